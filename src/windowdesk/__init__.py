@@ -1,0 +1,1 @@
+"""windowdesk: the one-stop settlement window."""

@@ -1,0 +1,1 @@
+"""Command-line entry point: the window's use cases, headless."""
