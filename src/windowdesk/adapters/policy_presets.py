@@ -1,0 +1,47 @@
+"""The shipped policy presets (resources/policies/*.toml) and resolving "a preset id or a file"."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..domain.policy import Policy
+from ..domain.policy_loader import PolicyError, load_policy_file
+from ..resources import resources_dir
+
+
+def presets_dir() -> Path:
+    return resources_dir() / "policies"
+
+
+def preset_files() -> list[Path]:
+    return sorted(presets_dir().glob("*.toml"))
+
+
+def preset_ids() -> list[str]:
+    return [path.stem for path in preset_files()]
+
+
+def load_policy(id_or_file: str | Path) -> Policy:
+    """A preset by id (`longgang-2022`) or a policy file by path; PolicyError names what is wrong."""
+    path = Path(id_or_file)
+    if path.suffix == ".toml" or path.exists():
+        return _load_cached(str(path.resolve()), _mtime(path))
+    preset = presets_dir() / f"{id_or_file}.toml"
+    if not preset.exists():
+        raise PolicyError(str(id_or_file), [("", "no such policy file or preset; known presets: "
+                                                  + ", ".join(preset_ids()))])
+    return _load_cached(str(preset), _mtime(preset))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: str, mtime: float) -> Policy:
+    # The mtime in the key makes an edited file load afresh; the window asks for the policy often.
+    return load_policy_file(path)

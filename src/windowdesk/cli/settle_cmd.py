@@ -1,0 +1,104 @@
+"""`windowdesk settle`: stateless settlement of one case or of a JSON Lines batch; writes nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..adapters.policy_presets import load_policy
+from ..domain.case_json import parse_case, settlement_json
+from ..domain.categories import TIER_LABELS_ZH
+from ..domain.engine import settle
+from ..domain.money import fmt
+from ..domain.visit import CaseError
+from .errors import UsageError
+from .output import dumps, print_json
+
+
+def register(commands, common) -> None:
+    cmd = commands.add_parser("settle", parents=[common], help="compute one settlement (or a batch), write nothing")
+    cmd.add_argument("--policy", required=True, help="preset id or policy file")
+    source = cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument("--input", help="case file (JSON)")
+    source.add_argument("--batch", help="cases, one JSON object a line (JSON Lines); '-' reads stdin")
+    cmd.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    policy = load_policy(args.policy)
+    if args.batch:
+        return _run_batch(policy, args.batch)
+    case = _read_json(args.input)
+    result = settle(policy, *parse_case(case))
+    _warn_if_out_of_force(policy, case)
+    if args.json:
+        print_json(settlement_json(result))
+    else:
+        _print_human(result)
+    return 0
+
+
+def _run_batch(policy, source: str) -> int:
+    """One result line per input line, in order; a bad line gets {"error": ...} and the exit code 2."""
+    stream = sys.stdin if source == "-" else _open(source)
+    out = sys.stdout
+    bad = 0
+    lines: list[str] = []
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                try:
+                    case = json.loads(line)
+                except ValueError as exc:
+                    raise CaseError("line", f"malformed JSON ({exc})") from None
+                lines.append(dumps(settlement_json(settle(policy, *parse_case(case)))))
+            except CaseError as exc:
+                bad += 1
+                lines.append(dumps({"error": f"line {number}: {exc}"}))
+            if len(lines) >= 1000:
+                out.write("\n".join(lines) + "\n")
+                lines.clear()
+    if lines:
+        out.write("\n".join(lines) + "\n")
+    if bad:
+        print(f"windowdesk settle: {bad} bad line(s)", file=sys.stderr)
+    return 2 if bad else 0
+
+
+def _open(path: str):
+    try:
+        return open(path, encoding="utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _read_json(path: str):
+    with _open(path) as stream:
+        try:
+            return json.load(stream)
+        except ValueError as exc:
+            raise UsageError(f"{path}: malformed JSON ({exc})") from None
+
+
+def _warn_if_out_of_force(policy, case) -> None:
+    discharged = case["visit"]["discharged"]
+    from datetime import date
+    if not policy.in_force_on(date.fromisoformat(discharged)):
+        print(f"windowdesk settle: warning: {policy.id} is in force {policy.effective_from} to "
+              f"{policy.effective_to}; the visit was discharged {discharged}", file=sys.stderr)
+
+
+def _print_human(result) -> None:
+    print(f"政策范围内费用 in scope: {fmt(result.in_scope)}   倾斜 tilt: {'是' if result.tilt else '否'}")
+    for step in result.steps:
+        label = step.name or TIER_LABELS_ZH[step.tier]
+        ratio = "-" if step.ratio is None else f"{step.ratio}"
+        note = f"  ({step.note})" if step.note else ""
+        cap = "  [cap]" if step.cap_hit else ""
+        print(f"  {label:<12} base {fmt(step.base):>12}  deductible {fmt(step.deductible):>10}  "
+              f"ratio {ratio:>5}  paid {fmt(step.paid):>12}{cap}{note}")
+    print(f"报销合计 reimbursed: {fmt(result.reimbursed)}")
+    print(f"个人支付 patient pays: {fmt(result.patient_pays)}")

@@ -1,0 +1,492 @@
+"""Reads a policy TOML file into a `Policy`, collecting every problem with its key and reason."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .categories import BACKSTOP_KINDS, CATEGORIES, KINDS, LEVELS
+from .policy import (
+    Assistance,
+    Backstop,
+    Basic,
+    BasicBenefit,
+    ChildRehab,
+    Critical,
+    CriticalTilt,
+    Enrollment,
+    FamilyCap,
+    MonitoringRule,
+    Policy,
+    Segment,
+    SubsidyFund,
+    SubsidyRule,
+    Supplementary,
+    SupplementaryPart,
+    Targets,
+)
+
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be used; `problems` lists (key, reason) pairs."""
+
+    def __init__(self, file: str, problems: list[tuple[str, str]]):
+        self.file = file
+        self.problems = problems
+        lines = "; ".join(f"{key}: {reason}" if key else reason for key, reason in problems)
+        super().__init__(f"{file}: {lines}")
+
+
+def load_policy_file(path: str | Path) -> Policy:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(str(path), [("", f"cannot read file ({exc.strerror})")]) from None
+    return parse_policy_bytes(raw, source=str(path))
+
+
+def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PolicyError(source, [("", "not UTF-8 text")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(source, [("", f"malformed TOML: {exc}")]) from None
+    reader = _Reader()
+    policy = reader.policy(data, hashlib.sha256(raw).hexdigest())
+    if reader.problems:
+        raise PolicyError(source, reader.problems)
+    return policy
+
+
+class _Reader:
+    """Walks the TOML tree; every getter records a problem instead of raising, so one run lists them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, key: str, reason: str) -> None:
+        self.problems.append((key, reason))
+
+    # -- scalars -------------------------------------------------------------------------------
+
+    def table(self, data: dict, key: str, path: str, *, required: bool = False) -> dict | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(path, "missing table")
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, "must be a table")
+            return None
+        return value
+
+    def text(self, data: dict, key: str, path: str, *, required: bool = True, default: str = "") -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(path, "missing")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(path, "must be a non-empty string")
+            return default
+        return value
+
+    def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(path, "must be true or false")
+            return default
+        return value
+
+    def day(self, data: dict, key: str, path: str) -> date:
+        value = data.get(key)
+        if not isinstance(value, date):
+            self.problem(path, "missing" if value is None else "must be a date (2024-01-01)")
+            return date.min
+        return value
+
+    def whole(self, data: dict, key: str, path: str, *, default: int | None = None, minimum: int = 0) -> int:
+        value = data.get(key, default)
+        if value is None:
+            self.problem(path, "missing")
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.problem(path, f"must be a whole number >= {minimum}")
+            return 0
+        return value
+
+    def amount(self, data: dict, key: str, path: str, *, required: bool = True,
+               default: Decimal | None = None, none_word: bool = False) -> Decimal | None:
+        """A non-negative amount written as a string; `"none"` means no cap where `none_word`."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(path, "missing")
+            return default
+        if none_word and value == "none":
+            return None
+        return self._decimal(value, path, upper=None)
+
+    def ratio(self, data: dict, key: str, path: str, *, required: bool = True,
+              default: Decimal = _ZERO) -> Decimal:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(path, "missing")
+            return default
+        result = self._decimal(value, path, upper=_ONE)
+        return default if result is None else result
+
+    def _decimal(self, value: Any, path: str, *, upper: Decimal | None) -> Decimal | None:
+        if isinstance(value, bool) or isinstance(value, float):
+            self.problem(path, "write amounts and ratios as strings (\"0.85\"), not TOML numbers")
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            self.problem(path, f"not a number: {value!r}")
+            return None
+        if not number.is_finite() or number < 0:
+            self.problem(path, f"must be >= 0, got {value!r}")
+            return None
+        if upper is not None and number > upper:
+            self.problem(path, f"ratio outside [0, 1]: {value!r}")
+            return None
+        return number
+
+    # -- code lists and tables ---------------------------------------------------------------
+
+    def codes(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str,
+              *, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(path, f"must be a list of {what}s")
+            return default
+        for item in value:
+            if item not in allowed:
+                self.problem(path, f"unknown {what} {item!r} (known: {', '.join(allowed)})")
+        return tuple(v for v in value if v in allowed)
+
+    def keyed(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str, *,
+              ratios: bool, complete: bool) -> dict[str, Decimal]:
+        """A table keyed by codes (levels, categories or kinds) whose values are amounts or ratios."""
+        table = self.table(data, key, path, required=True)
+        if table is None:
+            return {}
+        result: dict[str, Decimal] = {}
+        for code, value in table.items():
+            if code not in allowed:
+                self.problem(f"{path}.{code}", f"unknown {what} (known: {', '.join(allowed)})")
+                continue
+            number = self._decimal(value, f"{path}.{code}", upper=_ONE if ratios else None)
+            if number is not None:
+                result[code] = number
+        if complete:
+            for code in allowed:
+                if code not in table:
+                    self.problem(f"{path}.{code}", f"missing {what}")
+        return result
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def policy(self, data: dict, content_hash: str) -> Policy:
+        effective_from = self.day(data, "effective_from", "effective_from")
+        effective_to = self.day(data, "effective_to", "effective_to")
+        if effective_from > effective_to:
+            self.problem("effective_to", "before effective_from")
+        tilt = self.table(data, "tilt", "tilt") or {}
+        priority = self.codes(data, "category_priority", "category_priority", CATEGORIES, "category",
+                              default=CATEGORIES)
+        return Policy(
+            id=self.text(data, "id", "id"),
+            name=self.text(data, "name", "name"),
+            region=self.text(data, "region", "region", required=False),
+            source=self.text(data, "source", "source", required=False),
+            effective_from=effective_from,
+            effective_to=effective_to,
+            poverty_categories=frozenset(
+                self.codes(data, "poverty_categories", "poverty_categories", CATEGORIES, "category")),
+            category_priority=priority,
+            tilt_requires_referral_at=frozenset(
+                self.codes(tilt, "requires_referral_at", "tilt.requires_referral_at", LEVELS, "level")),
+            basic=self.basic(data),
+            child_rehab=self.child_rehab(data),
+            critical=self.critical(data),
+            assistance=self.assistance(data),
+            supplementary=self.supplementary(data),
+            backstops=self.backstops(data),
+            enrollment=self.enrollment(data),
+            family_cap=self.family_cap(data),
+            targets=self.targets(data),
+            monitoring=self.monitoring(data),
+            content_hash=content_hash,
+        )
+
+    def basic(self, data: dict) -> Basic:
+        section = self.table(data, "basic", "basic", required=True) or {}
+        benefits = {}
+        for kind in ("inpatient", "outpatient_special"):
+            path = f"basic.{kind}"
+            table = self.table(section, kind, path)
+            if table is None:
+                benefits[kind] = None
+                continue
+            diseases = ()
+            if kind == "outpatient_special":
+                diseases = tuple(d.strip().upper() for d in table.get("diseases", []) if isinstance(d, str))
+                if not diseases:
+                    self.problem(f"{path}.diseases", "must list at least one ICD-10 prefix")
+            benefits[kind] = BasicBenefit(
+                deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
+                                      ratios=False, complete=True),
+                ratio=self.keyed(table, "ratio", f"{path}.ratio", LEVELS, "level", ratios=True, complete=True),
+                transfer_continues_deductible=self.flag(table, "transfer_continues_deductible",
+                                                        f"{path}.transfer_continues_deductible"),
+                diseases=diseases,
+            )
+        return Basic(
+            annual_cap=self.amount(section, "annual_cap", "basic.annual_cap") or _ZERO,
+            unreferred_ratio_cut=self.ratio(section, "unreferred_ratio_cut", "basic.unreferred_ratio_cut",
+                                            required=False),
+            inpatient=benefits["inpatient"],
+            outpatient_special=benefits["outpatient_special"],
+        )
+
+    def child_rehab(self, data: dict) -> ChildRehab | None:
+        section = self.table(data, "child_rehab", "child_rehab")
+        if section is None:
+            return None
+        return ChildRehab(
+            monthly_cap=self.amount(section, "monthly_cap", "child_rehab.monthly_cap") or _ZERO,
+            max_months=self.whole(section, "max_months", "child_rehab.max_months", minimum=1),
+            max_age=self.whole(section, "max_age", "child_rehab.max_age", default=17),
+        )
+
+    def critical(self, data: dict) -> Critical | None:
+        section = self.table(data, "critical", "critical")
+        if section is None:
+            return None
+        deductible = self.amount(section, "deductible", "critical.deductible") or _ZERO
+        bounds = self.segments(section.get("segments"), deductible)
+        tilt = None
+        tilt_table = self.table(section, "tilt", "critical.tilt")
+        if tilt_table is not None:
+            tilt = CriticalTilt(
+                deductible=self.amount(tilt_table, "deductible", "critical.tilt.deductible", required=False),
+                deductible_factor=self.ratio(tilt_table, "deductible_factor", "critical.tilt.deductible_factor",
+                                             required=False, default=_ONE),
+                ratio_bonus=self.ratio(tilt_table, "ratio_bonus", "critical.tilt.ratio_bonus", required=False),
+                min_ratio=self.ratio(tilt_table, "min_ratio", "critical.tilt.min_ratio", required=False),
+                annual_cap=self.amount(tilt_table, "annual_cap", "critical.tilt.annual_cap", none_word=True),
+            )
+        schedule = _schedule(deductible, bounds, bonus=_ZERO, floor=_ZERO)
+        tilt_schedule = schedule
+        if tilt is not None:
+            tilt_deductible = tilt.deductible if tilt.deductible is not None else deductible * tilt.deductible_factor
+            tilt_schedule = _schedule(tilt_deductible, bounds, bonus=tilt.ratio_bonus, floor=tilt.min_ratio)
+        return Critical(
+            applies_to=frozenset(self.codes(section, "applies_to", "critical.applies_to", KINDS, "kind",
+                                            default=("inpatient", "outpatient_special"))),
+            deductible=deductible,
+            bounds=bounds,
+            annual_cap=self.amount(section, "annual_cap", "critical.annual_cap", none_word=True),
+            tilt=tilt,
+            schedule=schedule,
+            tilt_schedule=tilt_schedule,
+        )
+
+    def segments(self, value: Any, deductible: Decimal) -> tuple[tuple[Decimal | None, Decimal], ...]:
+        path = "critical.segments"
+        if not isinstance(value, list) or not value or not all(isinstance(s, dict) for s in value):
+            self.problem(path, "must be a non-empty list of {up_to, ratio} tables")
+            return ((None, _ZERO),)
+        bounds: list[tuple[Decimal | None, Decimal]] = []
+        previous = deductible
+        for i, segment in enumerate(value):
+            here = f"{path}[{i}]"
+            ratio = self.ratio(segment, "ratio", f"{here}.ratio")
+            last = i == len(value) - 1
+            if "up_to" not in segment:
+                if not last:
+                    self.problem(f"{here}.up_to", "only the last segment may be open-ended")
+                bounds.append((None, ratio))
+                continue
+            up_to = self.amount(segment, "up_to", f"{here}.up_to")
+            if up_to is not None and up_to <= previous:
+                self.problem(f"{here}.up_to", f"segments out of order: {up_to} is not above {previous}")
+            elif up_to is not None:
+                previous = up_to
+            bounds.append((up_to, ratio))
+        if bounds[-1][0] is not None:
+            self.problem(f"{path}[{len(value) - 1}]", "the last segment must have no up_to (open-ended)")
+        return tuple(bounds)
+
+    def assistance(self, data: dict) -> Assistance | None:
+        section = self.table(data, "assistance", "assistance")
+        if section is None:
+            return None
+        return Assistance(
+            applies_to=frozenset(self.codes(section, "applies_to", "assistance.applies_to", KINDS, "kind",
+                                            default=("inpatient", "outpatient_special"))),
+            deductible=self.amount(section, "deductible", "assistance.deductible", required=False,
+                                   default=_ZERO) or _ZERO,
+            annual_cap=self.amount(section, "annual_cap", "assistance.annual_cap", none_word=True),
+            ratio=self.keyed(section, "ratio", "assistance.ratio", CATEGORIES, "category",
+                             ratios=True, complete=False),
+            uncapped=frozenset(self.codes(section, "uncapped", "assistance.uncapped", CATEGORIES, "category")),
+        )
+
+    def supplementary(self, data: dict) -> Supplementary | None:
+        section = self.table(data, "supplementary", "supplementary")
+        if section is None:
+            return None
+        ooc = None
+        ooc_table = self.table(section, "out_of_catalog", "supplementary.out_of_catalog")
+        if ooc_table is not None:
+            ooc = SupplementaryPart(
+                deductible=self.amount(ooc_table, "deductible", "supplementary.out_of_catalog.deductible") or _ZERO,
+                ratio=self.ratio(ooc_table, "ratio", "supplementary.out_of_catalog.ratio"),
+            )
+        return Supplementary(
+            name=self.text(section, "name", "supplementary.name", required=False, default="商业补充保险"),
+            in_scope=SupplementaryPart(
+                deductible=self.amount(section, "deductible", "supplementary.deductible") or _ZERO,
+                ratio=self.ratio(section, "ratio", "supplementary.ratio"),
+            ),
+            out_of_catalog=ooc,
+            tilt_deductible=self.amount(section, "tilt_deductible", "supplementary.tilt_deductible",
+                                        required=False),
+        )
+
+    def backstops(self, data: dict) -> tuple[Backstop, ...]:
+        entries = data.get("backstop", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.problem("backstop", "must be an array of tables ([[backstop]])")
+            return ()
+        result = []
+        for i, entry in enumerate(entries):
+            path = f"backstop[{i}]"
+            kind = entry.get("kind")
+            if kind not in BACKSTOP_KINDS:
+                self.problem(f"{path}.kind", f"unknown backstop kind {kind!r} (known: {', '.join(BACKSTOP_KINDS)})")
+                continue
+            name = self.text(entry, "name", f"{path}.name", required=False, default="兜底保障")
+            if kind == "top_up_to_ratio":
+                base = entry.get("base", "in_scope")
+                if base not in ("in_scope", "total"):
+                    self.problem(f"{path}.base", "must be \"in_scope\" or \"total\"")
+                target = self.keyed(entry, "target", f"{path}.target", KINDS, "kind", ratios=True, complete=False)
+                result.append(Backstop(kind=kind, name=name, base=base, target=target))
+            else:
+                result.append(Backstop(
+                    kind=kind, name=name,
+                    threshold=self.amount(entry, "threshold", f"{path}.threshold") or _ZERO,
+                    ratio=self.ratio(entry, "ratio", f"{path}.ratio"),
+                    requires_referral=self.flag(entry, "requires_referral", f"{path}.requires_referral"),
+                ))
+        if sum(1 for b in result if b.kind == "annual_excess") > 1:
+            # One year-to-date figure (excess_base) serves the annual_excess backstop.
+            self.problem("backstop", "at most one annual_excess backstop")
+        return tuple(result)
+
+    def enrollment(self, data: dict) -> Enrollment | None:
+        section = self.table(data, "enrollment", "enrollment")
+        if section is None:
+            return None
+        contribution: dict[int, Decimal] = {}
+        table = self.table(section, "contribution", "enrollment.contribution", required=True) or {}
+        for year, value in table.items():
+            path = f"enrollment.contribution.{year}"
+            if not (isinstance(year, str) and year.isdigit() and len(year) == 4):
+                self.problem(path, "keys must be years such as \"2024\"")
+                continue
+            amount = self._decimal(value, path, upper=None)
+            if amount is not None:
+                contribution[int(year)] = amount
+        effective = section.get("effective", "next_month")
+        if effective not in ("next_month", "immediate"):
+            self.problem("enrollment.effective", "must be \"next_month\" or \"immediate\"")
+        rules = []
+        for i, rule in enumerate(section.get("subsidy", [])):
+            path = f"enrollment.subsidy[{i}]"
+            if not isinstance(rule, dict):
+                self.problem(path, "must be a table")
+                continue
+            funds = []
+            for j, fund in enumerate(rule.get("funds", [])):
+                fpath = f"{path}.funds[{j}]"
+                if not isinstance(fund, dict) or not isinstance(fund.get("fund"), str):
+                    self.problem(fpath, "must be {fund = \"name\", amount = \"130\" or \"all\"}")
+                    continue
+                amount = None if fund.get("amount") == "all" else self.amount(fund, "amount", f"{fpath}.amount")
+                funds.append(SubsidyFund(fund=fund["fund"], amount=amount))
+            if not funds:
+                self.problem(f"{path}.funds", "must name at least one fund")
+            rules.append(SubsidyRule(
+                categories=frozenset(self.codes(rule, "categories", f"{path}.categories", CATEGORIES, "category")),
+                funds=tuple(funds)))
+        return Enrollment(contribution=contribution, effective=effective, subsidies=tuple(rules))
+
+    def family_cap(self, data: dict) -> FamilyCap | None:
+        section = self.table(data, "family_cap", "family_cap")
+        if section is None:
+            return None
+        base = section.get("base", "self_pay")
+        if base not in ("self_pay", "in_scope_self_pay"):
+            self.problem("family_cap.base", "must be \"self_pay\" or \"in_scope_self_pay\"")
+        return FamilyCap(base=base, cap=self.keyed(section, "cap", "family_cap.cap", CATEGORIES, "category",
+                                                   ratios=False, complete=False))
+
+    def targets(self, data: dict) -> Targets | None:
+        section = self.table(data, "targets", "targets")
+        if section is None:
+            return None
+        share = {}
+        if "out_of_catalog_share" in section:
+            share = self.keyed(section, "out_of_catalog_share", "targets.out_of_catalog_share", LEVELS, "level",
+                               ratios=True, complete=False)
+        coverage = None
+        if "coverage_rate" in section:
+            coverage = self.ratio(section, "coverage_rate", "targets.coverage_rate")
+        return Targets(coverage_rate=coverage, out_of_catalog_share=share)
+
+    def monitoring(self, data: dict) -> tuple[MonitoringRule, ...]:
+        section = self.table(data, "monitoring", "monitoring") or {}
+        rules = []
+        for i, rule in enumerate(section.get("rules", [])):
+            path = f"monitoring.rules[{i}]"
+            if not isinstance(rule, dict):
+                self.problem(path, "must be a table")
+                continue
+            categories = None
+            if rule.get("categories") != "others":
+                categories = frozenset(self.codes(rule, "categories", f"{path}.categories", CATEGORIES, "category"))
+            rules.append(MonitoringRule(
+                label=self.text(rule, "label", f"{path}.label"),
+                categories=categories,
+                threshold=self.amount(rule, "threshold", f"{path}.threshold") or _ZERO,
+            ))
+        return tuple(rules)
+
+
+def _schedule(deductible: Decimal, bounds, *, bonus: Decimal, floor: Decimal) -> tuple[Segment, ...]:
+    """Bands above the deductible: the first starts at the deductible, each ends at its absolute bound."""
+    segments = []
+    start = deductible
+    for up_to, ratio in bounds:
+        ratio = min(_ONE, max(ratio + bonus, floor))
+        if up_to is None or up_to > start:
+            segments.append(Segment(start=start, end=up_to, ratio=ratio))
+            start = up_to if up_to is not None else start
+    return tuple(segments)
