@@ -1,0 +1,172 @@
+"""Chinese resident ID numbers (GB 11643-1999, ISO 7064 MOD 11-2): cleaning, validation, masking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+__all__ = [
+    "IdNumber",
+    "IdNumberError",
+    "check_char",
+    "normalize",
+    "parse",
+    "is_valid",
+    "mask",
+    "age_on",
+    "make_valid",
+]
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11
+_CHECK_MAP = "10X98765432"  # check char indexed by (weighted sum mod 11)
+
+# Full-width digits/letters come from Chinese IMEs; zero-width and BOM characters from copy-paste.
+_CLEAN = {0xFF10 + i: ord("0") + i for i in range(10)}
+_CLEAN.update({0xFF21 + i: ord("A") + i for i in range(26)})
+_CLEAN.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_CLEAN.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None})
+_CLEAN[0xFF07] = ord("'")  # full-width apostrophe
+_APOSTROPHES = "'\u2018\u2019`"  # Excel's "force text" prefix, sometimes auto-curled
+
+# What a spreadsheet shows after turning an 18-digit number into a double: "3.30327E+17", or
+# "330327199001011000.0" once a float is printed back to text.
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+|\d{15,}\.0*")
+_SHAPE_18 = re.compile(r"\d{17}[\dX]")
+_SHAPE_15 = re.compile(r"\d{15}")
+_ALLOWED = frozenset("0123456789X")
+
+_SCIENTIFIC_ZH = "身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出"
+
+
+class IdNumberError(ValueError):
+    """Invalid ID number; `code` is machine-readable, `message_zh` is shown to the clerk."""
+
+    def __init__(self, code: str, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.code = code  # one of: length, chars, birth_date, check_char, scientific
+        self.message = message
+        self.message_zh = message_zh
+
+
+@dataclass(frozen=True)
+class IdNumber:
+    number: str  # 18 characters, canonical form
+    birth_date: date
+    sex: str  # "M" or "F"
+    area: str  # 6-digit administrative division code at issue time
+
+    def __str__(self) -> str:
+        return self.number
+
+
+def check_char(first17: str) -> str:
+    """The MOD 11-2 check character for the first 17 digits."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise IdNumberError("chars", f"need exactly 17 ASCII digits, got {len(first17)} characters",
+                            "计算校验位需要17位数字")
+    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS))
+    return _CHECK_MAP[total % 11]
+
+
+def normalize(raw: object) -> str:
+    """Canonical 18-character form: cleaned, upper-case X, 15-digit numbers upgraded.
+
+    Checks shape (and the birth date of 15-digit numbers, needed to upgrade them) but not the
+    check character of 18-digit numbers: use `parse` or `is_valid` for full validation.
+    """
+    if isinstance(raw, (int, float, Decimal)):
+        # A number here means a spreadsheet cell lost its text format; digits are gone for good.
+        raise IdNumberError("scientific", f"ID number given as a number ({type(raw).__name__}), not text",
+                            _SCIENTIFIC_ZH)
+    if raw is None:
+        raise IdNumberError("length", "ID number is empty", "身份证号为空")
+    if not isinstance(raw, str):
+        raise TypeError(f"ID number must be a str, got {type(raw).__name__}")
+    s = "".join(raw.translate(_CLEAN).split()).lstrip(_APOSTROPHES).replace("x", "X")
+    if _SCIENTIFIC.fullmatch(s):
+        raise IdNumberError("scientific", f"ID number looks like scientific notation: {s!r}",
+                            _SCIENTIFIC_ZH)
+    if not s:
+        raise IdNumberError("length", "ID number is empty", "身份证号为空")
+    bad = sorted(set(s) - _ALLOWED)
+    if bad:
+        raise IdNumberError("chars", f"ID number contains invalid characters: {''.join(bad)!r}",
+                            f"身份证号含有非法字符：{''.join(bad)}（只能是数字，最后一位可以是X）")
+    if len(s) == 18:
+        if not _SHAPE_18.fullmatch(s):
+            raise IdNumberError("chars", "X is only allowed as the last character",
+                                "身份证号只有最后一位可以是X")
+        return s
+    if len(s) == 15:
+        if not _SHAPE_15.fullmatch(s):
+            raise IdNumberError("chars", "a 15-digit ID number has digits only",
+                                "15位身份证号只能由数字组成")
+        # Old numbers carry a 2-digit year, all issued for people born in the 1900s.
+        first17 = s[:6] + "19" + s[6:]
+        _birth(first17)
+        return first17 + check_char(first17)
+    raise IdNumberError("length", f"ID number must have 18 (or old 15) characters, got {len(s)}",
+                        f"身份证号应为18位（或15位旧号），实际为{len(s)}位")
+
+
+def _birth(number: str, today: date | None = None) -> date:
+    """Birth date from positions 7-14; real date, year >= 1900, not after `today`."""
+    digits = number[6:14]
+    try:
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        born = None
+    if born is None or born.year < 1900 or born > (today or date.today()):
+        raise IdNumberError("birth_date", f"invalid birth date in ID number: {digits}",
+                            f"身份证号中的出生日期无效：{digits}")
+    return born
+
+
+def parse(raw: object, today: date | None = None) -> IdNumber:
+    """Normalize and fully validate (birth date, then check character) into an IdNumber."""
+    number = normalize(raw)
+    born = _birth(number, today)
+    # The expected char is not shown: a typo elsewhere must not be "fixed" by editing the last one.
+    if check_char(number[:17]) != number[17]:
+        raise IdNumberError("check_char", "check character does not match",
+                            "身份证号校验位不符，请核对号码是否输错")
+    return IdNumber(number=number, birth_date=born, sex="M" if int(number[16]) % 2 else "F",
+                    area=number[:6])
+
+
+def is_valid(raw: object, today: date | None = None) -> bool:
+    """True if `parse` would succeed."""
+    try:
+        parse(raw, today)
+    except IdNumberError:
+        return False
+    return True
+
+
+def mask(number: str) -> str:
+    """Hide everything but the first 6 and last 4 characters (all of it if too short to keep any)."""
+    n = len(number)
+    if n <= 10:  # keeping 6+4 would reveal the whole string
+        return "*" * n
+    return number[:6] + "*" * (n - 10) + number[-4:]
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Full years on `day`; someone born on 29 Feb gains a year on 1 Mar in common years."""
+    if day < birth_date:
+        raise ValueError(f"{day} is before the birth date {birth_date}")
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def make_valid(area: str, birth: date, seq: str) -> str:
+    """A well-formed 18-digit number from a 6-digit area, a birth date and a 3-digit sequence."""
+    if len(area) != 6 or not area.isascii() or not area.isdigit():
+        raise ValueError(f"area must be 6 digits: {area!r}")
+    if len(seq) != 3 or not seq.isascii() or not seq.isdigit():
+        raise ValueError(f"seq must be 3 digits: {seq!r}")
+    if not 1900 <= birth.year <= 9999:
+        raise ValueError(f"birth year must be >= 1900: {birth}")
+    first17 = f"{area}{birth:%Y%m%d}{seq}"
+    return first17 + check_char(first17)

@@ -1,0 +1,101 @@
+"""Money as Decimal yuan with fen precision: construction, rounding, formatting and JSON parsing."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "FEN",
+    "ZERO",
+    "MoneyError",
+    "D",
+    "round_fen",
+    "fmt",
+    "parse_amount",
+    "to_fen",
+    "from_fen",
+]
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+_HUNDRED = Decimal(100)
+
+
+class MoneyError(ValueError):
+    """An amount that cannot be used as money (bad text, NaN, negative, too precise...)."""
+
+
+def D(value: str | int | Decimal) -> Decimal:
+    """Exact Decimal from str, int or Decimal; floats are refused because they are already inexact."""
+    # Exact-type checks first: this runs once per amount on the settlement hot path.
+    tp = type(value)
+    if tp is Decimal:
+        d = value
+    elif tp is int:
+        return Decimal(value)  # ints are always finite
+    elif tp is str:
+        try:
+            d = Decimal(value)
+        except InvalidOperation:
+            raise MoneyError(f"not a number: {value!r}") from None
+    elif isinstance(value, (float, bool)):  # bool is an int subclass but never an amount
+        raise TypeError(f"{tp.__name__} is not accepted for money, pass a str, int or Decimal: {value!r}")
+    elif isinstance(value, int):  # int subclasses (IntEnum...) become plain ints
+        return Decimal(int(value))
+    elif isinstance(value, str):
+        return D(str(value))
+    elif isinstance(value, Decimal):
+        d = value
+    else:
+        raise TypeError(f"cannot make money from {tp.__name__}: {value!r}")
+    if not d.is_finite():
+        raise MoneyError(f"not a finite number: {value!r}")
+    return d
+
+
+def round_fen(x: Decimal) -> Decimal:
+    """Round to the fen, half up (the rule printed on receipts, not banker's rounding)."""
+    return x.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def fmt(x: Decimal | int | str) -> str:
+    """Two-decimal text such as "1234.50"; a rounded negative zero prints as "0.00"."""
+    q = round_fen(x if type(x) is Decimal else D(x))
+    if not q:  # -0.00 must not reach a receipt
+        return "0.00"
+    return f"{q:f}"
+
+
+def parse_amount(value: object, *, field: str) -> Decimal:
+    """Strictly read a non-negative amount from JSON (str or int, never float) into a 2-place Decimal.
+
+    Trailing zeros beyond the fen ("1.230") are accepted because the value is still exact in fen.
+    """
+    # JSON numbers with a fraction arrive as float; refusing them forces producers to send strings.
+    if value is None or isinstance(value, (bool, float)) or not isinstance(value, (str, int, Decimal)):
+        raise MoneyError(f"{field}: expected a string or integer amount, got {type(value).__name__}: {value!r}")
+    try:
+        d = D(value)
+    except MoneyError as exc:
+        raise MoneyError(f"{field}: {exc}") from None
+    try:
+        q = d.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context precision
+        raise MoneyError(f"{field}: amount out of range {value!r}") from None
+    if d < 0:
+        raise MoneyError(f"{field}: negative amount {q if q == d else d:f}")
+    if q != d:
+        raise MoneyError(f"{field}: more than 2 decimal places {d:f}")
+    return q if q else ZERO  # fold -0 into 0.00
+
+
+def to_fen(x: Decimal | int | str) -> int:
+    """Whole fen as int (rounded half up), for integer sums and storage."""
+    return int(round_fen(x if type(x) is Decimal else D(x)) * _HUNDRED)
+
+
+def from_fen(n: int) -> Decimal:
+    """Decimal yuan with exactly two places from whole fen."""
+    if type(n) is not int and (isinstance(n, bool) or not isinstance(n, int)):
+        raise TypeError(f"fen must be an int, got {type(n).__name__}: {n!r}")
+    return Decimal(n).scaleb(-2)
