@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..domain.policy_loader import PolicyError
 from ..domain.visit import CaseError
+from ..services.errors import AuthError, InvalidInput
 
 
 class UsageError(ValueError):
@@ -11,4 +12,4 @@ class UsageError(ValueError):
 
 
 # Everything here is the caller's to fix; anything else is an internal error (exit 1).
-InputError = (UsageError, CaseError, PolicyError)
+InputError = (UsageError, CaseError, PolicyError, InvalidInput, AuthError)

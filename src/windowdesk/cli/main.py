@@ -7,12 +7,14 @@ import os
 import sys
 import traceback
 
-from . import policy_cmd, settle_cmd
+from . import (db_cmd, close_day_cmd, enroll_cmd, init_cmd, person_cmd, policy_cmd, settle_cmd,
+               settle_visit_cmd, user_cmd, void_cmd)
 from .errors import InputError
 
 # Each command module registers its subcommand; heavy imports stay inside the handlers so that
 # `settle --batch` starts fast.
-_COMMANDS = (settle_cmd, policy_cmd)
+_COMMANDS = (init_cmd, user_cmd, settle_cmd, policy_cmd, person_cmd, enroll_cmd, settle_visit_cmd, void_cmd,
+             close_day_cmd, db_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

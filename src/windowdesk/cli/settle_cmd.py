@@ -29,13 +29,13 @@ def run(args) -> int:
     policy = load_policy(args.policy)
     if args.batch:
         return _run_batch(policy, args.batch)
-    case = _read_json(args.input)
+    case = read_json(args.input)
     result = settle(policy, *parse_case(case))
     _warn_if_out_of_force(policy, case)
     if args.json:
         print_json(settlement_json(result))
     else:
-        _print_human(result)
+        print_human(result)
     return 0
 
 
@@ -75,7 +75,7 @@ def _open(path: str):
         raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def _read_json(path: str):
+def read_json(path: str):
     with _open(path) as stream:
         try:
             return json.load(stream)
@@ -91,7 +91,7 @@ def _warn_if_out_of_force(policy, case) -> None:
               f"{policy.effective_to}; the visit was discharged {discharged}", file=sys.stderr)
 
 
-def _print_human(result) -> None:
+def print_human(result) -> None:
     print(f"政策范围内费用 in scope: {fmt(result.in_scope)}   倾斜 tilt: {'是' if result.tilt else '否'}")
     for step in result.steps:
         label = step.name or TIER_LABELS_ZH[step.tier]

@@ -1,0 +1,5 @@
+"""Placeholder until its command lands (registers nothing)."""
+
+
+def register(commands, common) -> None:
+    pass

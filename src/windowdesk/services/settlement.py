@@ -1,0 +1,125 @@
+"""Settling a discharge at the window (settle-visit) and voiding a settlement."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from ..domain import idnumber
+from ..domain.case_json import settlement_json, year_to_date_json
+from ..domain.categories import CATEGORY_LABELS_ZH
+from ..domain.engine import settle
+from ..domain.visit import CaseError, Person as EnginePerson, Settlement as Result, Visit
+from ..store.models import Enrollment, Reversal, Settlement
+from ..store.unit_of_work import Store
+from .auth import Actor
+from .errors import InvalidInput, NotFound, Refused
+from .ledger import increments, year_to_date
+from .people import category_on, get_person, memberships_of
+from .window import ensure_day_open, next_receipt_no, window_context
+
+
+@dataclass(frozen=True)
+class SettledVisit:
+    settlement_id: str
+    receipt_no: str
+    result: Result
+
+    def to_json(self) -> dict:
+        return {**settlement_json(self.result), "settlement_id": self.settlement_id, "receipt_no": self.receipt_no}
+
+
+def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
+                 now: datetime | None = None) -> SettledVisit:
+    actor.require("clerk")
+    now = now or datetime.now()
+    with store.transaction() as tx:
+        session = tx.session
+        window = window_context(session)
+        policy = window.policy
+        ensure_day_open(session, actor.name, now.date())
+        person = get_person(session, id_number)
+        if not policy.in_force_on(visit.discharged):
+            raise Refused(f"policy {policy.id} is in force {policy.effective_from} to {policy.effective_to}; "
+                          f"discharge {visit.discharged} is outside it: set the policy of that year (windowdesk init)",
+                          f"出院日期 {visit.discharged} 不在政策 {policy.name} 的执行期内")
+        _ensure_insured(session, person.id, visit.admitted, person.id_number)
+        memberships = memberships_of(session, person.id)
+        category = category_on(memberships, visit.admitted, policy.category_priority)
+        year = visit.discharged.year
+        before = year_to_date(session, person.id, year)
+        try:
+            result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
+        except CaseError as exc:
+            raise InvalidInput(str(exc)) from None
+        settlement_id = str(uuid.uuid4())
+        receipt_no = next_receipt_no(session)
+        snapshot = {
+            "policy": {"id": policy.id, "name": policy.name, "region": policy.region, "hash": policy.content_hash},
+            "window": {"id": window.window_id, "name": window.window_name},
+            "person": {"name": person.name, "id_number": person.id_number,
+                       "household": person.household.number if person.household else ""},
+            "category": category,
+            "category_zh": CATEGORY_LABELS_ZH[category],
+            "memberships": [{"category": m.category, "identified_on": m.identified_on.isoformat(),
+                             "exited_on": m.exited_on.isoformat() if m.exited_on else None}
+                            for m in memberships if m.valid_on(visit.admitted)],
+            "ytd_before": year_to_date_json(before),
+            "result": settlement_json(result),
+        }
+        session.add(Settlement(
+            id=settlement_id, person_id=person.id, year=year, origin="local", window_id=window.window_id,
+            receipt_no=receipt_no, category=category, tilt=result.tilt, kind=visit.kind, hospital=visit.hospital,
+            hospital_level=visit.hospital_level, in_region=visit.in_region, referred=visit.referred,
+            transfer=visit.transfer, previous_deductible=visit.previous_deductible, admitted=visit.admitted,
+            discharged=visit.discharged, diagnosis=visit.diagnosis, total=visit.total,
+            out_of_catalog=visit.out_of_catalog, partial_self_pay=visit.partial_self_pay, in_scope=result.in_scope,
+            basic=result.basic, critical=result.critical, assistance=result.assistance,
+            supplementary=result.supplementary, backstop=result.backstop, reimbursed=result.reimbursed,
+            patient_pays=result.patient_pays, policy_id=policy.id, policy_hash=policy.content_hash,
+            snapshot=snapshot, **increments(before, result.year_to_date), business_day=now.date(),
+            created_by=actor.name, created_at=now))
+        tx.audit(user=actor.name, action="settlement.create", target=settlement_id,
+                 detail={"receipt_no": receipt_no, "person": idnumber.mask(person.id_number),
+                         "reimbursed": str(result.reimbursed), "patient_pays": str(result.patient_pays)})
+    return SettledVisit(settlement_id=settlement_id, receipt_no=receipt_no, result=result)
+
+
+def _ensure_insured(session, person_id: int, day: date, number: str) -> None:
+    covered = session.execute(select(Enrollment.id).where(
+        Enrollment.person_id == person_id, Enrollment.insured_from <= day, Enrollment.insured_to >= day)).first()
+    if not covered:
+        periods = session.execute(select(Enrollment.insured_from, Enrollment.insured_to)
+                                  .where(Enrollment.person_id == person_id)
+                                  .order_by(Enrollment.insured_from)).all()
+        known = ", ".join(f"{a} to {b}" for a, b in periods) or "none"
+        raise Refused(f"{idnumber.mask(number)} is not insured on {day} (insured periods: {known})",
+                      f"入院日期 {day} 不在参保期内（参保期：{known if periods else '无'}）")
+
+
+def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: str,
+                    now: datetime | None = None) -> dict:
+    """A supervisor reverses a settlement: it stays, a linked reversal is recorded, year-to-date drops it."""
+    actor.require("supervisor")
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("a void needs a reason", "作废必须填写原因")
+    now = now or datetime.now()
+    with store.transaction() as tx:
+        session = tx.session
+        ensure_day_open(session, actor.name, now.date())
+        row = session.get(Settlement, settlement_id)
+        if row is None or row.origin != "local":
+            raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
+        if row.voided:
+            raise Refused(f"settlement {settlement_id} is void already", "该结算单已作废")
+        row.voided = True
+        session.add(Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
+                             business_day=now.date()))
+        tx.audit(user=actor.name, action="settlement.void", target=row.id,
+                 detail={"receipt_no": row.receipt_no, "reason": reason, "reimbursed": str(row.reimbursed)})
+        return {"settlement_id": row.id, "receipt_no": row.receipt_no, "voided": True, "reason": reason,
+                "voided_by": actor.name, "voided_at": now.isoformat(timespec="seconds")}

@@ -1,0 +1,91 @@
+"""Creating, opening and (re)configuring a window's database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import make_url
+
+from ..adapters.policy_presets import load_policy, presets_dir
+from ..store.database import database_url, open_engine
+from ..store.migrations import current_revision, upgrade
+from ..store.unit_of_work import Store
+from . import auth, settings
+from .errors import InvalidInput, NotInitialised
+
+
+def open_store(db: str | None) -> Store:
+    """An initialised database, migrated to head (an older file is backed up first)."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        # Opening would create an empty file; a missing database is simply not initialised.
+        raise NotInitialised(f"{url.database} does not exist: run `windowdesk init`",
+                             "数据库文件不存在，请先运行 windowdesk init")
+    engine = open_engine(db, create_dir=False)
+    if current_revision(engine) is None:
+        engine.dispose()
+        raise NotInitialised(f"{engine.url.render_as_string(hide_password=True)} is not a windowdesk database "
+                             "yet: run `windowdesk init`", "数据库尚未初始化，请先运行 windowdesk init")
+    upgrade(engine)
+    return Store(engine)
+
+
+def initialise(db: str | None, *, policy: str | None, window_id: str | None, name: str | None,
+               admin: str | None, password: str | None) -> dict:
+    """Create or migrate the database and set the window's settings; the first run creates the admin.
+
+    Run again, it changes only the settings given and keeps every record.
+    """
+    engine = open_engine(db)
+    fresh = current_revision(engine) is None and not inspect(engine).get_table_names()
+    if current_revision(engine) is None and not fresh:
+        raise InvalidInput(f"{engine.url.database} holds tables but is not a windowdesk database; refusing to touch it")
+    if fresh and not (window_id and policy and admin):
+        raise InvalidInput("the first `init` needs --window, --policy and --admin")
+    if fresh and not password:
+        raise InvalidInput("the admin's password comes from WINDOWDESK_PASSWORD (or a prompt)")
+    policy_value = _policy_setting(policy) if policy else None
+    upgrade(engine)
+    store = Store(engine)
+    with store.reading() as session:
+        first = not auth.has_users(session)
+    actor_name = admin or ""
+    if not first:
+        # Changing an initialised window's settings is an admin's act like any other.
+        actor = auth.authenticate(store, admin, password)
+        actor.require("admin")
+        actor_name = actor.name
+    now = datetime.now()
+    with store.transaction() as tx:
+        session = tx.session
+        if first:
+            if not (window_id and policy and admin and password):
+                raise InvalidInput("the first `init` needs --window, --policy, --admin and WINDOWDESK_PASSWORD")
+            auth.create_first_admin(tx, name=admin, password=password, now=now)
+        elif window_id and window_id != settings.get(session, settings.WINDOW_ID):
+            raise InvalidInput("the window id of an initialised database cannot change "
+                               f"(it is {settings.get(session, settings.WINDOW_ID)!r}): receipts carry it")
+        changed = {}
+        for var, value in ((settings.WINDOW_ID, window_id), (settings.WINDOW_NAME, name),
+                           (settings.POLICY, policy_value)):
+            if value is not None and settings.get(session, var) != value:
+                settings.put(session, var, value)
+                changed[var.key] = value
+        tx.audit(user=actor_name, action="init" if first else "settings.change", detail=changed)
+        result = {key: settings.get(session, var) for key, var in
+                  (("window_id", settings.WINDOW_ID), ("window_name", settings.WINDOW_NAME),
+                   ("policy", settings.POLICY))}
+    engine.dispose()
+    return {**result, "created": first, "changed": sorted(changed)}
+
+
+def _policy_setting(policy: str) -> str:
+    """A preset is stored by id; a file by its absolute path. Either must load now."""
+    loaded = load_policy(policy)
+    path = Path(policy)
+    if path.suffix == ".toml" or path.exists():
+        resolved = path.resolve()
+        return loaded.id if resolved.parent == presets_dir().resolve() else str(resolved)
+    return loaded.id
