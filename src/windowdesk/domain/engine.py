@@ -161,7 +161,7 @@ def _settle_child_rehab(policy: Policy, person: Person, visit: Visit, ytd: YearT
     already = set(ytd.rehab_months)
     fresh = [m for m in _months(visit.admitted, visit.discharged) if m not in already]
     paid_months = fresh[:max(0, rehab.max_months - len(already))]
-    limit = rehab.monthly_cap * len(paid_months)
+    limit = round_fen(rehab.monthly_cap * len(paid_months))
     raw = min(in_scope, limit)
     basic, cap_hit = _capped(raw, policy.basic.annual_cap, ytd.basic_paid)
     note = "months_exhausted" if len(paid_months) < len(fresh) else ""
@@ -239,6 +239,8 @@ def _check(policy: Policy, person: Person, visit: Visit) -> None:
             raise CaseError("visit.kind", f"policy {policy.id} has no child rehabilitation benefit")
         if person.birth_date is None:
             raise CaseError("person.birth_date", "required for child_rehab")
+        if person.birth_date > visit.admitted:
+            raise CaseError("person.birth_date", f"{person.birth_date} is after the admission {visit.admitted}")
         age = age_on(person.birth_date, visit.admitted)
         if not 0 <= age <= rehab.max_age:
             raise CaseError("person.birth_date", f"child_rehab is for ages 0-{rehab.max_age}; "

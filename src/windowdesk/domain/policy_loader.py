@@ -32,6 +32,7 @@ from .policy import (
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
+_FEN = Decimal("0.01")
 
 
 class PolicyError(ValueError):
@@ -161,6 +162,12 @@ class _Reader:
         if upper is not None and number > upper:
             self.problem(path, f"ratio outside [0, 1]: {value!r}")
             return None
+        if upper is None:
+            # Amounts carry fen exactly, so every sum the engine makes of them does too.
+            if number != number.quantize(_FEN):
+                self.problem(path, f"an amount has at most 2 decimal places, got {value!r}")
+                return None
+            return number.quantize(_FEN)
         return number
 
     # -- code lists and tables ---------------------------------------------------------------
