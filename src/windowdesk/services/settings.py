@@ -22,8 +22,9 @@ WINDOW_NAME = SettingVar("window_name", "", "the window's name printed on receip
 POLICY = SettingVar("policy", "", "the region policy: a preset id or a policy file path")
 RECEIPT_SERIES = SettingVar("receipt_series", "", "prefix of receipt numbers; defaults to the window id")
 PAGE_SIZE = SettingVar("page_size", "A5", "receipt page size: A4 or A5 (landscape)")
+COUNTY_KEY = SettingVar("county_key", "", "the key the county issues (hex): signs export packages and receipt QR codes")
 
-ALL = (WINDOW_ID, WINDOW_NAME, POLICY, RECEIPT_SERIES, PAGE_SIZE)
+ALL = (WINDOW_ID, WINDOW_NAME, POLICY, RECEIPT_SERIES, PAGE_SIZE, COUNTY_KEY)
 
 
 def get(session: Session, var: SettingVar) -> str:
