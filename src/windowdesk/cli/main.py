@@ -6,18 +6,29 @@ import argparse
 import os
 import sys
 import traceback
+from importlib import import_module
 
-from . import (db_cmd, close_day_cmd, enroll_cmd, init_cmd, person_cmd, policy_cmd, settle_cmd,
-               settle_visit_cmd, user_cmd, void_cmd)
 from .errors import InputError
 
-# Each command module registers its subcommand; heavy imports stay inside the handlers so that
-# `settle --batch` starts fast.
-_COMMANDS = (init_cmd, user_cmd, settle_cmd, policy_cmd, person_cmd, enroll_cmd, settle_visit_cmd, void_cmd,
-             close_day_cmd, db_cmd)
+# Command name -> the module that registers it. Only the module of the command being run is
+# imported, so `settle --batch` does not pay for SQLAlchemy, Alembic or Qt at start-up.
+_COMMANDS = {
+    "init": "init_cmd",
+    "user": "user_cmd",
+    "settle": "settle_cmd",
+    "policy": "policy_cmd",
+    "person": "person_cmd",
+    "enroll": "enroll_cmd",
+    "settle-visit": "settle_visit_cmd",
+    "void": "void_cmd",
+    "close-day": "close_day_cmd",
+    "db": "db_cmd",
+    "backup": "db_cmd",
+    "restore": "db_cmd",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=os.environ.get("WINDOWDESK_DB"),
                         help="SQLite path or SQLAlchemy URL (env WINDOWDESK_DB)")
@@ -26,13 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="acting user (env WINDOWDESK_USER)")
     parser = argparse.ArgumentParser(prog="windowdesk", description=__doc__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _COMMANDS:
-        module.register(commands, common)
+    wanted = [_COMMANDS[command]] if command in _COMMANDS else _COMMANDS.values()
+    for name in dict.fromkeys(wanted):
+        import_module(f"{__package__}.{name}").register(commands, common)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -55,7 +55,7 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-def _check_new(name: str, role: str, password: str) -> None:
+def check_new_user(name: str, role: str, password: str) -> None:
     if role not in ROLES:
         raise InvalidInput(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     if not name or len(name) > 64 or not name.isprintable() or name != name.strip():
@@ -66,7 +66,7 @@ def _check_new(name: str, role: str, password: str) -> None:
 
 def create_first_admin(tx, *, name: str, password: str, now: datetime) -> None:
     """Only `init` calls this, on a database without users."""
-    _check_new(name, "admin", password)
+    check_new_user(name, "admin", password)
     tx.session.add(User(name=name, role="admin", password_hash=hash_password(password), created_at=now))
 
 
@@ -76,7 +76,7 @@ def has_users(session) -> bool:
 
 def add_user(store: Store, actor: Actor, *, name: str, role: str, password: str) -> None:
     actor.require("admin")
-    _check_new(name, role, password)
+    check_new_user(name, role, password)
     with store.transaction() as tx:
         if tx.session.execute(select(User.id).where(User.name == name)).first():
             raise InvalidInput(f"user {name!r} exists already", f"用户 {name} 已存在")

@@ -116,6 +116,9 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
             raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
         if row.voided:
             raise Refused(f"settlement {settlement_id} is void already", "该结算单已作废")
+        if row.created_by != actor.name:
+            # The void changes the settling clerk's day too: it must still be open.
+            ensure_day_open(session, row.created_by, now.date())
         row.voided = True
         session.add(Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
                              business_day=now.date()))

@@ -38,15 +38,22 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
 
     Run again, it changes only the settings given and keeps every record.
     """
-    engine = open_engine(db)
-    fresh = current_revision(engine) is None and not inspect(engine).get_table_names()
-    if current_revision(engine) is None and not fresh:
-        raise InvalidInput(f"{engine.url.database} holds tables but is not a windowdesk database; refusing to touch it")
+    url = make_url(database_url(db))
+    missing = url.get_backend_name() == "sqlite" and not Path(url.database or "").exists()
+    # Check everything before the first connection: SQLite creates the file on connecting, and a
+    # failed first init must leave nothing behind.
+    policy_value = _policy_setting(policy) if policy else None
+    engine = None if missing else open_engine(db)
+    fresh = missing or (current_revision(engine) is None and not inspect(engine).get_table_names())
+    if not fresh and current_revision(engine) is None:
+        raise InvalidInput(f"{url.database} holds tables but is not a windowdesk database; refusing to touch it")
     if fresh and not (window_id and policy and admin):
         raise InvalidInput("the first `init` needs --window, --policy and --admin")
     if fresh and not password:
         raise InvalidInput("the admin's password comes from WINDOWDESK_PASSWORD (or a prompt)")
-    policy_value = _policy_setting(policy) if policy else None
+    if fresh:
+        auth.check_new_user(admin, "admin", password)
+    engine = engine or open_engine(db)
     upgrade(engine)
     store = Store(engine)
     with store.reading() as session:

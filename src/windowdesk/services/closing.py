@@ -1,0 +1,160 @@
+"""Day-end closing (日结): one clerk's day summed per fund with the cash taken in, voids listed, then frozen.
+
+What a day holds, for clerk C and day D:
+- settlements: this window's own ("local") settlements created by C with business_day D, voided or not
+  (the gross business of the day; amounts summed per tier);
+- enrollments: enrollments created by C whose `created_at` falls on D. Enrollments have no business_day
+  column, and `enrolled_on` may be back-dated (`enroll --date`), so the day the clerk recorded it and
+  took the money is `created_at.date()`;
+- voids: reversals with business_day D that C recorded, or that anyone recorded on a settlement of C.
+
+Cash: `cash_collected` is what C's drawer took on D: the settlements' `patient_pays` (paid at
+discharge) plus the enrollments' `person_pays` (the contribution the person paid). A void on D of
+C's settlement of the same day D hands that settlement's `patient_pays` back from C's drawer: it is
+counted in `cash_refunded` and `net_cash = cash_collected - cash_refunded`. A void of a settlement of
+an earlier day is listed (`same_day` false) but moves no cash here: that day's cash was closed with it,
+and what happens to the money then is settled outside the window. A void is refunded from the drawer
+of the clerk who took the money, never from the voiding supervisor's, so no cash is counted twice.
+
+Once a day is closed, the services refuse to record anything more on it (services.window.ensure_day_open);
+the summary stored at closing is the authoritative one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.money import ZERO, fmt
+from ..store.models import DayClosing, Enrollment, Reversal, Settlement, User
+from ..store.unit_of_work import Store
+from . import settings
+from .auth import Actor
+from .errors import NotFound, Refused
+
+# The tier columns summed per settlement, in the order of the cascade, then the totals.
+SETTLEMENT_AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop",
+                      "reimbursed", "patient_pays")
+
+
+def day_summary(session: Session, clerk: str, day: date) -> dict:
+    """The day's figures as they are in the database now (amounts as 2-decimal strings)."""
+    settled = session.execute(
+        select(Settlement).where(Settlement.created_by == clerk, Settlement.business_day == day,
+                                 Settlement.origin == "local")
+        .order_by(Settlement.created_at, Settlement.receipt_no)).scalars().all()
+    start = datetime.combine(day, time.min)
+    enrolled = session.execute(
+        select(Enrollment).options(selectinload(Enrollment.subsidies))
+        .where(Enrollment.created_by == clerk, Enrollment.created_at >= start,
+               Enrollment.created_at < start + timedelta(days=1))
+        .order_by(Enrollment.created_at, Enrollment.receipt_no)).scalars().all()
+    voids = session.execute(
+        select(Reversal, Settlement).join(Settlement, Reversal.settlement_id == Settlement.id)
+        .where(Reversal.business_day == day, Settlement.origin == "local",
+               or_(Reversal.voided_by == clerk, Settlement.created_by == clerk))
+        .order_by(Reversal.voided_at, Reversal.id)).all()
+
+    settlement_sums = {name: sum((getattr(row, name) for row in settled), ZERO) for name in SETTLEMENT_AMOUNTS}
+    subsidy: dict[str, Decimal] = {}
+    for row in enrolled:
+        for part in row.subsidies:
+            subsidy[part.fund] = subsidy.get(part.fund, ZERO) + part.amount
+    contributions = sum((row.person_pays for row in enrolled), ZERO)
+
+    listed = []
+    refunded = ZERO
+    for reversal, row in voids:
+        # Only this clerk's drawer gives back, and only what it took in today (see the module docstring).
+        refund = row.created_by == clerk and row.business_day == day
+        if refund:
+            refunded += row.patient_pays
+        listed.append({
+            "settlement_id": row.id, "receipt_no": row.receipt_no, "settled_by": row.created_by,
+            "settled_on": row.business_day.isoformat(), "same_day": row.business_day == day,
+            "total": fmt(row.total), "reimbursed": fmt(row.reimbursed), "patient_pays": fmt(row.patient_pays),
+            "cash_refunded": fmt(row.patient_pays if refund else ZERO),
+            "reason": reversal.reason, "voided_by": reversal.voided_by,
+            "voided_at": reversal.voided_at.isoformat(timespec="seconds"),
+        })
+
+    collected = settlement_sums["patient_pays"] + contributions
+    return {
+        "clerk": clerk,
+        "day": day.isoformat(),
+        "window_id": settings.get(session, settings.WINDOW_ID),
+        "settlements": {"count": len(settled), **{name: fmt(v) for name, v in settlement_sums.items()}},
+        "enrollments": {"count": len(enrolled),
+                        "contribution": fmt(sum((row.contribution for row in enrolled), ZERO)),
+                        "person_pays": fmt(contributions),
+                        "subsidy": {fund: fmt(subsidy[fund]) for fund in sorted(subsidy)}},
+        "voids": listed,
+        "cash_collected": fmt(collected),
+        "cash_refunded": fmt(refunded),
+        "net_cash": fmt(collected - refunded),
+    }
+
+
+def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: datetime | None = None) -> dict:
+    """Close `clerk`'s day (default: the actor's own); a supervisor or admin may close anyone's."""
+    clerk = _allowed(actor, clerk)
+    now = now or datetime.now()
+    if day > now.date():
+        raise Refused(f"{day} is in the future: only a day that has begun can be closed",
+                      f"{day} 尚未到来，不能日结")
+    with store.transaction() as tx:
+        session = tx.session
+        _ensure_user(session, clerk)
+        existing = _closing(session, clerk, day)
+        if existing is not None:
+            raise _closed_twice(clerk, day, existing)
+        summary = day_summary(session, clerk, day)
+        session.add(DayClosing(clerk=clerk, day=day, summary=summary, closed_by=actor.name, closed_at=now))
+        try:
+            session.flush()
+        except IntegrityError:  # another window closed the same day between our check and our insert
+            raise Refused(f"{clerk}'s day {day} is closed already", f"{clerk} 的 {day} 已日结") from None
+        tx.audit(user=actor.name, action="day.close", target=f"{clerk}/{day.isoformat()}",
+                 detail={"settlements": summary["settlements"]["count"],
+                         "enrollments": summary["enrollments"]["count"], "voids": len(summary["voids"]),
+                         "cash_collected": summary["cash_collected"], "cash_refunded": summary["cash_refunded"],
+                         "net_cash": summary["net_cash"]})
+    return {**summary, "closed_at": now.isoformat(timespec="seconds"), "closed_by": actor.name}
+
+
+def day_report(store: Store, actor: Actor, *, clerk: str | None, day: date) -> dict:
+    """A preview of the day's summary, writing nothing; `closed_summary` is the stored, authoritative one."""
+    clerk = _allowed(actor, clerk)
+    with store.reading() as session:
+        _ensure_user(session, clerk)
+        summary = day_summary(session, clerk, day)
+        closing = _closing(session, clerk, day)
+    return {**summary, "closed": closing is not None,
+            "closed_at": closing.closed_at.isoformat(timespec="seconds") if closing else None,
+            "closed_by": closing.closed_by if closing else None,
+            "closed_summary": closing.summary if closing else None}
+
+
+def _allowed(actor: Actor, clerk: str | None) -> str:
+    clerk = clerk or actor.name
+    actor.require("clerk" if clerk == actor.name else "supervisor")
+    return clerk
+
+
+def _ensure_user(session: Session, name: str) -> None:
+    if session.execute(select(User.id).where(User.name == name)).first() is None:
+        raise NotFound(f"unknown user {name!r}", f"没有用户 {name}")
+
+
+def _closing(session: Session, clerk: str, day: date) -> DayClosing | None:
+    return session.execute(select(DayClosing).where(DayClosing.clerk == clerk, DayClosing.day == day)
+                           ).scalar_one_or_none()
+
+
+def _closed_twice(clerk: str, day: date, closing: DayClosing) -> Refused:
+    return Refused(f"{clerk}'s day {day} was closed by {closing.closed_by} at {closing.closed_at:%Y-%m-%d %H:%M}",
+                   f"{clerk} 的 {day} 已由 {closing.closed_by} 于 {closing.closed_at:%Y-%m-%d %H:%M} 日结")
