@@ -1,5 +1,47 @@
-"""Placeholder until its command lands (registers nothing)."""
+"""`windowdesk enroll ID_NUMBER --year YYYY [--date YYYY-MM-DD]`: enroll a person of the roster for a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import UsageError
+from ..domain.money import fmt
+from .output import print_json
+from .session import acting_user, store_for
 
 
 def register(commands, common) -> None:
-    pass
+    cmd = commands.add_parser("enroll", parents=[common], help="enroll a person for a year (clerk)")
+    cmd.add_argument("id_number")
+    cmd.add_argument("--year", type=int, required=True)
+    cmd.add_argument("--date", help="the day of enrolling, YYYY-MM-DD (default today)")
+    cmd.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..services.enrollment import enroll
+
+    on = _day(args.date) if args.date else date.today()
+    store = store_for(args)
+    actor = acting_user(args, store)
+    result = enroll(store, actor, id_number=args.id_number, year=args.year, on=on)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        from ..domain.categories import CATEGORY_LABELS_ZH as zh
+
+        print(f"票据号 receipt: {result.receipt_no}")
+        print(f"{result.year} 年度参保 enrolled: {result.id_number}  {zh.get(result.category, result.category)}")
+        print(f"个人缴费 contribution: {fmt(result.contribution)}")
+        for fund, amount in result.subsidy:
+            print(f"  资助 subsidy {fund}: {fmt(amount)}")
+        print(f"个人应缴 person pays: {fmt(result.person_pays)}")
+        print(f"参保期 insured: {result.insured_from} ~ {result.insured_to}")
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date: not a date YYYY-MM-DD: {text!r}") from None

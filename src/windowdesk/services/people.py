@@ -1,17 +1,20 @@
-"""Finding persons and deciding their category on a date (most favourable valid membership)."""
+"""Finding persons, deciding their category on a date (most favourable valid membership), showing them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import idnumber
 from ..domain.categories import most_favourable
-from ..store.models import Membership, Person
+from ..domain.money import fmt
+from ..store.models import Enrollment, Membership, Person
 from .errors import InvalidInput, NotFound
+from .window import window_context
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,73 @@ def memberships_of(session: Session, person_id: int) -> list[MembershipView]:
 
 def category_on(memberships: list[MembershipView], day: date, priority: tuple[str, ...]) -> str:
     return most_favourable((m.category for m in memberships if m.valid_on(day)), priority)
+
+
+@dataclass(frozen=True)
+class EnrollmentView:
+    """One stored enrollment (参保登记) with its subsidy split: what `enroll` returns and `person` lists."""
+
+    id_number: str
+    year: int
+    category: str
+    contribution: Decimal
+    subsidy: tuple[tuple[str, Decimal], ...]  # (fund, amount) in the policy's order
+    person_pays: Decimal
+    insured_from: date
+    insured_to: date
+    receipt_no: str
+
+    @classmethod
+    def from_row(cls, row: Enrollment, id_number: str) -> EnrollmentView:
+        return cls(id_number=id_number, year=row.year, category=row.category, contribution=row.contribution,
+                   subsidy=tuple((s.fund, s.amount) for s in row.subsidies), person_pays=row.person_pays,
+                   insured_from=row.insured_from, insured_to=row.insured_to, receipt_no=row.receipt_no)
+
+    def to_json(self) -> dict:
+        return {"id_number": self.id_number, "year": self.year, "category": self.category,
+                "contribution": fmt(self.contribution),
+                "subsidy": [{"fund": fund, "amount": fmt(amount)} for fund, amount in self.subsidy],
+                "person_pays": fmt(self.person_pays), "insured_from": self.insured_from.isoformat(),
+                "insured_to": self.insured_to.isoformat(), "receipt_no": self.receipt_no}
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person as stored, with the category that decides a visit on `today` (for `person` and the UI)."""
+
+    id_number: str
+    name: str
+    household: str
+    relation: str
+    birth_date: date
+    sex: str
+    town: str
+    village: str
+    memberships: tuple[MembershipView, ...]
+    category_on: str
+    enrollments: tuple[EnrollmentView, ...]
+
+    def to_json(self) -> dict:
+        return {"id_number": self.id_number, "name": self.name, "household": self.household,
+                "relation": self.relation, "birth_date": self.birth_date.isoformat(), "sex": self.sex,
+                "town": self.town, "village": self.village,
+                "memberships": [{"category": m.category, "identified_on": m.identified_on.isoformat(),
+                                 "exited_on": m.exited_on.isoformat() if m.exited_on else None}
+                                for m in self.memberships],
+                "category_on": self.category_on,
+                # The person's number is on the person already; each enrollment need not repeat it.
+                "enrollments": [{k: v for k, v in e.to_json().items() if k != "id_number"}
+                                for e in self.enrollments]}
+
+
+def person_view(session: Session, raw_id_number: str, today: date) -> PersonView:
+    person = get_person(session, raw_id_number)
+    memberships = memberships_of(session, person.id)
+    priority = window_context(session).policy.category_priority
+    enrollments = session.execute(select(Enrollment).where(Enrollment.person_id == person.id)
+                                  .order_by(Enrollment.year)).scalars()
+    return PersonView(id_number=person.id_number, name=person.name,
+                      household=person.household.number if person.household else "", relation=person.relation,
+                      birth_date=person.birth_date, sex=person.sex, town=person.town, village=person.village,
+                      memberships=tuple(memberships), category_on=category_on(memberships, today, priority),
+                      enrollments=tuple(EnrollmentView.from_row(e, person.id_number) for e in enrollments))
