@@ -138,8 +138,14 @@ def test_closed_day_refuses_enrollment(window):
         tx.session.add(DayClosing(clerk="clerk", day=date(2024, 2, 1), summary={}, closed_by="sup",
                                   closed_at=datetime(2024, 2, 1, 17)))
     with pytest.raises(Refused, match="closed"):
-        enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 1))
-    assert enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 2)).receipt_no \
+        enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 1),
+               now=datetime(2024, 2, 1, 10))
+    # The closing counts an enrollment on the day it is recorded, so a back-dated `on` does not escape it.
+    with pytest.raises(Refused, match="closed"):
+        enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 1, 31),
+               now=datetime(2024, 2, 1, 10))
+    assert enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 2),
+                  now=datetime(2024, 2, 2, 10)).receipt_no \
         == "LG-01-00000001"
 
 
