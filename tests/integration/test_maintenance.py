@@ -1,0 +1,392 @@
+"""db check (integrity, audit chain), backup and restore: against a real window database, tampered with by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from windowdesk.services import auth
+from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
+from windowdesk.services.maintenance import (NO_LOGIN, backup, check_database, open_for_check, restore,
+                                             restore_needs_admin, verify_audit_chain)
+from windowdesk.store.migrations import head_revision
+from windowdesk.store.models import AuditEntry, Person
+from windowdesk.store.unit_of_work import entry_hash
+
+
+def _fixtures():
+    """tests/integration/conftest.py as a module (pytest keeps only one module named `conftest`)."""
+    name = "windowdesk_integration_conftest"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+PASSWORD = _fixtures().PASSWORD
+add_person = _fixtures().add_person
+WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
+
+
+def _sql(path, statement: str, params=()) -> None:
+    """Tampering as someone with the file would: plain sqlite3, past every service."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(statement, params)
+        conn.commit()
+
+
+def _problems(window) -> list[tuple[int | None, str]]:
+    report = check_database(window.store)
+    assert report["ok"] is False
+    return [(p["seq"], p["kind"]) for p in report["audit"]["problems"]]
+
+
+def _names(db) -> list[str]:
+    with closing(sqlite3.connect(db)) as conn:
+        return [name for (name,) in conn.execute("SELECT name FROM persons ORDER BY id")]
+
+
+def _actions(db) -> list[str]:
+    with closing(sqlite3.connect(db)) as conn:
+        return [action for (action,) in conn.execute("SELECT action FROM audit_entries ORDER BY seq")]
+
+
+# --- db check -----------------------------------------------------------------------------------------------
+
+def test_a_fresh_window_checks_ok(window):
+    report = check_database(window.store)
+    assert report["ok"] is True
+    assert report["integrity"] == "ok"
+    assert report["foreign_keys"] == []
+    assert report["missing_tables"] == []
+    assert report["revision"] == report["head"] == head_revision()
+    assert report["audit"] == {"entries": 3, "problems": []}  # init, user.add sup, user.add clerk
+
+
+def test_an_edited_entry_is_named(window):
+    _sql(window.path, "UPDATE audit_entries SET detail = '{\"role\":\"admin\"}' WHERE seq = 2")
+    assert _problems(window) == [(2, "edited")]
+
+
+def test_a_deleted_entry_is_a_gap(window):
+    _sql(window.path, "DELETE FROM audit_entries WHERE seq = 2")
+    report = check_database(window.store)
+    assert report["audit"]["entries"] == 2
+    assert report["audit"]["problems"] == [{"seq": 2, "kind": "missing", "message": "entry 2 is missing (deleted)"}]
+
+
+def test_deleting_the_last_entries_is_caught_by_the_head(window):
+    _sql(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
+    assert _problems(window) == [(2, "head")]
+
+
+def test_a_changed_hash_breaks_its_entry_and_the_next_link(window):
+    _sql(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
+    assert _problems(window) == [(2, "edited"), (3, "link")]
+
+
+def test_a_forged_entry_with_a_recomputed_hash_breaks_the_next_link(window):
+    with closing(sqlite3.connect(window.path)) as conn:
+        seq, at, user, action, target, _, prev = conn.execute(
+            "SELECT seq, at, user, action, target, detail, prev_hash FROM audit_entries WHERE seq = 2").fetchone()
+        detail = '{"role":"admin"}'
+        conn.execute("UPDATE audit_entries SET detail = ?, hash = ? WHERE seq = 2",
+                     (detail, entry_hash(prev, seq, at, user, action, target, detail)))
+        conn.commit()
+    assert _problems(window) == [(3, "link")]
+
+
+def test_reordered_entries_are_reported_where_they_are(window):
+    columns = "at, user, action, target, detail, prev_hash, hash"
+    with closing(sqlite3.connect(window.path)) as conn:
+        two = conn.execute(f"SELECT {columns} FROM audit_entries WHERE seq = 2").fetchone()
+        three = conn.execute(f"SELECT {columns} FROM audit_entries WHERE seq = 3").fetchone()
+        update = "UPDATE audit_entries SET at=?, user=?, action=?, target=?, detail=?, prev_hash=?, hash=? WHERE seq=?"
+        conn.execute(update, (*three, 2))
+        conn.execute(update, (*two, 3))
+        conn.commit()
+    assert _problems(window) == [(2, "link"), (2, "edited"), (3, "link"), (3, "edited"), (3, "head")]
+
+
+def test_many_problems_are_capped(window):
+    _sql(window.path, "UPDATE audit_entries SET detail = '{}'")
+    with window.store.reading() as session:
+        problems = verify_audit_chain(session, limit=2)
+    assert [(p.seq, p.kind) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
+    assert problems[-1].message == "1 more problems not listed"
+
+
+def test_orphan_rows_are_reported(window):
+    _sql(window.path, "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
+                      "VALUES (999, 'dibao', '2024-01-01', '2024-01-01 00:00:00')")
+    report = check_database(window.store)
+    assert report["ok"] is False
+    assert report["foreign_keys"] == [{"table": "memberships", "rowid": 1, "parent": "persons"}]
+    assert report["audit"]["problems"] == []
+
+
+def test_a_damaged_file_fails_the_integrity_check(window, tmp_path):
+    damaged = _damaged_copy(window, tmp_path)
+    store = open_for_check(str(damaged))
+    try:
+        report = check_database(store)
+    finally:
+        store.engine.dispose()
+    assert report["ok"] is False
+    assert "row 4 missing from index sqlite_autoindex_users_1" in report["integrity"]
+
+
+def test_checking_a_missing_file_creates_nothing(tmp_path):
+    with pytest.raises(NotInitialised):
+        open_for_check(str(tmp_path / "none.sqlite"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def _damaged_copy(window, tmp_path) -> Path:
+    """A backup whose users index no longer matches the table (a flipped byte, as a bad disk makes)."""
+    auth.add_user(window.store, window.admin, name="zebra-user", role="clerk", password=PASSWORD)
+    copy = tmp_path / "damaged.sqlite"
+    backup(window.store, window.admin, out=copy)
+    with closing(sqlite3.connect(copy)) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_users_1'").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(copy.read_bytes())
+    start = (root - 1) * page_size
+    at = data.find(b"zebra-user", start, start + page_size)
+    assert at > 0
+    data[at] = ord("Z")
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+# --- backup -------------------------------------------------------------------------------------------------
+
+def test_backup_holds_its_own_audit_entry_and_a_whole_copy(window, tmp_path):
+    add_person(window.store, name="李四")
+    out = tmp_path / "backups" / "lg-01.sqlite"
+    out.parent.mkdir()
+    result = backup(window.store, window.admin, out=out)
+    data = out.read_bytes()
+    assert result == {"file": str(out), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                      "audit_seq": 4}
+    assert _names(out) == ["李四"]
+    assert _actions(out) == ["init", "user.add", "user.add", "db.backup"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["lg-01.sqlite"]  # one file, no -wal beside it
+    copy = open_for_check(str(out))
+    try:
+        assert check_database(copy)["ok"] is True
+    finally:
+        copy.engine.dispose()
+
+
+@pytest.mark.parametrize("who", ["clerk", "supervisor"])
+def test_backup_is_for_admins(window, tmp_path, who):
+    actor = window.clerk if who == "clerk" else window.supervisor
+    with pytest.raises(AuthError):
+        backup(window.store, actor, out=tmp_path / "b.sqlite")
+    assert not (tmp_path / "b.sqlite").exists()
+    assert len(_actions(window.path)) == 3
+
+
+def test_backup_never_overwrites(window, tmp_path):
+    out = tmp_path / "b.sqlite"
+    out.write_text("keep me")
+    with pytest.raises(InvalidInput, match="exists already"):
+        backup(window.store, window.admin, out=out)
+    with pytest.raises(InvalidInput, match="does not exist"):
+        backup(window.store, window.admin, out=tmp_path / "no-such-folder" / "b.sqlite")
+    assert out.read_text() == "keep me"
+    assert len(_actions(window.path)) == 3
+
+
+# --- restore ------------------------------------------------------------------------------------------------
+
+def test_backup_and_restore_round_trip(window, tmp_path):
+    add_person(window.store, name="李四")
+    saved = tmp_path / "saved.sqlite"
+    backup(window.store, window.admin, out=saved)
+    add_person(window.store, name="王五")  # after the backup: the restore takes it away
+    result = restore(window.path, saved, actor=window.admin)
+    assert result["revision"] == result["restored_revision"] == head_revision()
+    assert result["audit_entries"] == 5
+    assert _names(window.path) == ["李四"]
+    assert _actions(window.path) == ["init", "user.add", "user.add", "db.backup", "db.restore"]
+    # The replaced database is kept whole next to the live one.
+    safety = Path(result["safety_backup"])
+    assert safety.parent == Path(window.path).parent and ".before-restore-" in safety.name
+    assert _names(safety) == ["李四", "王五"]
+    # The window's open store sees the restored database, and the chain goes on from it.
+    with window.store.reading() as session:
+        assert session.execute(select(Person.name)).scalars().all() == ["李四"]
+        last = session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).scalar_one()
+    assert (last.user, last.action, last.target) == ("admin", "db.restore", "saved.sqlite")
+    assert json.loads(last.detail)["sha256"] == hashlib.sha256(saved.read_bytes()).hexdigest()
+    assert check_database(window.store)["ok"] is True
+
+
+def _other_app(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('hello')")
+        conn.commit()
+
+
+def _empty_sqlite(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA user_version = 1")  # writes the header: a valid, empty database
+        conn.commit()
+
+
+def _unknown_revision(window, path: Path) -> None:
+    backup(window.store, window.admin, out=path)
+    _sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
+
+
+def _broken_chain(window, path: Path) -> None:
+    backup(window.store, window.admin, out=path)
+    _sql(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
+
+
+def _no_audit(window, path: Path) -> None:
+    backup(window.store, window.admin, out=path)
+    _sql(path, "DROP TABLE audit_entries")
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda w, p: p.write_text("id_number,name\n330383196105021001,张三\n", encoding="utf-8"), "not a SQLite file"),
+    (lambda w, p: p.write_bytes(b""), "not a SQLite file"),
+    (lambda w, p: p.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000), "unreadable"),
+    (lambda w, p: _empty_sqlite(p), "no windowdesk schema revision"),
+    (lambda w, p: _other_app(p), "no windowdesk schema revision"),
+    (_unknown_revision, "schema revision 'ffffffffffff' is unknown here"),
+    (_no_audit, "lacks the tables audit_entries"),
+    (_broken_chain, "audit chain is broken: entry 2 does not match its hash"),
+])
+def test_restore_refuses_what_is_not_a_sound_windowdesk_database(window, tmp_path, make, reason):
+    add_person(window.store, name="李四")
+    candidate = tmp_path / "incoming" / "candidate.sqlite"
+    candidate.parent.mkdir()
+    make(window, candidate)
+    before = (_names(window.path), _actions(window.path))
+    with pytest.raises(Refused, match=reason):
+        restore(window.path, candidate, actor=window.admin)
+    assert (_names(window.path), _actions(window.path)) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["window.sqlite", "window.sqlite-shm",
+                                                                           "window.sqlite-wal"]
+
+
+def test_restore_refuses_a_damaged_backup(window, tmp_path):
+    damaged = _damaged_copy(window, tmp_path)
+    with pytest.raises(Refused, match="fails SQLite's integrity check"):
+        restore(window.path, damaged, actor=window.admin)
+    assert _actions(window.path) == ["init", "user.add", "user.add", "user.add", "db.backup"]
+    assert check_database(window.store)["ok"] is True
+
+
+def test_restore_over_a_working_database_needs_its_admin(window, tmp_path):
+    saved = tmp_path / "saved.sqlite"
+    backup(window.store, window.admin, out=saved)
+    assert restore_needs_admin(window.path) is True
+    with pytest.raises(AuthError, match="its admin must log in"):
+        restore(window.path, saved, actor=None)
+    with pytest.raises(AuthError):
+        restore(window.path, saved, actor=window.supervisor)
+    assert _actions(window.path) == ["init", "user.add", "user.add", "db.backup"]
+
+
+def test_restore_onto_a_missing_database_needs_no_login(window, tmp_path):
+    add_person(window.store, name="李四")
+    saved = tmp_path / "saved.sqlite"
+    backup(window.store, window.admin, out=saved)
+    target = tmp_path / "new-pc" / "windowdesk.sqlite"
+    assert restore_needs_admin(str(target)) is False
+    result = restore(str(target), saved, actor=None)
+    assert result["safety_backup"] is None
+    assert _names(target) == ["李四"]
+    with closing(sqlite3.connect(target)) as conn:
+        assert conn.execute("SELECT user, action FROM audit_entries ORDER BY seq DESC").fetchone() == \
+            (NO_LOGIN, "db.restore")
+
+
+def test_restore_over_an_unreadable_database_keeps_its_bytes(window, tmp_path):
+    add_person(window.store, name="李四")
+    saved = tmp_path / "saved.sqlite"
+    backup(window.store, window.admin, out=saved)
+    broken = tmp_path / "broken" / "windowdesk.sqlite"
+    broken.parent.mkdir()
+    garbage = b"SQLite format 3\x00" + bytes(range(256)) * 40
+    broken.write_bytes(garbage)
+    assert restore_needs_admin(str(broken)) is False
+    result = restore(str(broken), saved, actor=None)
+    assert Path(result["safety_backup"]).read_bytes() == garbage
+    assert _names(broken) == ["李四"]
+    store = open_for_check(str(broken))
+    try:
+        assert check_database(store)["ok"] is True
+    finally:
+        store.engine.dispose()
+
+
+def test_restore_refuses_a_missing_file_and_the_live_file_itself(window, tmp_path):
+    with pytest.raises(InvalidInput, match="no such file"):
+        restore(window.path, tmp_path / "nothing.sqlite", actor=window.admin)
+    with pytest.raises(InvalidInput, match="live database itself"):
+        restore(window.path, window.path, actor=window.admin)
+
+
+def test_backup_and_restore_refuse_a_server_database(window):
+    with pytest.raises(InvalidInput, match="pg_restore"):
+        restore("postgresql+psycopg://u@localhost/windowdesk", window.path, actor=window.admin)
+
+
+# --- the command line ---------------------------------------------------------------------------------------
+
+def _cli(*args, user: str = "admin") -> subprocess.CompletedProcess:
+    env = {**os.environ, "WINDOWDESK_USER": user, "WINDOWDESK_PASSWORD": PASSWORD}
+    env.pop("WINDOWDESK_DB", None)
+    return subprocess.run([str(WINDOWDESK), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=60)
+
+
+def test_cli_db_check(window, tmp_path):
+    done = _cli("db", "check", "--db", window.path, "--json", user="")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["ok"] is True and report["audit"] == {"entries": 3, "problems": []}
+    _sql(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
+    done = _cli("db", "check", "--db", window.path, user="")
+    assert done.returncode == 1
+    assert "entry 3 does not match its hash (edited)" in done.stdout and "CHECK FAILED" in done.stdout
+    done = _cli("db", "check", "--db", tmp_path / "missing.sqlite")
+    assert done.returncode == 2 and "does not exist" in done.stderr
+
+
+def test_cli_backup_and_restore(window, tmp_path):
+    add_person(window.store, name="李四")
+    out = tmp_path / "saved.sqlite"
+    done = _cli("backup", out, "--db", window.path, "--user", "clerk")
+    assert done.returncode == 2 and "admin role required" in done.stderr and not out.exists()
+    done = _cli("backup", out, "--db", window.path, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    add_person(window.store, name="王五")
+    text = tmp_path / "roster.csv"
+    text.write_text("id_number,name\n", encoding="utf-8")
+    done = _cli("restore", text, "--db", window.path)
+    assert done.returncode == 2 and "not a windowdesk database" in done.stderr
+    done = _cli("restore", out, "--db", window.path, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["audit_entries"] == 5
+    assert _names(window.path) == ["李四"]
