@@ -11,7 +11,7 @@ from ..domain.visit import YTD_MONEY_FIELDS, YearToDate
 from ..store.models import Settlement
 
 _COLUMNS = [getattr(Settlement, f"ytd_{name}") for name in YTD_MONEY_FIELDS]
-_ZERO = Decimal("0.00")
+_FEN = Decimal("0.01")
 
 
 def year_to_date(session: Session, person_id: int, year: int) -> YearToDate:
@@ -21,7 +21,8 @@ def year_to_date(session: Session, person_id: int, year: int) -> YearToDate:
     for text in session.execute(select(Settlement.ytd_rehab_months).where(*where,
                                                                           Settlement.ytd_rehab_months != "")).scalars():
         months.update(text.split(","))
-    values = {name: (Decimal(fen) / 100).quantize(Decimal("0.01")) for name, fen in zip(YTD_MONEY_FIELDS, sums)}
+    # SUM keeps the columns' Money type, so the sums come back in yuan already (COALESCE's 0 as int).
+    values = {name: Decimal(amount).quantize(_FEN) for name, amount in zip(YTD_MONEY_FIELDS, sums)}
     return YearToDate(**values, rehab_months=tuple(sorted(months)))
 
 
