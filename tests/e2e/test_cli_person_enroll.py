@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from windowkit import add_person
 
 from windowdesk.domain.idnumber import make_valid
 from windowdesk.services.setup import open_store
-
-# add_person from the integration helpers, loaded by path (both folders have a module named conftest).
-_spec = importlib.util.spec_from_file_location("integration_conftest_cli_enroll",
-                                               Path(__file__).parents[1] / "integration" / "conftest.py")
-_helpers = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_helpers)
-add_person = _helpers.add_person
 
 PASSWORD = "window-pass-1"
 

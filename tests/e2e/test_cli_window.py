@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -16,29 +15,21 @@ from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
+from windowkit import PASSWORD, add_person, make_window
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
 from windowdesk.services.settlement import settle_visit
 from windowdesk.services.setup import open_store
-from windowdesk.store.models import AuditEntry, Person, ReceiptCounter, Reversal, Setting, Settlement, User
-
-
-def _integration_helpers():
-    """tests/integration/conftest.py (make_window, add_person) under its own name: building a database
-    in-process is much faster than through the CLI, and pytest keeps only one module named `conftest`."""
-    name = "windowdesk_integration_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "integration"
-                                                      / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-add_person, make_window, PASSWORD = (getattr(_integration_helpers(), name)
-                                     for name in ("add_person", "make_window", "PASSWORD"))
+from windowdesk.store.models import (
+    AuditEntry,
+    Person,
+    ReceiptCounter,
+    Reversal,
+    Setting,
+    Settlement,
+    User,
+)
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
 ADMIN_PASSWORD = "admin-secret-1"

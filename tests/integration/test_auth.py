@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from windowkit import PASSWORD, add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
@@ -16,20 +14,6 @@ from windowdesk.services.errors import AuthError, InvalidInput
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Reversal, User
 
-
-def _fixtures():
-    """tests/integration/conftest.py as a module (pytest keeps only one module named `conftest`)."""
-    name = "windowdesk_integration_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-add_person = _fixtures().add_person
-PASSWORD = _fixtures().PASSWORD
 T0 = datetime(2024, 6, 3, 9, 0)
 VISIT = {"kind": "outpatient_special", "hospital_level": "township", "in_region": True, "diagnosis": "E11.9",
          "admitted": "2024-05-01", "discharged": "2024-05-01", "total": "100.00"}

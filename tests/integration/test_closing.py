@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from windowkit import PASSWORD, add_person
 
 from windowdesk.cli.main import main
 from windowdesk.domain.case_json import parse_visit
@@ -15,9 +16,13 @@ from windowdesk.services.closing import close_day, day_report, day_summary
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, NotFound, Refused
 from windowdesk.services.settlement import settle_visit, void_settlement
-from windowdesk.store.models import AuditEntry, DayClosing, Enrollment, EnrollmentSubsidy, Person
-
-from conftest import PASSWORD, add_person
+from windowdesk.store.models import (
+    AuditEntry,
+    DayClosing,
+    Enrollment,
+    EnrollmentSubsidy,
+    Person,
+)
 
 DAY = date(2024, 3, 12)
 AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop", "reimbursed",

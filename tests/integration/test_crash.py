@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
+from windowkit import PASSWORD, add_person
 
 from windowdesk.services import auth
 from windowdesk.services.maintenance import check_database
 from windowdesk.store.models import AuditEntry, Person
 
-
-
-def _fixtures():
-    """tests/integration/conftest.py as a module (pytest keeps only one module named `conftest`)."""
-    name = "windowdesk_integration_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-PASSWORD = _fixtures().PASSWORD
-add_person = _fixtures().add_person
 CHILD = Path(__file__).with_name("crash_child.py")
 
 

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from windowkit import add_person, make_window
 
-from windowdesk.domain.policy import Enrollment as Rules, SubsidyFund, SubsidyRule
+from windowdesk.domain.policy import Enrollment as Rules
+from windowdesk.domain.policy import SubsidyFund, SubsidyRule
 from windowdesk.domain.visit import Visit
 from windowdesk.services.enrollment import enroll, split_contribution
 from windowdesk.services.errors import NotFound, Refused
 from windowdesk.services.people import person_view
 from windowdesk.services.settlement import settle_visit
-from windowdesk.store.models import AuditEntry, DayClosing, Enrollment, EnrollmentSubsidy, Person
-
-# The shared helpers, loaded by path: a plain `import conftest` depends on which conftest pytest loaded last.
-_spec = importlib.util.spec_from_file_location("integration_conftest_enrollment",
-                                               Path(__file__).with_name("conftest.py"))
-_helpers = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_helpers)
-add_person, make_window = _helpers.add_person, _helpers.make_window
+from windowdesk.store.models import (
+    AuditEntry,
+    DayClosing,
+    Enrollment,
+    EnrollmentSubsidy,
+    Person,
+)
 
 EXAMPLE_POLICY = Path(__file__).parents[1] / "fixtures" / "example-2024.toml"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import sqlite3
@@ -13,30 +12,24 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
+from windowkit import PASSWORD, add_person
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
-from windowdesk.services.maintenance import (NO_LOGIN, backup, check_database, open_for_check, restore,
-                                             restore_needs_admin, verify_audit_chain)
+from windowdesk.services.maintenance import (
+    NO_LOGIN,
+    backup,
+    check_database,
+    open_for_check,
+    restore,
+    restore_needs_admin,
+    verify_audit_chain,
+)
 from windowdesk.store.migrations import head_revision
 from windowdesk.store.models import AuditEntry, Person
 from windowdesk.store.unit_of_work import entry_hash
 
-
-def _fixtures():
-    """tests/integration/conftest.py as a module (pytest keeps only one module named `conftest`)."""
-    name = "windowdesk_integration_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-PASSWORD = _fixtures().PASSWORD
-add_person = _fixtures().add_person
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
 
 
@@ -283,8 +276,8 @@ def test_restore_refuses_what_is_not_a_sound_windowdesk_database(window, tmp_pat
     with pytest.raises(Refused, match=reason):
         restore(window.path, candidate, actor=window.admin)
     assert (_names(window.path), _actions(window.path)) == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["window.sqlite", "window.sqlite-shm",
-                                                                           "window.sqlite-wal"]
+    name = Path(window.path).name  # no backup of the current database was left behind
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [name, f"{name}-shm", f"{name}-wal"]
 
 
 def test_restore_refuses_a_damaged_backup(window, tmp_path):

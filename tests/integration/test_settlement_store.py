@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from windowkit import add_person
 
 from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
 from windowdesk.domain.visit import YTD_MONEY_FIELDS, YearToDate
 from windowdesk.services import auth, ledger
-from windowdesk.services.enrollment import enroll
 from windowdesk.services import settlement as settlement_service
+from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, NotFound, Refused
 from windowdesk.services.settlement import settle_visit, void_settlement
-from windowdesk.store.models import AuditEntry, Person, ReceiptCounter, Reversal, Settlement
-
-
-def _fixtures():
-    """tests/integration/conftest.py as a module (pytest keeps only one module named `conftest`)."""
-    name = "windowdesk_integration_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-add_person = _fixtures().add_person
+from windowdesk.store.models import (
+    AuditEntry,
+    Person,
+    ReceiptCounter,
+    Reversal,
+    Settlement,
+)
 
 D = Decimal
 NOW = datetime(2024, 3, 12, 10, 0)
