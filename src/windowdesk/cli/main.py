@@ -21,6 +21,7 @@ _COMMANDS = {
     "enroll": "enroll_cmd",
     "settle-visit": "settle_visit_cmd",
     "void": "void_cmd",
+    "receipt": "receipt_cmd",
     "close-day": "close_day_cmd",
     "db": "db_cmd",
     "backup": "db_cmd",

@@ -1,8 +1,9 @@
-"""`windowdesk settle-visit ID_NUMBER --input VISIT.json`: settle and record a discharge."""
+"""`windowdesk settle-visit ID_NUMBER --input VISIT.json [--receipt OUT.pdf]`: settle and record a discharge."""
 
 from __future__ import annotations
 
 from ..domain.case_json import parse_visit
+from ..services.errors import InvalidInput
 from ..services.settlement import settle_visit
 from .output import print_json
 from .session import acting_user, store_for
@@ -13,6 +14,7 @@ def register(commands, common) -> None:
     cmd = commands.add_parser("settle-visit", parents=[common], help="settle a person's discharge and record it")
     cmd.add_argument("id_number")
     cmd.add_argument("--input", required=True, help="the visit (JSON object, as `visit` of a settle case)")
+    cmd.add_argument("--receipt", metavar="OUT.pdf", help="also print the slip (the original) to this PDF file")
     cmd.set_defaults(handler=run)
 
 
@@ -22,9 +24,21 @@ def run(args) -> int:
     store = store_for(args)
     actor = acting_user(args, store)
     settled = settle_visit(store, actor, id_number=args.id_number, visit=visit)
+    if args.receipt:
+        from ..services.receipts import print_settlement  # reportlab loads only when printing
+
+        try:  # the settlement is committed: a failed print must say so and how to print it later
+            print_settlement(store, actor, settlement_id=settled.settlement_id, out=args.receipt)
+        except InvalidInput as exc:
+            raise InvalidInput(f"settlement {settled.settlement_id} (receipt {settled.receipt_no}) is stored but its "
+                               f"slip was not printed: {exc}; print it with `windowdesk receipt "
+                               f"{settled.settlement_id} --out FILE.pdf`",
+                               f"结算已保存（单据号 {settled.receipt_no}），但结算单未能打印：{exc.message_zh}") from None
     if args.json:
-        print_json(settled.to_json())
+        print_json({**settled.to_json(), **({"receipt_file": args.receipt} if args.receipt else {})})
     else:
         print(f"结算单号 receipt: {settled.receipt_no}   settlement {settled.settlement_id}")
         print_human(settled.result)
+        if args.receipt:
+            print(f"slip written to {args.receipt}")
     return 0

@@ -1,0 +1,250 @@
+"""Printing receipts: the settlement slip and the enrollment receipt, each paper counted and audited.
+
+The first paper of a receipt is the original; every later one is a copy marked 补打 第N次 (N = 1 for
+the first copy). A second paper must never look like an original, so printing a receipt that was
+printed before needs `reprint=True` (the clerk states the intent; `--reprint` on the CLI) and is
+refused otherwise. `reprint=True` on a receipt never printed gives the original: there is no paper yet.
+One print = one transaction = one audit entry ("receipt.print" or "receipt.reprint"); the PDF is made
+(and the file written) inside it, so a failed print counts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..adapters.policy_presets import load_policy
+from ..adapters.receipt_data import (FUND_LABELS_ZH, EnrollmentReceiptData, FundUse, SlipData, qr_message, sign,
+                                     tier_lines)
+from ..adapters.receipt_pdf import render_enrollment, render_slip
+from ..domain import idnumber
+from ..domain.categories import CATEGORY_LABELS_ZH, KIND_LABELS_ZH, LEVEL_LABELS_ZH, TIER_LABELS_ZH
+from ..domain.money import D
+from ..domain.policy import Policy
+from ..domain.policy_loader import PolicyError
+from ..store.models import AuditEntry, Enrollment, Person, Settlement
+from ..store.unit_of_work import Store
+from . import settings
+from .auth import Actor
+from .errors import InvalidInput, NotFound, Refused
+
+PRINT, REPRINT = "receipt.print", "receipt.reprint"
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One paper: its PDF and what it is (copy 1 is the original)."""
+
+    pdf: bytes
+    kind: str  # "settlement" or "enrollment"
+    target: str  # the settlement id, or the enrollment's receipt number
+    receipt_no: str
+    copy_no: int
+    voided: bool
+    signed: bool
+    page_size: str
+    out: str | None = None
+
+    @property
+    def reprint(self) -> bool:
+        return self.copy_no > 1
+
+    def to_json(self) -> dict:
+        key = "settlement_id" if self.kind == "settlement" else "enrollment_receipt_no"
+        return {key: self.target, "receipt_no": self.receipt_no, "out": self.out, "copy": self.copy_no,
+                "reprint": self.reprint, "reprint_no": self.copy_no - 1, "voided": self.voided,
+                "signed": self.signed, "page_size": self.page_size, "bytes": len(self.pdf)}
+
+
+def print_settlement(store: Store, actor: Actor, *, settlement_id: str, reprint: bool = False,
+                     out: str | Path | None = None, now: datetime | None = None) -> Printed:
+    """Print a settlement's slip (a voided one shows 作废); `out` also writes the PDF there."""
+    actor.require("clerk")
+    now = now or datetime.now()
+    with store.transaction() as tx:
+        session = tx.session
+        # The row lock makes two windows reprinting at once get two different copy numbers.
+        row = session.get(Settlement, settlement_id, with_for_update=True)
+        if row is None or row.origin != "local":
+            raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
+        copy_no = _next_copy(row.print_count, reprint, row.receipt_no)
+        row.print_count = copy_no
+        key, page_size = _county_key(session), _page_size(session)
+        data = slip_data(row, printed_at=now, copy_no=copy_no, key=key, page_size=page_size,
+                         policy=_policy_of(session, row.snapshot["policy"]))
+        pdf = render_slip(data)
+        written = _write(out, pdf)
+        tx.audit(user=actor.name, action=REPRINT if copy_no > 1 else PRINT, target=row.id,
+                 detail={"kind": "settlement", "receipt_no": row.receipt_no, "copy": copy_no,
+                         "voided": row.voided, "page_size": page_size})
+    return Printed(pdf=pdf, kind="settlement", target=row.id, receipt_no=row.receipt_no or "", copy_no=copy_no,
+                   voided=row.voided, signed=data.qr_signed, page_size=page_size, out=written)
+
+
+def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, reprint: bool = False,
+                     out: str | Path | None = None, now: datetime | None = None) -> Printed:
+    """Print an enrollment receipt; its papers are counted from the audit log (enrollments have no counter)."""
+    actor.require("clerk")
+    now = now or datetime.now()
+    with store.transaction() as tx:
+        session = tx.session
+        row = session.execute(select(Enrollment).where(Enrollment.receipt_no == receipt_no)
+                              .with_for_update()).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"no enrollment with receipt number {receipt_no}", f"没有票据号为 {receipt_no} 的参保登记")
+        printed = session.execute(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.target == receipt_no, AuditEntry.action.in_((PRINT, REPRINT)))).scalar_one()
+        copy_no = _next_copy(printed, reprint, receipt_no)
+        key, page_size = _county_key(session), _page_size(session)
+        data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now, copy_no=copy_no, key=key,
+                               page_size=page_size, window_name=settings.get(session, settings.WINDOW_NAME),
+                               policy=_policy_named(session, row.policy_id))
+        pdf = render_enrollment(data)
+        written = _write(out, pdf)
+        tx.audit(user=actor.name, action=REPRINT if copy_no > 1 else PRINT, target=receipt_no,
+                 detail={"kind": "enrollment", "receipt_no": receipt_no, "copy": copy_no, "page_size": page_size})
+    return Printed(pdf=pdf, kind="enrollment", target=receipt_no, receipt_no=receipt_no, copy_no=copy_no,
+                   voided=False, signed=data.qr_signed, page_size=page_size, out=written)
+
+
+def _next_copy(printed: int, reprint: bool, receipt_no: str | None) -> int:
+    if printed and not reprint:
+        raise Refused(f"receipt {receipt_no} was printed {printed} time(s) already: print it again as a reprint "
+                      f"(--reprint), which is marked 补打 第{printed}次",
+                      f"票据 {receipt_no} 已打印 {printed} 次，如需再次打印请选择补打")
+    return printed + 1
+
+
+# --- building the printed data (plain values only: the renderer never sees the database)
+
+
+def slip_data(row: Settlement, *, printed_at: datetime, copy_no: int, key: str, page_size: str,
+              policy: Policy | None) -> SlipData:
+    """The slip as it was settled: names, category and figures come from the stored snapshot."""
+    snap = row.snapshot
+    result = snap["result"]
+    receipt_no = row.receipt_no or ""
+    qr = qr_message("S", receipt_no, [("T", row.total), ("R", row.reimbursed), ("P", row.patient_pays)])
+    return SlipData(
+        region=snap["policy"].get("region", ""), policy_name=snap["policy"]["name"],
+        window_id=snap["window"]["id"], window_name=snap["window"]["name"], receipt_no=receipt_no,
+        printed_at=printed_at, settled_at=row.created_at, clerk=row.created_by,
+        patient_name=snap["person"]["name"], id_masked=idnumber.mask(snap["person"]["id_number"]),
+        category_zh=snap["category_zh"], household=snap["person"].get("household", ""),
+        kind_zh=KIND_LABELS_ZH.get(row.kind, row.kind), hospital=row.hospital,
+        level_zh=LEVEL_LABELS_ZH.get(row.hospital_level, row.hospital_level), in_region=row.in_region,
+        referred=row.referred, transfer=row.transfer, tilt=bool(result["tilt"]), admitted=row.admitted,
+        discharged=row.discharged, diagnosis=row.diagnosis, total=row.total, out_of_catalog=row.out_of_catalog,
+        partial_self_pay=row.partial_self_pay, in_scope=row.in_scope, tiers=tier_lines(result["steps"]),
+        reimbursed=row.reimbursed, patient_pays=row.patient_pays,
+        ytd=fund_uses(result["year_to_date"], policy, category=snap["category"], tilt=bool(result["tilt"])),
+        qr_text=sign(qr, key), qr_signed=bool(key), previous_deductible=row.previous_deductible,
+        inpatient=row.kind == "inpatient", copy_no=copy_no, voided=row.voided, page_size=page_size)
+
+
+def fund_uses(ytd: dict, policy: Policy | None, *, category: str, tilt: bool) -> tuple[FundUse, ...]:
+    """Used and left of each capped fund after the visit. Caps come from the policy that settled the
+    visit (matched by content hash); when that policy is no longer at hand, only what was used shows."""
+    used = {tier: D(ytd[f"{tier}_paid"]) for tier in ("basic", "critical", "assistance")}
+    if policy is None:
+        return tuple(FundUse(TIER_LABELS_ZH[t], used[t], None, "—") for t in used)
+    funds = [FundUse(TIER_LABELS_ZH["basic"], used["basic"], policy.basic.annual_cap)]
+    if policy.critical is not None:
+        cap = policy.critical.cap_for(tilt)
+        funds.append(FundUse(TIER_LABELS_ZH["critical"], used["critical"], cap, "不封顶" if cap is None else ""))
+    ast = policy.assistance
+    if ast is not None and category in ast.ratio:
+        cap = None if category in ast.uncapped else ast.annual_cap
+        funds.append(FundUse(TIER_LABELS_ZH["assistance"], used["assistance"], cap, "不封顶" if cap is None else ""))
+    return tuple(funds)
+
+
+def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, copy_no: int, key: str,
+                    page_size: str, window_name: str, policy: Policy | None) -> EnrollmentReceiptData:
+    subsidies = tuple((FUND_LABELS_ZH.get(s.fund, s.fund), s.amount) for s in row.subsidies)
+    subsidy_total = sum((amount for _, amount in subsidies), Decimal("0.00"))
+    qr = qr_message("E", row.receipt_no, [("C", row.contribution), ("S", subsidy_total), ("P", row.person_pays)])
+    return EnrollmentReceiptData(
+        region=policy.region if policy else "", policy_name=policy.name if policy else row.policy_id,
+        window_id=row.window_id, window_name=window_name, receipt_no=row.receipt_no, printed_at=printed_at,
+        enrolled_on=row.enrolled_on, clerk=row.created_by, patient_name=person.name,
+        id_masked=idnumber.mask(person.id_number), category_zh=CATEGORY_LABELS_ZH.get(row.category, row.category),
+        household=person.household.number if person.household else "", year=row.year,
+        contribution=row.contribution, subsidies=subsidies, person_pays=row.person_pays,
+        insured_from=row.insured_from, insured_to=row.insured_to, qr_text=sign(qr, key), qr_signed=bool(key),
+        copy_no=copy_no, page_size=page_size)
+
+
+# --- settings and files
+
+
+def _county_key(session: Session) -> str:
+    key = settings.get(session, settings.COUNTY_KEY).strip()
+    try:
+        bytes.fromhex(key)
+    except ValueError:
+        # Never echo the key itself: it signs the county's exports too.
+        raise InvalidInput("the county_key setting is not hexadecimal: ask the county for the key again",
+                           "县级校验密钥设置有误（应为十六进制），请重新配置") from None
+    return key
+
+
+def _page_size(session: Session) -> str:
+    size = settings.get(session, settings.PAGE_SIZE).strip().upper()
+    if size not in ("A4", "A5"):
+        raise InvalidInput(f"the page_size setting must be A4 or A5, not {size!r}", "纸张设置应为 A4 或 A5")
+    return size
+
+
+def _policy_of(session: Session, snap_policy: dict) -> Policy | None:
+    """The policy that settled a visit: the preset of that id or the window's policy, if its content hash
+    still matches the one the settlement recorded."""
+    for candidate in (snap_policy["id"], settings.get(session, settings.POLICY)):
+        try:
+            policy = load_policy(candidate) if candidate else None
+        except PolicyError:
+            continue
+        if policy is not None and policy.content_hash == snap_policy.get("hash"):
+            return policy
+    return None
+
+
+def _policy_named(session: Session, policy_id: str) -> Policy | None:
+    for candidate in (policy_id, settings.get(session, settings.POLICY)):
+        try:
+            policy = load_policy(candidate) if candidate else None
+        except PolicyError:
+            continue
+        if policy is not None and policy.id == policy_id:
+            return policy
+    return None
+
+
+def _write(out: str | Path | None, pdf: bytes) -> str | None:
+    """Write the file whole or not at all (a temporary file renamed over the target)."""
+    if out is None:
+        return None
+    path = Path(out)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".receipt-", suffix=".pdf", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot write the receipt: {exc.strerror or exc}",
+                           f"无法写入文件 {path}") from None
+    finally:
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
+    return str(path)
