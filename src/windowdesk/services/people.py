@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..domain import idnumber
 from ..domain.categories import most_favourable
@@ -37,7 +37,8 @@ def normalized_id(raw: str) -> str:
 
 def get_person(session: Session, raw_id_number: str) -> Person:
     number = normalized_id(raw_id_number)
-    person = session.execute(select(Person).where(Person.id_number == number)).scalar_one_or_none()
+    person = session.execute(select(Person).where(Person.id_number == number)
+                             .options(joinedload(Person.household))).scalar_one_or_none()
     if person is None:
         raise NotFound(f"no person with ID number {idnumber.mask(number)} in the roster",
                        f"花名册中没有身份证号为 {idnumber.mask(number)} 的人员")
@@ -50,6 +51,7 @@ def search_by_name(session: Session, prefix: str, *, limit: int = 50) -> list[Pe
     if not prefix:
         return []
     query = (select(Person).where(Person.name >= prefix, Person.name < prefix + "\U0010ffff")
+             .options(joinedload(Person.household))
              .order_by(Person.name, Person.id).limit(limit))
     return list(session.execute(query).scalars())
 

@@ -27,9 +27,17 @@ COUNTY_KEY = SettingVar("county_key", "", "the key the county issues (hex): sign
 ALL = (WINDOW_ID, WINDOW_NAME, POLICY, RECEIPT_SERIES, PAGE_SIZE, COUNTY_KEY)
 
 
+def _cache(session: Session) -> dict[str, str]:
+    """All settings, read once per session: a settlement needs several of them."""
+    cache = session.info.get("windowdesk_settings")
+    if cache is None:
+        cache = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
+        session.info["windowdesk_settings"] = cache
+    return cache
+
+
 def get(session: Session, var: SettingVar) -> str:
-    value = session.execute(select(Setting.value).where(Setting.key == var.key)).scalar_one_or_none()
-    return var.default if value is None else value
+    return _cache(session).get(var.key, var.default)
 
 
 def put(session: Session, var: SettingVar, value: str) -> None:
@@ -38,6 +46,7 @@ def put(session: Session, var: SettingVar, value: str) -> None:
         session.add(Setting(key=var.key, value=value))
     else:
         row.value = value
+    _cache(session)[var.key] = value
 
 
 def receipt_series(session: Session) -> str:

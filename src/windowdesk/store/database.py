@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "windowdesk_read_only"  # execution option: this transaction only reads
 
 
 def default_db_path() -> Path:
@@ -60,7 +61,9 @@ def open_engine(db: str | os.PathLike | None = None, *, create_dir: bool = True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        # IMMEDIATE takes the write lock up front; in WAL mode readers are never blocked by it.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writer takes the write lock up front (IMMEDIATE); a reader begins deferred, so in WAL
+        # mode it never waits for a writer.
+        reading = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from .database import READ_ONLY
 from .models import AuditEntry, AuditHead
 from .types import canonical_json
 
@@ -49,6 +50,7 @@ class Store:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._reader = engine.execution_options(**{READ_ONLY: True})
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -59,6 +61,6 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self._reader, expire_on_commit=False) as session:
             with session.begin():
                 yield session
