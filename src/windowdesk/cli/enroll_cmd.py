@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import UsageError
 from ..domain.money import fmt
+from .errors import UsageError
 from .output import print_json
 from .session import acting_user, store_for
 

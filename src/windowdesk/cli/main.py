@@ -26,6 +26,10 @@ _COMMANDS = {
     "db": "db_cmd",
     "backup": "db_cmd",
     "restore": "db_cmd",
+    "export": "export_cmd",
+    "package": "export_cmd",
+    "ledger": "ledger_cmd",
+    "family-cap": "family_cap_cmd",
 }
 
 
@@ -37,6 +41,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     common.add_argument("--user", default=os.environ.get("WINDOWDESK_USER"),
                         help="acting user (env WINDOWDESK_USER)")
     parser = argparse.ArgumentParser(prog="windowdesk", description=__doc__)
+    # Only for opening the window (no command); commands take their own --db after the command name,
+    # and a separate dest keeps a command's default from overwriting a --db given before it.
+    parser.add_argument("--db", dest="window_db", default=os.environ.get("WINDOWDESK_DB"),
+                        help="with no command: the database the window opens (env WINDOWDESK_DB)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = [_COMMANDS[command]] if command in _COMMANDS else _COMMANDS.values()
     for name in dict.fromkeys(wanted):
@@ -46,11 +54,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv[0] if argv else None)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if argv[:1] == ["--db"] and len(argv) > 2:
+        command = argv[2]
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from ..ui.app import (
+            main as window_main,  # Qt is imported only when the window opens
+        )
+
+        return window_main(args.window_db)
     try:
         return args.handler(args)
     except InputError as exc:

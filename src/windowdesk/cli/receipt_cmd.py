@@ -19,7 +19,10 @@ def register(commands, common) -> None:
 
 
 def run(args) -> int:
-    from ..services.receipts import print_enrollment, print_settlement  # reportlab loads only when printing
+    from ..services.receipts import (  # reportlab loads only when printing
+        print_enrollment,
+        print_settlement,
+    )
 
     if bool(args.settlement_id) == bool(args.enrollment):
         raise UsageError("give either a SETTLEMENT_ID or --enrollment RECEIPT_NO")

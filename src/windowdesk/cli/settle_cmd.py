@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from ..adapters.policy_presets import load_policy
 from ..domain.case_json import parse_case, settlement_json

@@ -25,7 +25,9 @@ def run(args) -> int:
     actor = acting_user(args, store)
     settled = settle_visit(store, actor, id_number=args.id_number, visit=visit)
     if args.receipt:
-        from ..services.receipts import print_settlement  # reportlab loads only when printing
+        from ..services.receipts import (
+            print_settlement,  # reportlab loads only when printing
+        )
 
         try:  # the settlement is committed: a failed print must say so and how to print it later
             print_settlement(store, actor, settlement_id=settled.settlement_id, out=args.receipt)

@@ -7,7 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from .money import MoneyError, fmt, parse_amount
-from .visit import YTD_MONEY_FIELDS, CaseError, Person, Settlement, Step, Visit, YearToDate
+from .visit import (
+    YTD_MONEY_FIELDS,
+    CaseError,
+    Person,
+    Settlement,
+    Step,
+    Visit,
+    YearToDate,
+)
 
 _VISIT_AMOUNTS = ("total", "out_of_catalog", "partial_self_pay", "previous_deductible")
 _VISIT_FLAGS = ("in_region", "referred", "transfer")

@@ -31,10 +31,10 @@ class Actor:
     def require(self, role: str) -> None:
         if ROLES.index(self.role) < ROLES.index(role):
             raise AuthError(f"user {self.name!r} ({self.role}) may not do this: {role} role required",
-                            f"用户 {self.name}（{_ROLE_ZH[self.role]}）无此权限，需要{_ROLE_ZH[role]}权限")
+                            f"用户 {self.name}（{ROLE_LABELS_ZH[self.role]}）无此权限，需要{ROLE_LABELS_ZH[role]}权限")
 
 
-_ROLE_ZH = {"clerk": "经办员", "supervisor": "审核员", "admin": "管理员"}
+ROLE_LABELS_ZH = {"clerk": "经办员", "supervisor": "审核员", "admin": "管理员"}
 
 
 def hash_password(password: str) -> str:

@@ -16,7 +16,13 @@ from ..store.models import Enrollment, EnrollmentSubsidy
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import Refused
-from .people import EnrollmentView, MembershipView, category_on, get_person, memberships_of
+from .people import (
+    EnrollmentView,
+    MembershipView,
+    category_on,
+    get_person,
+    memberships_of,
+)
 from .window import ensure_day_open, next_receipt_no, window_context
 
 # What `enroll` returns is the enrollment as stored, the same object `person` lists.

@@ -22,11 +22,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..adapters.policy_presets import load_policy
-from ..adapters.receipt_data import (FUND_LABELS_ZH, EnrollmentReceiptData, FundUse, SlipData, qr_message, sign,
-                                     tier_lines)
+from ..adapters.receipt_data import (
+    FUND_LABELS_ZH,
+    EnrollmentReceiptData,
+    FundUse,
+    SlipData,
+    qr_message,
+    sign,
+    tier_lines,
+)
 from ..adapters.receipt_pdf import render_enrollment, render_slip
 from ..domain import idnumber
-from ..domain.categories import CATEGORY_LABELS_ZH, KIND_LABELS_ZH, LEVEL_LABELS_ZH, TIER_LABELS_ZH
+from ..domain.categories import (
+    CATEGORY_LABELS_ZH,
+    KIND_LABELS_ZH,
+    LEVEL_LABELS_ZH,
+    TIER_LABELS_ZH,
+)
 from ..domain.money import D
 from ..domain.policy import Policy
 from ..domain.policy_loader import PolicyError

@@ -12,7 +12,9 @@ from ..domain import idnumber
 from ..domain.case_json import settlement_json, year_to_date_json
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.engine import settle
-from ..domain.visit import CaseError, Person as EnginePerson, Settlement as Result, Visit
+from ..domain.visit import CaseError, Visit
+from ..domain.visit import Person as EnginePerson
+from ..domain.visit import Settlement as Result
 from ..store.models import Enrollment, Reversal, Settlement
 from ..store.unit_of_work import Store
 from .auth import Actor
@@ -54,6 +56,7 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
         try:
             result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
         except CaseError as exc:
+            # The window words case errors by their field (ui/messages.py); the text names the field first.
             raise InvalidInput(str(exc)) from None
         settlement_id = str(uuid.uuid4())
         receipt_no = next_receipt_no(session)
@@ -96,8 +99,9 @@ def _ensure_insured(session, person_id: int, day: date, number: str) -> None:
                                   .where(Enrollment.person_id == person_id)
                                   .order_by(Enrollment.insured_from)).all()
         known = ", ".join(f"{a} to {b}" for a, b in periods) or "none"
+        known_zh = "、".join(f"{a} 至 {b}" for a, b in periods) or "无"
         raise Refused(f"{idnumber.mask(number)} is not insured on {day} (insured periods: {known})",
-                      f"入院日期 {day} 不在参保期内（参保期：{known if periods else '无'}）")
+                      f"入院日期 {day} 不在参保期内（参保期：{known_zh}）")
 
 
 def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: str,

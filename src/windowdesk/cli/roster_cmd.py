@@ -1,0 +1,44 @@
+"""`windowdesk roster import FILE [--dry-run]`: preview or apply a county roster file (CSV or XLSX).
+
+Exit 0 when the file was read, even with invalid rows: the valid rows are applied (cli.md) and each
+invalid one is listed in the report with its row and reason. Exit 2 when the file itself cannot be used
+(missing, no header or a required column missing, not CSV/XLSX, an undecodable encoding): then nothing
+is written.
+"""
+
+from __future__ import annotations
+
+from .output import print_json
+from .session import acting_user, store_for
+
+
+def register(commands, common) -> None:
+    roster = commands.add_parser("roster", help="the county roster of categories (特困, 低保, 脱贫...)")
+    actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+    cmd = actions.add_parser("import", parents=[common],
+                             help="import a roster file: CSV (UTF-8, GBK/GB18030) or XLSX (supervisor)")
+    cmd.add_argument("file")
+    cmd.add_argument("--dry-run", action="store_true", help="report what would change, write nothing (clerk)")
+    cmd.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..services.roster_sync import import_roster
+
+    store = store_for(args)
+    actor = acting_user(args, store)
+    report = import_roster(store, actor, path=args.file, dry_run=args.dry_run)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print_human(report)
+    return 0
+
+
+def print_human(report) -> None:
+    state = "已导入 applied" if report.applied else "预览，未写入 preview, nothing written"
+    print(f"{report.file}  ({state})  SHA-256 {report.sha256}")
+    print(f"数据行 rows {report.rows}   新增 added {report.added}   变更 changed {report.changed}   "
+          f"退出 exited {report.exited}   未变 unchanged {report.unchanged}   无效 invalid {len(report.invalid)}")
+    for row in report.invalid:
+        print(f"  第{row.row}行 row {row.row}  {row.id_number or '-'}  {row.reason}")

@@ -1,0 +1,88 @@
+"""Starting the window: Qt application, the shipped Chinese font, the database, login, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from ..resources import resources_dir
+from ..services.errors import NotInitialised, ServiceError
+from ..services.setup import open_store
+
+log = logging.getLogger(__name__)
+
+FONT_FILE = "fonts/wqy-microhei.ttc"
+FONT_POINT_SIZE = 10
+INIT_HINT_ZH = ("请管理员先在命令行初始化本窗口的数据库：\n"
+                "windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名")
+
+
+def install_font(app: QApplication) -> str:
+    """Register the shipped WenQuanYi Micro Hei and make it the application font (the target PCs,
+    and this build machine, may have no Chinese font: Qt would draw boxes). Returns the family used."""
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("could not load %s: Chinese text may not render", FONT_FILE)
+        return app.font().family()
+    app.setFont(QFont(families[0], FONT_POINT_SIZE))
+    return families[0]
+
+
+def install_chinese(app: QApplication) -> None:
+    """Chinese is the default language: Qt's own words (buttons, calendar) in zh_CN too."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
+def prepare(app: QApplication) -> None:
+    install_font(app)
+    install_chinese(app)
+
+
+def tell(text: str) -> None:
+    """A blocking message before the main window exists (tests replace it)."""
+    QMessageBox.critical(None, "一站式结算窗口", text)
+
+
+def run_event_loop(app: QApplication) -> int:
+    return app.exec()
+
+
+def main(db: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("windowdesk")
+    app.setApplicationDisplayName("一站式结算窗口")
+    prepare(app)
+    try:
+        store = open_store(db)
+    except NotInitialised as exc:
+        tell(f"{exc.message_zh}\n\n{INIT_HINT_ZH}")
+        return 2
+    except ServiceError as exc:
+        tell(exc.message_zh)
+        return 2
+    except Exception as exc:  # noqa: BLE001 (an unreadable file, a server down: said, not a traceback)
+        log.error("cannot open the database: %s", type(exc).__name__)
+        tell(f"无法打开数据库（{type(exc).__name__}），请联系管理员")
+        return 1
+    # Imported here so that a start without a database does not build the pages.
+    from .login_dialog import LoginDialog
+    from .main_window import MainWindow
+
+    login = LoginDialog(store)
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        store.engine.dispose()
+        return 0
+    window = MainWindow(store, login.actor)
+    window.show()
+    try:
+        return run_event_loop(app)
+    finally:
+        store.engine.dispose()

@@ -1,0 +1,100 @@
+"""The main window: pages on the left (F2 结算, F3 参保, F5 查询), who and where in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..services.auth import ROLE_LABELS_ZH, Actor
+from ..services.window import window_context
+from ..store.unit_of_work import Store
+from .messages import error_zh
+from .pages.enrollment_page import EnrollmentPage
+from .pages.person_page import PersonPage
+from .pages.settlement_page import SettlementPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self.actor = actor
+        self.setWindowTitle(self.tr("一站式结算窗口"))
+        self.settlement_page = SettlementPage(store, actor)
+        self.enrollment_page = EnrollmentPage(store, actor)
+        self.person_page = PersonPage(store)
+        # (page, title, shortcut): the order of the navigation list
+        self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
+                       (self.enrollment_page, self.tr("参保"), "F3"),
+                       (self.person_page, self.tr("查询"), "F5")]
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(130)
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        self.page_actions: list[QAction] = []
+        menu = self.menuBar().addMenu(self.tr("业务(&B)"))
+        for page, title, key in self._pages:
+            self.nav.addItem(QListWidgetItem(f"{title}  {key}"))
+            self.stack.addWidget(page)
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            menu.addAction(action)
+            self.page_actions.append(action)
+        menu.addSeparator()
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        menu.addAction(self.quit_action)
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.window_label = QLabel()
+        self.policy_label = QLabel()
+        self.user_label = QLabel()
+        for label in (self.window_label, self.policy_label, self.user_label):
+            self.statusBar().addPermanentWidget(label)
+        self._connect_signals()
+        self._show_status()
+        self.show_page(0)
+        self.resize(1280, 760)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for index, action in enumerate(self.page_actions):
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self.quit_action.triggered.connect(self.close)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        page = self._pages[index][0]
+        # The first field of each page takes the keyboard: the clerk types the ID number straight away.
+        first = getattr(page, "id_number", None) or getattr(page, "query", None)
+        if first is not None:
+            first.setFocus()
+            first.selectAll()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _show_status(self) -> None:
+        try:
+            with self._store.reading() as session:
+                window = window_context(session)
+        except Exception as exc:  # noqa: BLE001 (a broken policy must not keep the window from opening)
+            self.window_label.setText(error_zh(exc))
+            return
+        self.window_label.setText(self.tr("窗口 {0} {1}").format(window.window_id, window.window_name))
+        self.policy_label.setText(self.tr("政策：{0}").format(window.policy.name))
+        self.user_label.setText(self.tr("{0}：{1}").format(ROLE_LABELS_ZH.get(self.actor.role, self.actor.role),
+                                                          self.actor.name))

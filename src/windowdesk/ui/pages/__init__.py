@@ -1,0 +1,1 @@
+"""One QWidget per workflow page of the window."""

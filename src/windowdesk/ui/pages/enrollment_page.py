@@ -1,0 +1,191 @@
+"""参保: enrolling a person of the roster for a year (services.enrollment.enroll)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...adapters.receipt_data import FUND_LABELS_ZH
+from ...domain.capital import to_capital
+from ...domain.categories import CATEGORY_LABELS_ZH
+from ...domain.money import fmt
+from ...services.auth import Actor
+from ...services.enrollment import EnrollmentResult, enroll
+from ...services.people import PersonView, person_view
+from ...store.unit_of_work import Store
+from ..messages import error_zh, show
+from ..models.text_table_model import TextTableModel
+from ..receipt_actions import ReceiptActions
+
+
+class EnrollmentPage(QWidget):
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._actor = actor
+        self._person: PersonView | None = None
+        self.last: EnrollmentResult | None = None
+        self.receipt = ReceiptActions(self, store, actor)
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        self.id_number = QLineEdit()
+        self.id_number.setPlaceholderText(self.tr("输入身份证号后按回车"))
+        self.id_number.setMaxLength(20)
+        self.name = QLabel("—")
+        self.current = QLabel("—")
+        self.enrolled_years = QLabel("—")
+        today = QDate.currentDate()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year())
+        self.on = QDateEdit(today)
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.enroll_button = QPushButton(self.tr("办理参保"))
+        self.enroll_button.setMinimumHeight(34)
+        form_box = QGroupBox(self.tr("参保登记"))
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("身份证号"), self.id_number)
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("当前人员类别"), self.current)
+        form.addRow(self.tr("已参保年度"), self.enrolled_years)
+        form.addRow(self.tr("参保年度"), self.year)
+        form.addRow(self.tr("办理日期"), self.on)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.enroll_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(form_box)
+        left.addLayout(buttons)
+        left.addWidget(self.message)
+        left.addStretch(1)
+
+        self.category = QLabel()
+        self.contribution = QLabel()
+        self.person_pays = QLabel()
+        self.person_pays.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.person_pays_capital = QLabel()
+        self.insured = QLabel()
+        self.receipt_no = QLabel()
+        self.receipt_no.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subsidy_model = TextTableModel((self.tr("资助资金"), self.tr("资助金额")), self)
+        self.subsidy = QTableView()
+        self.subsidy.setModel(self.subsidy_model)
+        self.subsidy.verticalHeader().setVisible(False)
+        self.subsidy.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.subsidy.setMaximumHeight(120)
+        self.save_button = QPushButton(self.tr("保存参保凭证 PDF…"))
+        self.print_button = QPushButton(self.tr("打印参保凭证"))
+        result_box = QGroupBox(self.tr("参保结果"))
+        result = QFormLayout(result_box)
+        result.addRow(self.tr("资助类别"), self.category)
+        result.addRow(self.tr("个人缴费标准"), self.contribution)
+        result.addRow(self.tr("资助"), self.subsidy)
+        result.addRow(self.tr("个人实缴"), self.person_pays)
+        result.addRow("", self.person_pays_capital)
+        result.addRow(self.tr("参保期"), self.insured)
+        result.addRow(self.tr("票据号"), self.receipt_no)
+        receipt_buttons = QHBoxLayout()
+        receipt_buttons.addStretch(1)
+        receipt_buttons.addWidget(self.save_button)
+        receipt_buttons.addWidget(self.print_button)
+        result.addRow(receipt_buttons)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(result_box)
+        right.addStretch(1)
+        layout.addLayout(right, 1)
+        self._show_result(None)
+
+    def _connect_signals(self) -> None:
+        self.id_number.returnPressed.connect(self.look_up)
+        self.id_number.textEdited.connect(self._changed)
+        self.year.valueChanged.connect(self._changed)
+        self.on.dateChanged.connect(self._changed)
+        self.enroll_button.clicked.connect(self.enroll)
+        self.save_button.clicked.connect(self.receipt.save_pdf)
+        self.print_button.clicked.connect(self.receipt.print_pdf)
+        self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
+
+    def look_up(self) -> bool:
+        self.message.clear()
+        try:
+            with self._store.reading() as session:
+                view = person_view(session, self.id_number.text(), self._on())
+        except Exception as exc:  # noqa: BLE001 (shown inline)
+            self._person = None
+            for label in (self.name, self.current, self.enrolled_years):
+                label.setText("—")
+            show(self.message, error_zh(exc), error=True)
+            return False
+        self._person = view
+        self.id_number.setText(view.id_number)
+        self.name.setText(view.name)
+        self.current.setText(self.tr(CATEGORY_LABELS_ZH.get(view.category_on, view.category_on)))
+        self.enrolled_years.setText("、".join(str(e.year) for e in view.enrollments) or self.tr("无"))
+        self.year.setFocus()
+        return True
+
+    def enroll(self) -> None:
+        if not self.enroll_button.isEnabled():
+            return
+        self.message.clear()
+        try:
+            result = enroll(self._store, self._actor, id_number=self.id_number.text(), year=self.year.value(),
+                            on=self._on())
+        except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps what was typed)
+            show(self.message, error_zh(exc), error=True)
+            return
+        self.last = result
+        self._show_result(result)
+        self.enroll_button.setEnabled(False)
+        if self._person is not None:
+            self.look_up()  # the enrolled years now include this one
+        show(self.message, self.tr("参保登记成功，票据号 {0}").format(result.receipt_no), error=False)
+
+    def _show_result(self, result: EnrollmentResult | None) -> None:
+        if result is None:
+            for label in (self.category, self.contribution, self.person_pays, self.person_pays_capital,
+                          self.insured, self.receipt_no):
+                label.clear()
+            self.subsidy_model.set_rows([])
+            self.receipt.clear()
+        else:
+            self.category.setText(self.tr(CATEGORY_LABELS_ZH.get(result.category, result.category)))
+            self.contribution.setText(fmt(result.contribution))
+            self.subsidy_model.set_rows([(self.tr(FUND_LABELS_ZH.get(fund, fund)), fmt(amount))
+                                         for fund, amount in result.subsidy])
+            self.person_pays.setText(fmt(result.person_pays))
+            self.person_pays_capital.setText(self.tr("大写：{0}").format(to_capital(result.person_pays)))
+            self.insured.setText(f"{result.insured_from} 至 {result.insured_to}")
+            self.receipt_no.setText(result.receipt_no)
+            self.receipt.set_target("enrollment", result.receipt_no, result.receipt_no)
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(result is not None)
+
+    def _changed(self) -> None:
+        self.enroll_button.setEnabled(True)
+
+    def _on(self) -> date:
+        return self.on.date().toPython()
