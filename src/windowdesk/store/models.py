@@ -227,3 +227,54 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text)  # canonical JSON text, hashed as stored
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RosterImport(Base):
+    """One applied roster file: its SHA-256, who imported it, the counts and the full report (canonical JSON)."""
+
+    __tablename__ = "roster_imports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(260))
+    imported_at: Mapped[datetime]
+    imported_by: Mapped[str] = mapped_column(String(64))
+    applied: Mapped[bool]
+    rows: Mapped[int]
+    added: Mapped[int]
+    changed: Mapped[int]
+    exited: Mapped[int]
+    unchanged: Mapped[int]
+    invalid: Mapped[int]
+    report: Mapped[dict[str, Any]]
+
+
+class ExportPackage(Base):
+    """One month's package for the county: its sequence number is fixed the first time the month is exported,
+    so a re-export of the month is byte-identical; the manifest's hash is the last one written."""
+
+    __tablename__ = "export_packages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), unique=True)  # "2024-03"
+    sequence: Mapped[int] = mapped_column(unique=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class FamilyCapPayout(Base):
+    """One household's payout of one family-cap batch run (封顶制): runs only add what earlier runs did not pay."""
+
+    __tablename__ = "family_cap_payouts"
+    __table_args__ = (Index("ix_family_cap_payouts_year_household", "year", "household_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(36), index=True)
+    year: Mapped[int]
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    category: Mapped[code]
+    self_pay: Mapped[money]
+    cap: Mapped[money]
+    payout: Mapped[money]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+
+    household: Mapped[Household] = relationship()

@@ -1,0 +1,151 @@
+"""Reading a roster file as numbered rows of cells, streamed: CSV (encoding detected, never asked) or XLSX."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+_CHUNK = 1 << 20
+_ZIP = b"PK\x03\x04"  # .xlsx is a zip archive
+_OLE = b"\xd0\xcf\x11\xe0"  # old binary .xls (and password-protected workbooks)
+# calamine holds the whole sheet in native memory (~40 bytes a cell); past this size of the
+# compressed file (roughly 500,000 rows) we stream with openpyxl instead: slower, but bounded.
+CALAMINE_MAX_BYTES = 25 * 1024 * 1024
+
+
+class RosterFileError(ValueError):
+    """The file as a whole cannot be read (not a row of it): `message` in English, `message_zh` for the window."""
+
+    def __init__(self, message: str, message_zh: str):
+        super().__init__(message)
+        self.message_zh = message_zh
+
+
+@dataclass(frozen=True)
+class RosterFile:
+    """What one pass over the bytes tells: the content hash and how to read the rest."""
+
+    path: Path
+    sha256: str
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None  # CSV only: "utf-8-sig", "gb18030" or "utf-16"
+
+
+def inspect(path: str | Path) -> RosterFile:
+    """Hash the file and, for text, decide its encoding: UTF-8 (BOM or not) unless a byte sequence is not
+    UTF-8, then GB18030 (a superset of GBK, so GBK files read as well)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    is_utf8 = True
+    head = b""
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                if not head:
+                    head = chunk[:4]
+                digest.update(chunk)
+                if is_utf8:
+                    try:
+                        utf8.decode(chunk)
+                    except UnicodeDecodeError:
+                        is_utf8 = False
+            if is_utf8:
+                try:
+                    utf8.decode(b"", final=True)  # a file cut inside a character
+                except UnicodeDecodeError:
+                    is_utf8 = False
+    except FileNotFoundError:
+        raise RosterFileError("no such file", "找不到该文件") from None
+    except OSError as exc:
+        raise RosterFileError(f"cannot be read: {exc.strerror}", "无法读取该文件") from None
+    if head.startswith(_ZIP) or head.startswith(_OLE):
+        return RosterFile(path, digest.hexdigest(), "xlsx", None)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # Excel's "Unicode text" export (tab-separated)
+    else:
+        encoding = "utf-8-sig" if is_utf8 else "gb18030"
+    return RosterFile(path, digest.hexdigest(), "csv", encoding)
+
+
+def read_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+    """(row number as a spreadsheet shows it, cells) for every row, blank ones included."""
+    if source.kind == "csv":
+        return _csv_rows(source)
+    return _xlsx_rows(source)
+
+
+def _csv_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+    number = 0
+    try:
+        with source.path.open("r", encoding=source.encoding, newline="") as stream:
+            reader = csv.reader(stream, delimiter=_delimiter(source))
+            # csv yields one record per spreadsheet row (a quoted line break stays in its cell).
+            for number, cells in enumerate(reader, start=1):
+                yield number, cells
+    except UnicodeDecodeError:
+        raise RosterFileError(f"row {number + 1}: not UTF-8, GBK or GB18030 text",
+                              f"第{number + 1}行附近的文字既不是UTF-8也不是GBK/GB18030编码，"
+                              "请在Excel中另存为“CSV UTF-8”或.xlsx") from None
+    except csv.Error as exc:
+        raise RosterFileError(f"row {number + 1}: not a CSV file ({exc})",
+                              f"第{number + 1}行无法按CSV读取，请在Excel中另存为CSV或.xlsx") from None
+
+
+def _delimiter(source: RosterFile) -> str:
+    """Comma, unless the first non-empty line has more tabs or semicolons (Excel's text exports)."""
+    try:
+        with source.path.open("r", encoding=source.encoding, newline="") as stream:
+            for line in stream:
+                if line.strip():
+                    return max((",", "\t", ";"), key=line.count)
+    except UnicodeDecodeError:
+        pass  # the real read reports it with the row number
+    return ","
+
+
+def _xlsx_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+    try:
+        import python_calamine
+    except ImportError:  # pragma: no cover - calamine is a declared dependency; openpyxl is the fallback
+        python_calamine = None
+    if python_calamine is not None and source.path.stat().st_size <= CALAMINE_MAX_BYTES:
+        return _calamine_rows(source, python_calamine)
+    return _openpyxl_rows(source)
+
+
+def _calamine_rows(source: RosterFile, calamine) -> Iterator[tuple[int, Sequence[object]]]:
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(source.path))
+        visible = [i for i, meta in enumerate(book.sheets_metadata)
+                   if meta.visible == calamine.SheetVisibleEnum.Visible
+                   and meta.typ == calamine.SheetTypeEnum.WorkSheet]
+        sheet = book.get_sheet_by_index(visible[0] if visible else 0)
+    except Exception as exc:  # calamine raises its own error types for every kind of damage
+        raise _unreadable_workbook(source, exc) from None
+    # calamine's iter_rows starts at the sheet's first row even when the data starts lower (tested),
+    # and returns floats for numeric cells and date/datetime for date cells.
+    return enumerate(sheet.iter_rows(), start=1)
+
+
+def _openpyxl_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(source.path, read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and format errors alike mean the workbook cannot be used
+        raise _unreadable_workbook(source, exc) from None
+    try:
+        sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+    finally:
+        book.close()
+
+
+def _unreadable_workbook(source: RosterFile, exc: Exception) -> RosterFileError:
+    return RosterFileError(f"not a readable .xlsx workbook ({type(exc).__name__})",
+                           "不是可读取的Excel工作簿（可能已损坏或设置了密码），请另存为.xlsx或CSV")

@@ -1,0 +1,338 @@
+"""The monthly package for the county: settlements, enrollments, monitoring list, payouts; signed, verifiable.
+
+A package holds what was recorded in its month (the recording day, as the day-end closing counts it), as it
+stood at the month's end: a settlement voided in a later month is still valid in this month's package and
+comes again, voided, in the package of the month of its void. So once a month is over, exporting it again
+writes the same bytes (the sequence number is fixed the first time the month is exported).
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..adapters.export_files import (
+    DAY,
+    FLAG,
+    INT,
+    MONEY,
+    Column,
+    Table,
+    csv_bytes,
+    write_atomically,
+    xlsx_bytes,
+)
+from ..domain.policy import MonitoringRule
+from ..domain.visit import YTD_MONEY_FIELDS
+from ..store.models import (
+    Enrollment,
+    ExportPackage,
+    FamilyCapPayout,
+    Household,
+    Person,
+    Reversal,
+    Settlement,
+)
+from ..store.types import canonical_json
+from ..store.unit_of_work import Store
+from . import settings
+from .auth import Actor
+from .errors import InvalidInput, Refused
+from .window import window_context
+
+FORMAT = "windowdesk-package/1"
+MANIFEST = "manifest.json"
+MIN_KEY_BYTES = 16
+
+YTD_COLUMNS = tuple(Column(f"ytd_{name}", MONEY) for name in YTD_MONEY_FIELDS) + (Column("ytd_rehab_months"),)
+# The settlements file is also what the county consolidates and other windows merge (services/ledger_merge):
+# every column needed to rebuild the row, including what it added to the person's year to date.
+SETTLEMENT_COLUMNS = (
+    Column("settlement_id"), Column("window_id"), Column("receipt_no"), Column("id_number"), Column("name"),
+    Column("household"), Column("year", INT), Column("category"), Column("tilt", FLAG), Column("kind"),
+    Column("hospital"), Column("hospital_level"), Column("in_region", FLAG), Column("referred", FLAG),
+    Column("transfer", FLAG), Column("previous_deductible", MONEY), Column("admitted", DAY),
+    Column("discharged", DAY), Column("diagnosis"), Column("total", MONEY), Column("out_of_catalog", MONEY),
+    Column("partial_self_pay", MONEY), Column("in_scope", MONEY), Column("basic", MONEY),
+    Column("critical", MONEY), Column("assistance", MONEY), Column("supplementary", MONEY),
+    Column("backstop", MONEY), Column("reimbursed", MONEY), Column("patient_pays", MONEY),
+    Column("policy_id"), Column("policy_hash"), Column("settled_on", DAY), Column("settled_by"),
+    Column("voided", FLAG), Column("voided_on", DAY),
+) + YTD_COLUMNS
+ENROLLMENT_COLUMNS = (
+    Column("receipt_no"), Column("window_id"), Column("id_number"), Column("name"), Column("household"),
+    Column("year", INT), Column("category"), Column("contribution", MONEY), Column("person_pays", MONEY),
+    Column("insured_from", DAY), Column("insured_to", DAY), Column("enrolled_on", DAY),
+    Column("recorded_on", DAY), Column("enrolled_by"), Column("line", INT), Column("fund"),
+    Column("subsidy", MONEY),
+)
+MONITORING_COLUMNS = (
+    Column("id_number"), Column("name"), Column("household"), Column("category"), Column("rule"),
+    Column("threshold", MONEY), Column("self_pay_ytd", MONEY), Column("crossed_on", DAY),
+    Column("settlement_id"), Column("window_id"),
+)
+PAYOUT_COLUMNS = (
+    Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category"),
+    Column("self_pay", MONEY), Column("cap", MONEY), Column("payout", MONEY),
+)
+_PERIOD = re.compile(r"(\d{4})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    first: date
+    last: date
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _PERIOD.fullmatch(text.strip())
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise InvalidInput(f"period must be YYYY-MM, not {text!r}", f"期间应为 年-月（如 2024-03），不是 {text}")
+        year, month = int(match[1]), int(match[2])
+        return cls(f"{year:04d}-{month:02d}", date(year, month, 1),
+                   date(year, month, calendar.monthrange(year, month)[1]))
+
+    def moments(self) -> tuple[datetime, datetime]:
+        """[start, end) of the month as datetimes, for recording times."""
+        return datetime.combine(self.first, time()), datetime.combine(self.last + timedelta(days=1), time())
+
+
+# --- the county key
+
+
+def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
+    """An admin stores the key the county issued; only its fingerprint is ever shown or logged."""
+    actor.require("admin")
+    key_hex = "".join(key_hex.split()).lower()
+    try:
+        key = bytes.fromhex(key_hex)
+    except ValueError:
+        raise InvalidInput("the county key must be hexadecimal", "县级密钥应为十六进制字符") from None
+    if len(key) < MIN_KEY_BYTES:
+        raise InvalidInput(f"the county key must have at least {MIN_KEY_BYTES} bytes ({2 * MIN_KEY_BYTES} hex "
+                           f"digits), it has {len(key)}", f"县级密钥至少 {2 * MIN_KEY_BYTES} 位十六进制字符")
+    with store.transaction() as tx:
+        settings.put(tx.session, settings.COUNTY_KEY, key_hex)
+        tx.audit(user=actor.name, action="county_key.set", detail={"key_id": key_id(key)})
+    return {"county_key": "set", "key_id": key_id(key)}
+
+
+def key_id(key: bytes) -> str:
+    """A fingerprint that tells which key signed a package without revealing it."""
+    return hashlib.sha256(b"windowdesk key id:" + key).hexdigest()[:16]
+
+
+def _county_key(session: Session) -> bytes:
+    text = settings.get(session, settings.COUNTY_KEY).strip()
+    if not text:
+        raise Refused("no county key is configured: an admin sets the key the county issued with "
+                      "`windowdesk package set-key` before packages can be signed or checked",
+                      "未配置县级校验密钥，请管理员先用 windowdesk package set-key 设置县医保局下发的密钥")
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        raise InvalidInput("the county_key setting is not hexadecimal: set the key again",
+                           "县级校验密钥设置有误（应为十六进制），请重新设置") from None
+
+
+def sign(manifest: dict, key: bytes) -> str:
+    """HMAC-SHA256 of the manifest's canonical JSON, every field but `hmac` itself."""
+    body = {k: v for k, v in manifest.items() if k != "hmac"}
+    return hmac.new(key, canonical_json(body).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def manifest_bytes(manifest: dict) -> bytes:
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+# --- export
+
+
+def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Path,
+                  now: datetime | None = None) -> dict:
+    """A supervisor writes the month's package into `out_dir`; returns the manifest."""
+    actor.require("supervisor")
+    month = Period.parse(period)
+    now = now or datetime.now()
+    out = Path(out_dir)
+    with store.transaction() as tx:
+        session = tx.session
+        window = window_context(session)
+        key = _county_key(session)
+        tables = [_settlements(session, month), _enrollments(session, month),
+                  _monitoring(session, window.policy.monitoring, month)]
+        payouts = _payouts(session, month)
+        if payouts.rows:  # the payout list goes out in the month a batch ran, only then
+            tables.append(payouts)
+        package = session.execute(select(ExportPackage).where(ExportPackage.period == month.text)
+                                  ).scalar_one_or_none()
+        first = package is None
+        if first:
+            sequence = (session.execute(select(func.max(ExportPackage.sequence))).scalar_one() or 0) + 1
+            package = ExportPackage(period=month.text, sequence=sequence, manifest_sha256="", created_at=now,
+                                    created_by=actor.name)
+            session.add(package)
+        # Every timestamp inside the files derives from the period, never from the clock.
+        stamp = datetime(month.first.year, month.first.month, 1)
+        files = []
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for table in tables:
+                for suffix, data in (("csv", csv_bytes(table)), ("xlsx", xlsx_bytes(table, stamp=stamp))):
+                    name = f"{table.name}.{suffix}"
+                    write_atomically(out / name, data)
+                    files.append({"name": name, "table": table.name, "rows": len(table.rows), "bytes": len(data),
+                                  "sha256": hashlib.sha256(data).hexdigest()})
+            for stale in ("payouts.csv", "payouts.xlsx"):  # from an earlier export into the same folder
+                if not any(f["name"] == stale for f in files):
+                    (out / stale).unlink(missing_ok=True)
+            manifest = {"format": FORMAT, "window_id": window.window_id, "window_name": window.window_name,
+                        "policy_id": window.policy.id, "period": month.text, "sequence": package.sequence,
+                        "files": files, "key_id": key_id(key)}
+            manifest["hmac"] = sign(manifest, key)
+            text = manifest_bytes(manifest)
+            write_atomically(out / MANIFEST, text)
+        except OSError as exc:
+            raise InvalidInput(f"cannot write the package into {out}: {exc.strerror or exc}",
+                               f"无法写入导出目录 {out}") from None
+        digest = hashlib.sha256(text).hexdigest()
+        changed = not first and package.manifest_sha256 != digest
+        package.manifest_sha256 = digest
+        tx.audit(user=actor.name, action="export.package", target=month.text,
+                 detail={"sequence": package.sequence, "manifest_sha256": digest, "first": first,
+                         "changed": changed, "files": {f["name"]: f["rows"] for f in files}})
+    return manifest
+
+
+def _settlements(session: Session, month: Period) -> Table:
+    in_month = Settlement.business_day.between(month.first, month.last)
+    voided_in_month = Reversal.business_day.between(month.first, month.last)
+    query = (select(Settlement, Reversal.business_day).outerjoin(Reversal)
+             .where(Settlement.origin == "local", or_(in_month, voided_in_month))
+             .order_by(Settlement.business_day, Settlement.receipt_no, Settlement.id))
+    rows = []
+    for s, void_day in session.execute(query):
+        voided = void_day is not None and void_day <= month.last  # as it stood at the month's end
+        person = s.snapshot["person"]  # as settled: a later roster change does not rewrite the month
+        rows.append((
+            s.id, s.window_id, s.receipt_no, person["id_number"], person["name"], person["household"], s.year,
+            s.category, s.tilt, s.kind, s.hospital, s.hospital_level, s.in_region, s.referred, s.transfer,
+            s.previous_deductible, s.admitted, s.discharged, s.diagnosis, s.total, s.out_of_catalog,
+            s.partial_self_pay, s.in_scope, s.basic, s.critical, s.assistance, s.supplementary, s.backstop,
+            s.reimbursed, s.patient_pays, s.policy_id, s.policy_hash, s.business_day, s.created_by, voided,
+            void_day if voided else None,
+            *(getattr(s, f"ytd_{name}") for name in YTD_MONEY_FIELDS), s.ytd_rehab_months))
+    return Table("settlements", SETTLEMENT_COLUMNS, rows)
+
+
+def _enrollments(session: Session, month: Period) -> Table:
+    start, end = month.moments()
+    query = (select(Enrollment, Person.id_number, Person.name, Household.number)
+             .join(Person, Person.id == Enrollment.person_id).outerjoin(Household, Household.id == Person.household_id)
+             .where(Enrollment.created_at >= start, Enrollment.created_at < end)
+             .order_by(Enrollment.created_at, Enrollment.receipt_no))
+    rows = []
+    for e, number, name, household in session.execute(query):
+        head = (e.receipt_no, e.window_id, number, name, household or "", e.year, e.category, e.contribution,
+                e.person_pays, e.insured_from, e.insured_to, e.enrolled_on, e.created_at.date(), e.created_by)
+        # One row per subsidy line; an enrollment without subsidy still shows, with an empty fund.
+        lines = [(line.seq, line.fund, line.amount) for line in e.subsidies] or [(0, "", Decimal("0.00"))]
+        rows.extend(head + line for line in lines)
+    return Table("enrollments", ENROLLMENT_COLUMNS, rows)
+
+
+def _monitoring(session: Session, rules: tuple[MonitoringRule, ...], month: Period) -> Table:
+    """Everyone whose self-pay of the year (this window's and merged windows' settlements, in discharge
+    order, as known at the month's end) crossed a rule's threshold, with the discharge that crossed it."""
+    named = frozenset().union(*(r.categories for r in rules if r.categories is not None))
+    known = Settlement.business_day <= month.last
+    valid = or_(Reversal.id.is_(None), Reversal.business_day > month.last)
+    query = (select(Settlement.person_id, Settlement.id, Settlement.window_id, Settlement.category,
+                    Settlement.discharged, Settlement.patient_pays, Settlement.snapshot)
+             .outerjoin(Reversal).where(Settlement.year == month.first.year, known, valid)
+             .order_by(Settlement.person_id, Settlement.discharged, Settlement.business_day, Settlement.id))
+    entries = []
+    person_id, running, entered = None, Decimal("0.00"), set()
+    for pid, sid, window_id, category, discharged, pays, snapshot in session.execute(query):
+        if pid != person_id:
+            person_id, running, entered = pid, Decimal("0.00"), set()
+        running += pays
+        for index, rule in enumerate(rules):
+            member = category in rule.categories if rule.categories is not None else category not in named
+            if index not in entered and member and running >= rule.threshold:
+                entered.add(index)
+                p = snapshot["person"]
+                entries.append((p["id_number"], p["name"], p["household"], category, rule.label, rule.threshold,
+                                running, discharged, sid, window_id))
+    entries.sort(key=lambda e: (e[7], e[0], e[4]))
+    return Table("monitoring", MONITORING_COLUMNS, entries)
+
+
+def _payouts(session: Session, month: Period) -> Table:
+    start, end = month.moments()
+    query = (select(FamilyCapPayout, Household.number).join(Household)
+             .where(FamilyCapPayout.created_at >= start, FamilyCapPayout.created_at < end)
+             .order_by(FamilyCapPayout.created_at, FamilyCapPayout.run_id, Household.number))
+    rows = [(p.run_id, p.created_at.date(), p.year, number, p.category, p.self_pay, p.cap, p.payout)
+            for p, number in session.execute(query)]
+    return Table("payouts", PAYOUT_COLUMNS, rows)
+
+
+# --- verification
+
+
+def verify_package(store: Store, directory: str | Path) -> dict:
+    """Check a package against its manifest and the county key: `ok` false with every reason found."""
+    folder = Path(directory)
+    with store.reading() as session:
+        key = _county_key(session)
+    report = {"directory": str(folder), "ok": False, "problems": []}
+    problems = report["problems"]
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{MANIFEST} is missing")
+        return report
+    except (OSError, ValueError) as exc:
+        problems.append(f"{MANIFEST} is unreadable: {exc}")
+        return report
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list) \
+            or not all(isinstance(entry, dict) for entry in manifest["files"]):
+        problems.append(f"{MANIFEST} is not a package manifest")
+        return report
+    report.update({k: manifest.get(k) for k in ("window_id", "period", "sequence")})
+    if not hmac.compare_digest(str(manifest.get("hmac", "")), sign(manifest, key)):
+        problems.append(f"{MANIFEST}: the HMAC does not match: the manifest was altered or signed with another "
+                        f"key (package key id {manifest.get('key_id')}, this window's {key_id(key)})")
+    for entry in manifest["files"]:
+        name = str(entry.get("name", ""))
+        path = folder / name
+        if Path(name).name != name or not name:
+            problems.append(f"{MANIFEST} names a file outside the package: {name!r}")
+        elif not path.is_file():
+            problems.append(f"{name} is missing")
+        elif _sha256(path) != entry.get("sha256"):
+            problems.append(f"{name}: SHA-256 differs from the manifest: the file was altered")
+    listed = {str(e.get("name")) for e in manifest["files"]} | {MANIFEST}
+    report["unlisted"] = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in listed)
+    report["ok"] = not problems
+    return report
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

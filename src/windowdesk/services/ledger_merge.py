@@ -1,0 +1,189 @@
+"""Merging the county's consolidated settlements (other windows' exported rows) into this window's ledger.
+
+The year to date of a person is the sum of what their settlements added (services/ledger), so a merged row
+carries the other window's `ytd_*` increments and is stored as a settlement with origin "county". Rows are
+keyed by settlement UUID: importing again adds nothing, a row voided at its window voids the merged copy
+(a void is final: an older file that still shows it valid does not revive it). This window's own rows are
+skipped; rows of persons not on this window's roster are reported and skipped (a bare person record would
+have no memberships, no enrollment, nothing to settle against).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..adapters.export_files import DAY, FLAG, INT, MONEY, Column, reading_csv
+from ..domain import idnumber
+from ..domain.categories import CATEGORIES, KINDS, LEVELS
+from ..domain.money import MoneyError, parse_amount
+from ..domain.visit import YTD_MONEY_FIELDS
+from ..store.models import Person, Reversal, Settlement
+from ..store.unit_of_work import Store
+from .auth import Actor
+from .errors import InvalidInput
+from .export import SETTLEMENT_COLUMNS, verify_package
+from .window import window_context
+
+# The stored fields a merged row must keep: a second file that disagrees on any of them is a conflict.
+_FIXED = ("window_id", "receipt_no", "year", "category", "kind", "admitted", "discharged", "total", "reimbursed",
+          "patient_pays", *(f"ytd_{name}" for name in YTD_MONEY_FIELDS), "ytd_rehab_months")
+_COLUMN_FIELD = {"settled_on": "business_day", "settled_by": "created_by"}
+_NOT_STORED = {"id_number", "name", "household", "voided", "voided_on", "settlement_id"}
+
+
+@dataclass
+class _Report:
+    file: str
+    sha256: str = ""
+    rows: int = 0
+    added: int = 0
+    voided: int = 0
+    unchanged: int = 0
+    own: int = 0
+
+    def __post_init__(self):
+        self.unknown_persons: list[dict] = []
+        self.conflicts: list[dict] = []
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "sha256": self.sha256, "rows": self.rows, "added": self.added,
+                "voided": self.voided, "unchanged": self.unchanged, "own": self.own,
+                "unknown_persons": self.unknown_persons, "conflicts": self.conflicts}
+
+
+def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime | None = None) -> dict:
+    """A supervisor merges a consolidated settlements CSV, or the settlements of a verified package folder."""
+    actor.require("supervisor")
+    now = now or datetime.now()
+    source = Path(path)
+    if source.is_dir():
+        check = verify_package(store, source)
+        if not check["ok"]:
+            raise InvalidInput(f"package {source} rejected: " + "; ".join(check["problems"]),
+                               "导出包校验未通过：" + "；".join(check["problems"]))
+        source = source / "settlements.csv"
+    if not source.is_file():
+        raise InvalidInput(f"{source}: no such file", f"文件不存在：{source}")
+    report = _Report(file=str(source), sha256=_sha256(source))
+    with store.transaction() as tx:
+        session = tx.session
+        own = window_context(session).window_id
+        persons: dict[str, int | None] = {}
+        with reading_csv(source) as (header, rows):
+            missing = [c.name for c in SETTLEMENT_COLUMNS if c.name not in header]
+            if missing:
+                raise InvalidInput(f"{source}: not a settlements file: missing columns {', '.join(missing)}",
+                                   f"{source} 不是结算明细文件，缺少列：{'、'.join(missing)}")
+            for number, raw in rows:
+                report.rows += 1
+                values = _parse(raw, source, number)
+                if values["window_id"] == own:
+                    report.own += 1
+                    continue
+                _merge(session, actor, values, number, report, persons, now)
+        tx.audit(user=actor.name, action="ledger.import", target=report.sha256[:16],
+                 detail={k: v for k, v in report.to_json().items() if k not in ("unknown_persons", "conflicts")}
+                 | {"unknown_persons": len(report.unknown_persons), "conflicts": len(report.conflicts)})
+    return report.to_json()
+
+
+def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons: dict, now: datetime) -> None:
+    sid = v["settlement_id"]
+    existing = session.get(Settlement, sid)
+    if existing is not None:
+        differs = [f for f in _FIXED if getattr(existing, f) != v[f]]
+        if existing.origin != "county" or differs:
+            report.conflicts.append({"row": number, "settlement_id": sid,
+                                     "reason": "differs from the stored settlement in " + ", ".join(differs)
+                                     if differs else "a settlement of this window has the same id"})
+        elif v["voided"] and not existing.voided:
+            _void(session, existing, v, actor, now)
+            report.voided += 1
+        else:
+            report.unchanged += 1
+        return
+    if v["id_number"] not in persons:
+        persons[v["id_number"]] = session.execute(
+            select(Person.id).where(Person.id_number == v["id_number"])).scalar_one_or_none()
+    person_id = persons[v["id_number"]]
+    if person_id is None:
+        report.unknown_persons.append({"row": number, "id_number": idnumber.mask(v["id_number"]),
+                                       "settlement_id": sid})
+        return
+    if v["receipt_no"] and session.execute(select(Settlement.id).where(
+            Settlement.receipt_no == v["receipt_no"])).first():
+        report.conflicts.append({"row": number, "settlement_id": sid,
+                                 "reason": f"receipt number {v['receipt_no']} belongs to another settlement"})
+        return
+    stored = {_COLUMN_FIELD.get(k, k): value for k, value in v.items() if k not in _NOT_STORED}
+    row = Settlement(id=sid, person_id=person_id, origin="county", **stored, print_count=0, created_at=now,
+                     snapshot={"origin": "county", "imported_by": actor.name, "file_row": number,
+                               "person": {"id_number": v["id_number"], "name": v["name"],
+                                          "household": v["household"]}})
+    session.add(row)
+    session.flush()
+    report.added += 1
+    if v["voided"]:
+        _void(session, row, v, actor, now)
+
+
+def _void(session, row: Settlement, v: dict, actor: Actor, now: datetime) -> None:
+    row.voided = True
+    session.add(Reversal(settlement_id=row.id, reason=f"voided at window {v['window_id']} (county ledger)",
+                         voided_by=actor.name, voided_at=now, business_day=v["voided_on"] or now.date()))
+
+
+def _parse(raw: dict, source: Path, number: int) -> dict:
+    """One row as typed values; any bad value refuses the whole file, naming the row and the column."""
+    values: dict = {}
+    for column in SETTLEMENT_COLUMNS:
+        text = (raw.get(column.name) or "").strip()
+        try:
+            values[column.name] = _value(column, text)
+        except (ValueError, MoneyError) as exc:
+            raise InvalidInput(f"{source} row {number}, column {column.name}: {exc}",
+                               f"{source} 第 {number} 行 {column.name} 列有误：{exc}") from None
+    try:
+        values["id_number"] = idnumber.normalize(values["id_number"])
+    except idnumber.IdNumberError as exc:
+        raise InvalidInput(f"{source} row {number}, column id_number: {exc}",
+                           f"{source} 第 {number} 行身份证号有误") from None
+    problems = [name for name, ok in (
+        ("settlement_id", len(values["settlement_id"]) == 36), ("window_id", bool(values["window_id"])),
+        ("category", values["category"] in CATEGORIES), ("kind", values["kind"] in KINDS),
+        ("hospital_level", values["hospital_level"] in LEVELS),
+        ("year", values["discharged"] is not None and values["year"] == values["discharged"].year),
+        ("settled_on", values["settled_on"] is not None),
+        ("voided_on", values["voided"] or values["voided_on"] is None)) if not ok]
+    if problems:
+        raise InvalidInput(f"{source} row {number}: bad value in {', '.join(problems)}",
+                           f"{source} 第 {number} 行数据有误：{'、'.join(problems)}")
+    values["receipt_no"] = values["receipt_no"] or None
+    return values
+
+
+def _value(column: Column, text: str):
+    if column.kind == MONEY:
+        return parse_amount(text or "0", field=column.name)
+    if column.kind == INT:
+        return int(text)
+    if column.kind == FLAG:
+        if text not in ("true", "false"):
+            raise ValueError(f"expected true or false, not {text!r}")
+        return text == "true"
+    if column.kind == DAY:
+        return date.fromisoformat(text) if text else None
+    return text
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

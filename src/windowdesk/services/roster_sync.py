@@ -1,0 +1,395 @@
+"""Roster import (花名册导入): preview or apply a county roster file, one transaction and one audit entry.
+
+Memory stays bounded whatever the file's size: rows are cleaned as they stream in and go, a chunk at a
+time, into a temporary staging table keyed by (ID number, category); SQL then finds the in-file
+conflicts, counts the differences with the stored roster and applies them set-wise.
+
+Portability: the SQL is standard (INSERT ... ON CONFLICT, UPDATE ... FROM: SQLite >= 3.33 and
+PostgreSQL alike) except for the null-safe comparison (`IS NOT` / `IS DISTINCT FROM`), the staging
+table's `WITHOUT ROWID` and the cache pragmas, chosen by dialect below.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import DateTime, bindparam, func, select, text
+from sqlalchemy.orm import Session
+
+from ..adapters import roster_reader
+from ..adapters.roster_reader import RosterFileError
+from ..adapters.roster_rows import ChunkCleaner, RejectedRow, find_columns, is_blank
+from ..domain import idnumber
+from ..store.models import Membership, Person, RosterImport
+from ..store.unit_of_work import Store
+from .auth import Actor
+from .errors import InvalidInput
+
+PREVIEW_ROLE = "clerk"
+APPLY_ROLE = "supervisor"  # the roster decides who is subsidised: a clerk previews, a supervisor applies
+CHUNK_ROWS = 5_000
+IMPORT_CACHE_KIB = 65_536  # SQLite page cache while importing (default 2 MiB): index inserts stay in memory
+
+# The staging table's columns filled from the file, in RosterRow's order.
+_STAGED = ("id_number", "category", "line_no", "name", "household", "relation", "identified_on", "exited_on",
+           "town", "village", "phone", "birth_date")
+_REASONS = {
+    "name": "同一身份证号在文件中有不同的姓名（第{rows}行），该身份证号的各行均未导入",
+    "person": "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{rows}行），该身份证号的各行均未导入",
+    "key": "同一身份证号、同一人员类别在第{rows}行出现且内容不一致，这些行均未导入",
+}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The report of cli.md's `roster import`: counts per distinct valid (ID number, category) row."""
+
+    file: str
+    sha256: str
+    rows: int
+    added: int
+    changed: int
+    exited: int
+    unchanged: int
+    invalid: tuple[RejectedRow, ...]
+    applied: bool
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "sha256": self.sha256, "rows": self.rows, "added": self.added,
+                "changed": self.changed, "exited": self.exited, "unchanged": self.unchanged,
+                "invalid": [r.to_json() for r in self.invalid], "applied": self.applied}
+
+
+@dataclass(frozen=True)
+class _Diff:
+    added: int
+    changed: int
+    exited: int
+    unchanged: int
+    new_persons: bool  # what the apply has to do
+    person_changes: bool
+    membership_changes: bool
+
+
+class _Preview(Exception):
+    """Raised to roll a dry run back: whatever it staged, nothing of it survives."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+
+
+def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool = False,
+                  now: datetime | None = None, progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Preview (`dry_run`) or apply a roster file. Rows that are invalid are reported and the valid ones
+    applied; a file that cannot be read at all is InvalidInput and changes nothing. `progress` is called
+    with the count of rows read after each chunk; raising from it cancels the import."""
+    actor.require(PREVIEW_ROLE if dry_run else APPLY_ROLE)
+    now = now or datetime.now()
+    try:
+        source = roster_reader.inspect(path)
+        with store.transaction() as tx:
+            same = _unchanged_since(tx.session, source.sha256)
+            if same is not None:
+                report = _repeat_report(same, source, applied=not dry_run)
+            else:
+                report = _diff_and_apply(tx.session, source, dry_run=dry_run, now=now, progress=progress)
+            if dry_run:
+                raise _Preview(report)
+            _record(tx, actor, report, now, same_as=same.id if same is not None else None)
+    except _Preview as preview:
+        return preview.report
+    except RosterFileError as exc:
+        raise InvalidInput(f"{Path(path).name}: {exc}", f"{Path(path).name}：{exc.message_zh}") from None
+    return report
+
+
+def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress) -> ImportReport:
+    stage = _Stage(session)
+    with stage.big_cache():
+        with _collector_paused():
+            rows, rejected = stage.load(source, today=now.date(), progress=progress)
+        rejected.extend(stage.reject_conflicts())
+        diff = stage.classify()
+        if not dry_run:
+            stage.apply(diff, now)
+        stage.drop()
+    return ImportReport(file=source.path.name, sha256=source.sha256, rows=rows, added=diff.added,
+                        changed=diff.changed, exited=diff.exited, unchanged=diff.unchanged,
+                        invalid=tuple(sorted(rejected, key=lambda r: r.row)), applied=not dry_run)
+
+
+def _unchanged_since(session: Session, sha256: str) -> RosterImport | None:
+    """The stored import of this very content, if the roster has not changed since it was applied.
+
+    Then the file would change nothing, and its report follows from the stored one without reading it
+    again: every writer of persons and memberships sets `updated_at`, so none being later than that
+    import means the roster still says what the file says."""
+    latest = session.execute(select(RosterImport).order_by(RosterImport.id.desc()).limit(1)).scalar_one_or_none()
+    if latest is None or latest.sha256 != sha256 or not latest.applied:
+        return None
+    for table in (Person, Membership):
+        changed = session.execute(select(func.max(table.updated_at))).scalar()
+        if changed is not None and changed > latest.imported_at:
+            return None
+    return latest
+
+
+def _repeat_report(same: RosterImport, source, *, applied: bool) -> ImportReport:
+    stored = same.report
+    valid = sum(stored[k] for k in ("added", "changed", "exited", "unchanged"))
+    return ImportReport(file=source.path.name, sha256=source.sha256, rows=stored["rows"], added=0, changed=0,
+                        exited=0, unchanged=valid, invalid=tuple(RejectedRow(**r) for r in stored["invalid"]),
+                        applied=applied)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes millions of short-lived tuples and no cycles; the cyclic collector would otherwise
+    walk the chunk in hand over and over (measured: a third of the load's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _record(tx, actor: Actor, report: ImportReport, now: datetime, *, same_as: int | None) -> None:
+    document = report.to_json()
+    counts = {k: document[k] for k in ("rows", "added", "changed", "exited", "unchanged")}
+    tx.session.add(RosterImport(sha256=report.sha256, file_name=report.file[:260], imported_at=now,
+                                imported_by=actor.name, applied=report.applied, invalid=len(report.invalid),
+                                report=document, **counts))
+    tx.audit(user=actor.name, action="roster.import", target=report.sha256,
+             detail={"file": report.file, **counts, "invalid": len(report.invalid),
+                     **({"same_as_import": same_as} if same_as is not None else {})})
+
+
+class _Stage:
+    """The temporary staging table of one import, on the transaction's own connection.
+
+    Rows are appended in file order (cheap), and indexed once loaded (a sort, cheaper than keeping a
+    unique index up to date row by row). `reject` marks what the diff leaves out: "name", "person" and
+    "key" conflicts, reported; "repeat", a later exact copy of a row, counted once and not reported."""
+
+    _VALUES = ("name", "household", "relation", "identified_on", "exited_on", "town", "village", "phone")
+    _PERSON = ("household", "relation", "town", "village", "phone")
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self.ne = "IS NOT" if self.sqlite else "IS DISTINCT FROM"  # null-safe "differs"
+        mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+        self.insert = f"INSERT INTO roster_stage ({', '.join(_STAGED)}) VALUES ({', '.join([mark] * len(_STAGED))})"
+        for table in ("roster_stage", "roster_multi"):
+            self._sql(f"DROP TABLE IF EXISTS {'temp' if self.sqlite else 'pg_temp'}.{table}")
+        self._sql(
+            "CREATE TEMPORARY TABLE roster_stage ("
+            "id_number VARCHAR(18) NOT NULL, category VARCHAR(32) NOT NULL, line_no INTEGER NOT NULL, "
+            "name VARCHAR(100) NOT NULL, household VARCHAR(64), relation VARCHAR(200), identified_on DATE NOT NULL, "
+            "exited_on DATE, town VARCHAR(200), village VARCHAR(200), phone VARCHAR(40), birth_date DATE NOT NULL, "
+            "reject VARCHAR(8))")
+
+    def _sql(self, statement: str, **params):
+        return self.session.execute(text(statement), params)
+
+    @contextmanager
+    def big_cache(self) -> Iterator[None]:
+        if not self.sqlite:
+            yield
+            return
+        main = self._sql("PRAGMA main.cache_size").scalar_one()
+        temp = self._sql("PRAGMA temp.cache_size").scalar_one()
+        self._sql(f"PRAGMA main.cache_size = -{IMPORT_CACHE_KIB}")
+        self._sql(f"PRAGMA temp.cache_size = -{IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:  # the connection goes back to the pool: leave it as it was
+            self._sql(f"PRAGMA main.cache_size = {int(main)}")
+            self._sql(f"PRAGMA temp.cache_size = {int(temp)}")
+
+    def load(self, source, *, today: date, progress) -> tuple[int, list[RejectedRow]]:
+        """Stream the file's rows into the stage; returns (data rows read, rows rejected on their own)."""
+        rows = roster_reader.read_rows(source)
+        for _number, cells in rows:
+            if not is_blank(cells):
+                columns = find_columns(cells)
+                break
+        else:
+            raise RosterFileError("the file has no header row", "文件中没有内容（第一个非空行应为表头）")
+        clean = ChunkCleaner(columns, today)
+        cursor = self.session.connection().connection.cursor()
+        count, rejected, numbers, chunk = 0, [], [], []
+
+        def flush() -> None:
+            good, bad = clean(numbers, chunk)
+            rejected.extend(bad)
+            cursor.executemany(self.insert, good)
+            numbers.clear()
+            chunk.clear()
+            if progress:
+                progress(count)
+
+        try:
+            for number, cells in rows:
+                if is_blank(cells, columns):
+                    continue
+                count += 1
+                numbers.append(number)
+                chunk.append(cells)
+                if len(chunk) >= CHUNK_ROWS:
+                    flush()
+            flush()
+        finally:
+            cursor.close()
+        self._sql("CREATE INDEX roster_stage_key ON roster_stage (id_number, category)")
+        return count, rejected
+
+    def reject_conflicts(self) -> list[RejectedRow]:
+        """Mark and return every row of an ID with two names, of an (ID, category) given twice with different
+        values, and of an ID whose other rows disagree on household, relation, town, village or phone; mark
+        later exact repeats, which count once."""
+        # Only an ID on several rows can disagree with itself: the key's index lists them without a sort.
+        self._sql("CREATE TEMPORARY TABLE roster_multi AS "
+                  "SELECT id_number FROM roster_stage GROUP BY id_number HAVING COUNT(*) > 1")
+        self._sql("CREATE UNIQUE INDEX roster_multi_id ON roster_multi (id_number)")
+        multi = "roster_multi m JOIN roster_stage s ON s.id_number = m.id_number"
+        names = [number for (number,) in self._sql(
+            f"SELECT m.id_number FROM {multi} GROUP BY m.id_number HAVING MIN(s.name) <> MAX(s.name)")]
+        self._mark("name", names)
+        keys, repeats = [], []  # (ID, category) given differently; later lines that repeat the first exactly
+        named = set(names)
+        for number, category in self._sql(f"SELECT s.id_number, s.category FROM {multi} "  # the index alone
+                                          "GROUP BY s.id_number, s.category HAVING COUNT(*) > 1").all():
+            if number in named:
+                continue
+            lines = self._sql(f"SELECT line_no, {', '.join(self._VALUES)} FROM roster_stage "
+                              "WHERE id_number = :n AND category = :c ORDER BY line_no", n=number, c=category).all()
+            if all(tuple(line[1:]) == tuple(lines[0][1:]) for line in lines):
+                repeats.extend({"n": number, "c": category, "line": line[0]} for line in lines[1:])
+            else:
+                keys.append((number, category))
+        if keys:
+            self.session.execute(text("UPDATE roster_stage SET reject = 'key' WHERE id_number = :n AND category = :c"),
+                                 [{"n": n, "c": c} for n, c in keys])
+        differs = " OR ".join(f"MIN(s.{c}) <> MAX(s.{c})" for c in self._PERSON)  # empty cells agree with anything
+        persons = [number for (number,) in self._sql(
+            f"SELECT m.id_number FROM {multi} WHERE s.reject IS NULL GROUP BY m.id_number HAVING {differs}")]
+        self._mark("person", persons)
+        if repeats:
+            self.session.execute(text("UPDATE roster_stage SET reject = 'repeat' WHERE id_number = :n "
+                                      "AND category = :c AND line_no = :line AND reject IS NULL"), repeats)
+        return self._rejected(names, keys, persons)
+
+    def _mark(self, kind: str, numbers: list[str]) -> None:
+        if numbers:
+            self.session.execute(text("UPDATE roster_stage SET reject = :kind WHERE id_number = :n"),
+                                 [{"n": n, "kind": kind} for n in numbers])
+
+    def _rejected(self, names: list[str], keys: list[tuple[str, str]], persons: list[str]) -> list[RejectedRow]:
+        """Each rejected row, with a reason naming the rows involved: those of its key, or of its whole ID."""
+        kinds = {**{n: "key" for n, _c in keys}, **{n: "person" for n in persons}, **{n: "name" for n in names}}
+        rejected = []
+        for number in sorted(kinds):
+            kind = kinds[number]
+            groups: dict[str, list[int]] = {}
+            for line, category in self._sql(
+                    "SELECT line_no, category FROM roster_stage WHERE id_number = :n "
+                    "AND reject IN ('name', 'person', 'key') ORDER BY line_no", n=number):
+                groups.setdefault(category if kind == "key" else "", []).append(line)
+            for lines in groups.values():
+                reason = _REASONS[kind].format(rows="、".join(map(str, lines)))
+                rejected.extend(RejectedRow(line, idnumber.mask(number), reason) for line in lines)
+        return rejected
+
+    def classify(self) -> _Diff:
+        """added / exited / changed / unchanged, as roster-format.md "Meaning" defines them, and which of
+        the apply's statements have anything to do."""
+        ne = self.ne
+        person_differs = " OR ".join(
+            ["s.name <> p.name", f"(s.household IS NOT NULL AND s.household {ne} h.number)"]
+            + [f"(s.{c} IS NOT NULL AND s.{c} <> p.{c})" for c in ("relation", "town", "village", "phone")])
+        exits = "m.exited_on IS NULL AND s.exited_on IS NOT NULL"
+        dates_differ = f"s.identified_on <> m.identified_on OR s.exited_on {ne} m.exited_on"
+        row = self._sql(
+            "SELECT COUNT(*), "
+            "SUM(CASE WHEN m.id IS NULL THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN m.id IS NOT NULL AND {exits} THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN m.id IS NOT NULL AND NOT ({exits}) AND ({dates_differ} OR {person_differs}) "
+            "THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN p.id IS NOT NULL AND ({person_differs}) THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN m.id IS NOT NULL AND ({dates_differ}) THEN 1 ELSE 0 END) "
+            "FROM roster_stage s LEFT JOIN persons p ON p.id_number = s.id_number "
+            "LEFT JOIN households h ON h.id = p.household_id "
+            "LEFT JOIN memberships m ON m.person_id = p.id AND m.category = s.category "
+            "WHERE s.reject IS NULL").one()
+        valid, added, exited, changed, new_persons, person_changes, date_changes = (int(v or 0) for v in row)
+        return _Diff(added=added, changed=changed, exited=exited, unchanged=valid - added - exited - changed,
+                     new_persons=new_persons > 0, person_changes=person_changes > 0,
+                     membership_changes=date_changes > 0)
+
+    def apply(self, diff: _Diff, now: datetime) -> None:
+        """Households, then persons (new, then changed), then memberships (new, then changed); a statement
+        with nothing to do is not run (a re-import that changes a few rows must not rescan everything)."""
+        ne = self.ne
+
+        def run(statement: str) -> None:
+            clause = text(statement)
+            if ":now" in statement:  # typed, so SQLite gets SQLAlchemy's own datetime text
+                clause = clause.bindparams(bindparam("now", value=now, type_=DateTime()))
+            self.session.execute(clause)
+
+        if diff.new_persons or diff.person_changes:
+            # Numbered in the file's order: a roster lists a family together, so the persons inserted next
+            # (in file order too) get rising household ids, and the index on them grows at its end.
+            run("INSERT INTO households (number) SELECT s.household FROM roster_stage s "
+                "WHERE s.reject IS NULL AND s.household IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM households h WHERE h.number = s.household) "
+                "GROUP BY s.household ORDER BY MIN(s.line_no)")
+        # One line per person: the valid rows of one ID agree on these or leave them empty, so MAX merges
+        # them; only IDs on several rows need the grouping.
+        columns = ("name", "household", "relation", "town", "village", "phone", "birth_date")
+        person = (f"SELECT g.id_number, {', '.join(f'g.{c}' for c in columns if c != 'household')}, "
+                  "h.id AS household_id FROM ("
+                  f"SELECT s.id_number, {', '.join(f's.{c}' for c in columns)} FROM roster_stage s "
+                  "WHERE s.reject IS NULL AND NOT EXISTS (SELECT 1 FROM roster_multi m WHERE m.id_number = s.id_number) "
+                  f"UNION ALL SELECT m.id_number, {', '.join(f'MAX(s.{c})' for c in columns)} "
+                  "FROM roster_multi m JOIN roster_stage s ON s.id_number = m.id_number "
+                  "WHERE s.reject IS NULL GROUP BY m.id_number"
+                  ") AS g LEFT JOIN households h ON h.number = g.household")
+        if diff.new_persons:
+            run("INSERT INTO persons (id_number, name, household_id, relation, birth_date, sex, town, village, "
+                "phone, created_at, updated_at) "
+                # Sex from the 17th digit, odd for men (GB 11643), as domain.idnumber decides it.
+                "SELECT n.id_number, n.name, n.household_id, COALESCE(n.relation, ''), n.birth_date, "
+                "CASE WHEN substr(n.id_number, 17, 1) IN ('1', '3', '5', '7', '9') THEN 'M' ELSE 'F' END, "
+                "COALESCE(n.town, ''), COALESCE(n.village, ''), COALESCE(n.phone, ''), :now, :now "
+                f"FROM ({person}) AS n WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_number = n.id_number)")
+        if diff.person_changes:
+            kept = ("relation", "town", "village", "phone")
+            run("UPDATE persons SET name = n.name, household_id = COALESCE(n.household_id, persons.household_id), "
+                + ", ".join(f"{c} = COALESCE(n.{c}, persons.{c})" for c in kept) + ", updated_at = :now "
+                f"FROM ({person}) AS n WHERE persons.id_number = n.id_number AND (persons.name <> n.name "
+                f"OR (n.household_id IS NOT NULL AND persons.household_id {ne} n.household_id) "
+                + "".join(f"OR (n.{c} IS NOT NULL AND persons.{c} <> n.{c}) " for c in kept) + ")")
+        if diff.added:
+            run("INSERT INTO memberships (person_id, category, identified_on, exited_on, updated_at) "
+                "SELECT p.id, s.category, s.identified_on, s.exited_on, :now "
+                "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number WHERE s.reject IS NULL "
+                "AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.category = s.category)")
+        if diff.membership_changes:
+            run("UPDATE memberships SET identified_on = s.identified_on, exited_on = s.exited_on, updated_at = :now "
+                "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number "
+                "WHERE s.reject IS NULL AND memberships.person_id = p.id AND memberships.category = s.category "
+                f"AND (memberships.identified_on <> s.identified_on OR memberships.exited_on {ne} s.exited_on)")
+
+    def drop(self) -> None:
+        self._sql("DROP TABLE roster_multi")
+        self._sql("DROP TABLE roster_stage")

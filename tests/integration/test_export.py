@@ -1,0 +1,242 @@
+"""Integration: the monthly package: files and their contents, byte-identical re-export, HMAC, verification."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+from windowkit import add_person
+
+from windowdesk.domain.case_json import parse_visit
+from windowdesk.services.enrollment import enroll
+from windowdesk.services.errors import AuthError, InvalidInput, Refused
+from windowdesk.services.export import export_period, set_county_key, verify_package
+from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.store.models import AuditEntry, ExportPackage
+
+D = Decimal
+KEY = "00112233445566778899aabbccddeeff"
+STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
+        "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
+        "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
+SMALL = {"kind": "outpatient_special", "hospital_level": "township", "in_region": True, "diagnosis": "E11.9",
+         "admitted": "2024-03-05", "discharged": "2024-03-05", "total": "100.00"}
+# An ordinary person's costly stay: no tilt, no assistance, so most of it is self-pay (above 37,000).
+COSTLY = {**STAY, "admitted": "2024-03-10", "discharged": "2024-03-20", "total": "150000.00",
+          "out_of_catalog": "50000.00", "partial_self_pay": "0.00"}
+
+
+def visit(base, **changes):
+    return parse_visit({**base, **changes})
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+@pytest.fixture
+def month(window, tmp_path):
+    """March 2024 at LG-01: two settlements of a dibao person, a voided one, a costly one, a settlement voided
+    in April, two enrollments; the April settlement is outside March."""
+    store = window.store
+    set_county_key(store, window.admin, key_hex=KEY)
+    dibao = add_person(store, name="张三")
+    ordinary = add_person(store, name="李四", memberships=(), household="H002")
+    s1 = settle_visit(store, window.clerk, id_number=dibao, visit=visit(STAY), now=datetime(2024, 3, 12, 9))
+    small = settle_visit(store, window.clerk, id_number=dibao, visit=visit(SMALL), now=datetime(2024, 3, 12, 10))
+    void_settlement(store, window.supervisor, settlement_id=small.settlement_id, reason="录入错误",
+                    now=datetime(2024, 3, 12, 11))
+    costly = settle_visit(store, window.clerk, id_number=ordinary, visit=visit(COSTLY), now=datetime(2024, 3, 20, 9))
+    s2 = settle_visit(store, window.clerk, id_number=dibao, visit=visit(STAY, admitted="2024-03-14",
+                      discharged="2024-03-25", total="80000.00", out_of_catalog="40000.00", referred=False,
+                      in_region=True), now=datetime(2024, 3, 25, 9))
+    later_void = settle_visit(store, window.clerk, id_number=ordinary, visit=visit(SMALL, diagnosis="E11.9",
+                              admitted="2024-03-28", discharged="2024-03-28"), now=datetime(2024, 3, 28, 9))
+    void_settlement(store, window.supervisor, settlement_id=later_void.settlement_id, reason="重复结算",
+                    now=datetime(2024, 4, 2, 9))
+    settle_visit(store, window.clerk, id_number=dibao, visit=visit(SMALL, admitted="2024-04-03",
+                 discharged="2024-04-03"), now=datetime(2024, 4, 3, 9))
+    newcomer = add_person(store, name="王五", memberships=(("dibao", date(2024, 3, 1), None),), insured=None,
+                          household="H003")
+    payer = add_person(store, name="赵六", memberships=(), insured=None, household=None)
+    e1 = enroll(store, window.clerk, id_number=newcomer, year=2024, on=date(2024, 3, 5), now=datetime(2024, 3, 5, 9))
+    e2 = enroll(store, window.clerk, id_number=payer, year=2024, on=date(2024, 3, 6), now=datetime(2024, 3, 6, 9))
+    return {"dibao": dibao, "ordinary": ordinary, "s1": s1, "small": small, "costly": costly, "s2": s2,
+            "later_void": later_void, "newcomer": newcomer, "payer": payer, "e1": e1, "e2": e2,
+            "out": tmp_path / "out-1"}
+
+
+def test_package_holds_the_month_and_its_manifest_matches_the_files(window, month):
+    manifest = export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"],
+                             now=datetime(2024, 4, 5, 9))
+    out = month["out"]
+    assert (manifest["window_id"], manifest["period"], manifest["sequence"]) == ("LG-01", "2024-03", 1)
+    names = [f["name"] for f in manifest["files"]]
+    # No family-cap batch ran in March: no payout list.
+    assert names == ["settlements.csv", "settlements.xlsx", "enrollments.csv", "enrollments.xlsx",
+                     "monitoring.csv", "monitoring.xlsx"]
+    for entry in manifest["files"]:
+        data = (out / entry["name"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
+    assert json.loads((out / "manifest.json").read_text("utf-8")) == manifest
+    rows = {f["name"]: f["rows"] for f in manifest["files"]}
+    assert rows == {"settlements.csv": 5, "settlements.xlsx": 5, "enrollments.csv": 2, "enrollments.xlsx": 2,
+                    "monitoring.csv": 2, "monitoring.xlsx": 2}
+
+    settlements = read_csv(out / "settlements.csv")
+    assert [r["settlement_id"] for r in settlements] == [month[k].settlement_id for k in
+                                                          ("s1", "small", "costly", "s2", "later_void")]
+    assert [r["receipt_no"] for r in settlements] == [f"LG-01-{n:08d}" for n in (1, 2, 3, 4, 5)]
+    first = settlements[0]
+    assert (first["id_number"], first["name"], first["household"], first["category"]) == \
+        (month["dibao"], "张三", "H001", "dibao")
+    assert (first["total"], first["in_scope"], first["basic"], first["critical"], first["assistance"],
+            first["reimbursed"], first["patient_pays"]) == \
+        ("36000.00", "33000.00", "24300.00", "0.00", "6960.00", "31260.00", "4740.00")
+    assert (first["ytd_basic_paid"], first["ytd_critical_base"], first["ytd_excess_base"]) == \
+        ("24300.00", "8700.00", "4740.00")
+    assert (first["settled_on"], first["settled_by"], first["voided"], first["voided_on"]) == \
+        ("2024-03-12", "clerk", "false", "")
+    assert (settlements[1]["voided"], settlements[1]["voided_on"]) == ("true", "2024-03-12")
+    # Voided in April: still valid as March stood at its end.
+    assert (settlements[4]["voided"], settlements[4]["voided_on"]) == ("false", "")
+
+    enrollments = read_csv(out / "enrollments.csv")
+    assert [(r["id_number"], r["category"], r["contribution"], r["person_pays"], r["fund"], r["subsidy"],
+             r["insured_from"], r["receipt_no"]) for r in enrollments] == [
+        (month["newcomer"], "dibao", "600.00", "0.00", "finance", "600.00", "2024-04-01", month["e1"].receipt_no),
+        (month["payer"], "ordinary", "600.00", "600.00", "", "0.00", "2024-04-01", month["e2"].receipt_no)]
+
+
+def test_monitoring_list_has_each_crossing_with_its_date(window, month):
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"])
+    pays = {k: month[k].result.patient_pays for k in ("s1", "small", "costly", "s2")}
+    # The scenario: the dibao person crosses 20,000 only with the second stay; the voided visit never counts.
+    assert pays["s1"] < D("20000") <= pays["s1"] + pays["s2"]
+    assert pays["costly"] >= D("37000")
+    listed = read_csv(month["out"] / "monitoring.csv")
+    assert [(r["id_number"], r["category"], r["rule"], r["threshold"], r["self_pay_ytd"], r["crossed_on"],
+             r["settlement_id"], r["window_id"]) for r in listed] == [
+        (month["ordinary"], "ordinary", "因病致贫监测", "37000.00", str(pays["costly"]), "2024-03-20",
+         month["costly"].settlement_id, "LG-01"),
+        (month["dibao"], "dibao", "因病返贫监测", "20000.00", str(pays["s1"] + pays["s2"]), "2024-03-25",
+         month["s2"].settlement_id, "LG-01")]
+
+
+def test_xlsx_keeps_id_and_receipt_numbers_as_text_and_amounts_exact(window, month):
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"])
+    book = openpyxl.load_workbook(month["out"] / "settlements.xlsx")
+    sheet = book["settlements"]
+    header = [c.value for c in sheet[1]]
+    row = {name: cell for name, cell in zip(header, sheet[2])}
+    assert row["id_number"].value == month["dibao"] and row["id_number"].data_type == "s"
+    assert row["receipt_no"].value == "LG-01-00000001" and row["receipt_no"].data_type == "s"
+    assert row["total"].data_type == "n" and row["total"].number_format == "0.00"
+    # The stored text of an amount is exactly the amount (openpyxl alone would go through float).
+    with zipfile.ZipFile(month["out"] / "settlements.xlsx") as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<v>36000.00</v>" in xml and "<v>24300.00</v>" in xml
+    assert sheet.max_row == 6
+    enrollments = openpyxl.load_workbook(month["out"] / "enrollments.xlsx")["enrollments"]
+    assert {c.data_type for c in enrollments["C"][1:]} == {"s"}
+
+
+def test_exporting_the_same_month_again_is_byte_identical(window, month, tmp_path):
+    first = export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"],
+                          now=datetime(2024, 4, 5, 9))
+    april = export_period(window.store, window.supervisor, period="2024-04", out_dir=tmp_path / "april",
+                          now=datetime(2024, 5, 2, 9))
+    again = export_period(window.store, window.supervisor, period="2024-03", out_dir=tmp_path / "out-2",
+                          now=datetime(2024, 6, 30, 17))
+    assert again == first and april["sequence"] == 2
+    for name in [f["name"] for f in first["files"]] + ["manifest.json"]:
+        assert (tmp_path / "out-2" / name).read_bytes() == (month["out"] / name).read_bytes(), name
+    with window.store.reading() as s:
+        packages = s.execute(select(ExportPackage.period, ExportPackage.sequence)
+                             .order_by(ExportPackage.sequence)).all()
+        actions = s.execute(select(AuditEntry.action).where(AuditEntry.action == "export.package")).scalars().all()
+    assert packages == [("2024-03", 1), ("2024-04", 2)]
+    assert len(actions) == 3
+    # April carries the April void of a March settlement, now voided, and April's own settlement.
+    rows = read_csv(tmp_path / "april" / "settlements.csv")
+    assert (rows[0]["settlement_id"], rows[0]["voided"], rows[0]["voided_on"]) == \
+        (month["later_void"].settlement_id, "true", "2024-04-02")
+    assert len(rows) == 2 and rows[1]["settled_on"] == "2024-04-03"
+
+
+def test_verify_accepts_the_package_and_rejects_alterations_with_the_reason(window, month):
+    out = month["out"]
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
+    report = verify_package(window.store, out)
+    assert (report["ok"], report["problems"], report["period"], report["sequence"]) == (True, [], "2024-03", 1)
+
+    original = (out / "settlements.csv").read_bytes()
+    (out / "settlements.csv").write_bytes(original.replace(b"24300.00", b"24399.00", 1))
+    report = verify_package(window.store, out)
+    assert report["ok"] is False
+    assert report["problems"] == ["settlements.csv: SHA-256 differs from the manifest: the file was altered"]
+    (out / "settlements.csv").write_bytes(original)
+
+    (out / "monitoring.xlsx").unlink()
+    assert verify_package(window.store, out)["problems"] == ["monitoring.xlsx is missing"]
+
+
+def test_an_altered_manifest_fails_the_hmac(window, month):
+    out = month["out"]
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    # Whoever alters a file and writes its new hash into the manifest still cannot sign it.
+    (out / "settlements.csv").write_bytes((out / "settlements.csv").read_bytes() + b"x\r\n")
+    manifest["files"][0]["sha256"] = hashlib.sha256((out / "settlements.csv").read_bytes()).hexdigest()
+    manifest["files"][0]["bytes"] += 3
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    report = verify_package(window.store, out)
+    assert report["ok"] is False and len(report["problems"]) == 1
+    assert report["problems"][0].startswith("manifest.json: the HMAC does not match")
+
+
+def test_a_package_signed_with_another_key_is_rejected(window, month):
+    out = month["out"]
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
+    set_county_key(window.store, window.admin, key_hex="ff" * 16)
+    report = verify_package(window.store, out)
+    assert report["ok"] is False and "HMAC does not match" in report["problems"][0]
+    (out / "manifest.json").unlink()
+    assert verify_package(window.store, out)["problems"] == ["manifest.json is missing"]
+
+
+def test_export_without_a_county_key_is_refused_and_writes_nothing(window, tmp_path):
+    with pytest.raises(Refused, match="no county key is configured"):
+        export_period(window.store, window.supervisor, period="2024-03", out_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    with window.store.reading() as s:
+        assert s.execute(select(ExportPackage)).first() is None
+
+
+def test_roles_period_and_key_are_checked(window, tmp_path):
+    with pytest.raises(AuthError):
+        set_county_key(window.store, window.supervisor, key_hex=KEY)
+    with pytest.raises(InvalidInput, match="hexadecimal"):
+        set_county_key(window.store, window.admin, key_hex="not a key")
+    with pytest.raises(InvalidInput, match="at least 16 bytes"):
+        set_county_key(window.store, window.admin, key_hex="00ff")
+    result = set_county_key(window.store, window.admin, key_hex=KEY.upper())
+    assert len(result["key_id"]) == 16 and KEY not in json.dumps(result)
+    with window.store.reading() as s:
+        detail = s.execute(select(AuditEntry.detail).where(AuditEntry.action == "county_key.set")).scalar_one()
+    assert KEY not in detail
+    with pytest.raises(AuthError):
+        export_period(window.store, window.clerk, period="2024-03", out_dir=tmp_path / "out")
+    for bad in ("2024-13", "2024-3", "March"):
+        with pytest.raises(InvalidInput, match="YYYY-MM"):
+            export_period(window.store, window.supervisor, period=bad, out_dir=tmp_path / "out")

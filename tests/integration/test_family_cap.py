@@ -1,0 +1,203 @@
+"""Integration: the annual family-cap batch (封顶制) under linan-2024: payouts by household, reruns, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from windowkit import add_person, make_window
+
+from windowdesk.adapters.policy_presets import preset_files
+from windowdesk.domain.case_json import parse_visit
+from windowdesk.services import settings
+from windowdesk.services.errors import AuthError, Refused
+from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.family_cap import run_family_cap
+from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.store.models import AuditEntry, FamilyCapPayout, Person, Settlement
+
+D = Decimal
+RUN = datetime(2025, 3, 10, 9)
+# A destitute person's township stay under linan-2024, by hand: in scope 10000 - 2000 = 8000;
+#   basic (8000 - 400) * 0.90 = 6840; critical: base 1160 below the tilt deductible 16000 * 0.5 -> 0;
+#   assistance: destitute 100%, no deductible: 8000 - 6840 = 1160; supplementary: in scope nothing left,
+#   out of catalogue 2000 below the tilt deductible 10000 -> 0; no backstop. Patient pays 2000.00 (all of it
+#   out of catalogue, so its in-scope self-pay is 0).
+TOWNSHIP_STAY = {"kind": "inpatient", "hospital_level": "township", "in_region": True, "referred": True,
+                 "admitted": "2024-05-06", "discharged": "2024-05-10", "total": "10000.00",
+                 "out_of_catalog": "2000.00", "partial_self_pay": "0.00"}
+
+
+@pytest.fixture
+def linan(tmp_path):
+    w = make_window(tmp_path, policy="linan-2024", window_id="LA-01")
+    yield w
+    w.store.engine.dispose()
+
+
+def stored_settlement(store, number: str, pays: str, *, discharged: date = date(2024, 6, 30), ooc: str = "0.00",
+                      partial: str = "0.00", origin: str = "local", recorded: datetime = datetime(2024, 7, 1)) -> str:
+    """A settlement row with the given self-pay (the batch reads only stored rows: this fixes them by hand)."""
+    zero = D("0.00")
+    sid = str(uuid.uuid4())
+    with store.transaction() as tx:
+        person = tx.session.execute(select(Person).where(Person.id_number == number)).scalar_one()
+        tx.session.add(Settlement(
+            id=sid, person_id=person.id, year=discharged.year, origin=origin, window_id="LA-01", receipt_no=None,
+            category="ordinary", tilt=False, kind="inpatient", hospital="", hospital_level="county", in_region=True,
+            referred=True, transfer=False, previous_deductible=zero, admitted=discharged, discharged=discharged,
+            total=D(pays), out_of_catalog=D(ooc), partial_self_pay=D(partial),
+            in_scope=D(pays) - D(ooc) - D(partial), basic=zero, critical=zero, assistance=zero, supplementary=zero,
+            backstop=zero, reimbursed=zero, patient_pays=D(pays), policy_id="linan-2024", policy_hash="",
+            snapshot={"person": {"id_number": number, "name": person.name, "household": ""}},
+            **{f"ytd_{n}": zero for n in ("basic_paid", "op_deductible_used", "critical_base", "critical_paid",
+                                          "assistance_deductible_used", "assistance_paid", "supplementary_base",
+                                          "supplementary_ooc_base", "supplementary_paid", "excess_base",
+                                          "backstop_paid")},
+            business_day=recorded.date(), created_by="fixture", created_at=recorded))
+    return sid
+
+
+
+@pytest.fixture
+def households(linan):
+    """Households of linan-2024 (caps: destitute 5000, dibao 30000, near_dibao 50000) and their 2024 self-pay."""
+    store = linan.store
+    a1 = add_person(store, name="甲一", household="HA", memberships=(("destitute", date(2019, 1, 1), None),))
+    a2 = add_person(store, name="甲二", household="HA", memberships=(("dibao", date(2019, 1, 1), None),))
+    b1 = add_person(store, name="乙一", household="HB", memberships=(("near_dibao", date(2021, 1, 1), None),))
+    # dibao until 1 June 2024: held during the year, so the household's cap is dibao's 30,000
+    b2 = add_person(store, name="乙二", household="HB", memberships=(("dibao", date(2020, 1, 1), date(2024, 6, 1)),))
+    c1 = add_person(store, name="丙一", household="HC", memberships=())
+    # dibao exited on 1 January 2024 (never held in 2024), near_dibao only from 2025: no cap in 2024
+    add_person(store, name="丙二", household="HC", memberships=(("dibao", date(2020, 1, 1), date(2024, 1, 1)),
+                                                                   ("near_dibao", date(2025, 2, 1), None)))
+    d1 = add_person(store, name="丁一", household="HD", memberships=(("near_dibao", date(2022, 1, 1), None),))
+    e1 = add_person(store, name="戊一", household=None, memberships=(("destitute", date(2019, 1, 1), None),))
+
+    settled = settle_visit(store, linan.clerk, id_number=a1, visit=parse_visit(TOWNSHIP_STAY),
+                           now=datetime(2024, 5, 10, 9))
+    assert settled.result.patient_pays == D("2000.00")
+    stored_settlement(store, a2, "7500.00", ooc="1000.00", partial="500.00")
+    voided = stored_settlement(store, a2, "9000.00")
+    stored_settlement(store, a1, "3000.00", discharged=date(2023, 11, 2), recorded=datetime(2023, 11, 3))
+    stored_settlement(store, b1, "25000.00")
+    b2_sid = stored_settlement(store, b2, "12345.67", origin="county")  # merged from another window: counts
+    stored_settlement(store, c1, "80000.00")
+    stored_settlement(store, d1, "49999.99")
+    stored_settlement(store, e1, "20000.00")
+    with store.transaction() as tx:
+        tx.session.get(Settlement, voided).voided = True
+    return {"a1": a1, "a2": a2, "b2_sid": b2_sid, "d1": d1}
+
+
+def payout_rows(store) -> list[tuple]:
+    with store.reading() as s:
+        return s.execute(select(FamilyCapPayout.year, FamilyCapPayout.household_id, FamilyCapPayout.category,
+                                FamilyCapPayout.self_pay, FamilyCapPayout.cap, FamilyCapPayout.payout,
+                                FamilyCapPayout.created_by)
+                         .order_by(FamilyCapPayout.id)).all()
+
+
+def test_first_run_pays_each_household_above_its_cap(linan, households):
+    result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
+    # HA: 2000.00 + 7500.00 = 9500.00 (the void and the 2023 stay do not count), destitute cap 5000 -> 4500.00
+    # HB: 25000.00 + 12345.67 = 37345.67, dibao held until June -> cap 30000 -> 7345.67
+    # HC: 80000 but no capped category in 2024; HD: 49999.99 below 50000; 戊一 has no household.
+    assert {k: result[k] for k in ("year", "total", "payouts")} == {"year": 2024, "total": "11845.67", "payouts": [
+        {"household": "HA", "category": "destitute", "self_pay": "9500.00", "cap": "5000.00", "payout": "4500.00"},
+        {"household": "HB", "category": "dibao", "self_pay": "37345.67", "cap": "30000.00", "payout": "7345.67"}]}
+    rows = payout_rows(linan.store)
+    assert [(r.category, r.self_pay, r.cap, r.payout, r.created_by) for r in rows] == [
+        ("destitute", D("9500.00"), D("5000.00"), D("4500.00"), "sup"),
+        ("dibao", D("37345.67"), D("30000.00"), D("7345.67"), "sup")]
+    with linan.store.reading() as s:
+        audit = s.execute(select(AuditEntry).where(AuditEntry.action == "family_cap.run")).scalars().all()
+    assert [(a.user, a.target) for a in audit] == [("sup", "2024")] and '"total":"11845.67"' in audit[0].detail
+
+
+def test_second_run_pays_nothing_and_a_third_pays_only_what_is_new(linan, households):
+    store = linan.store
+    run_family_cap(store, linan.supervisor, year=2024, now=RUN)
+    second = run_family_cap(store, linan.supervisor, year=2024, now=datetime(2025, 3, 11, 9))
+    assert (second["total"], second["payouts"]) == ("0.00", [])
+    assert len(payout_rows(store)) == 2
+
+    # Late news for 2024: HA's destitute member pays 500 more, HD crosses its cap, HB's merged stay is voided.
+    stored_settlement(store, households["a1"], "500.00", discharged=date(2024, 12, 20), recorded=datetime(2025, 1, 6))
+    stored_settlement(store, households["d1"], "1000.01", discharged=date(2024, 12, 28), recorded=datetime(2025, 1, 6))
+    with store.transaction() as tx:
+        tx.session.get(Settlement, households["b2_sid"]).voided = True
+    third = run_family_cap(store, linan.supervisor, year=2024, now=datetime(2025, 4, 1, 9))
+    # HA: 10000.00 - 5000 = 5000.00, 4500.00 paid already -> 500.00; HD: 51000.00 - 50000 -> 1000.00;
+    # HB: 25000.00 is now below its cap: nothing more, and nothing clawed back.
+    assert (third["total"], third["payouts"]) == ("1500.00", [
+        {"household": "HA", "category": "destitute", "self_pay": "10000.00", "cap": "5000.00", "payout": "500.00"},
+        {"household": "HD", "category": "near_dibao", "self_pay": "51000.00", "cap": "50000.00",
+         "payout": "1000.00"}])
+    assert sum(r.payout for r in payout_rows(store)) == D("13345.67")
+
+
+def test_in_scope_self_pay_base_leaves_out_catalogue_and_partial_self_pay(linan, households, tmp_path):
+    preset = next(p for p in preset_files() if p.name == "linan-2024.toml")
+    variant = tmp_path / "linan-in-scope.toml"
+    variant.write_text(preset.read_text("utf-8").replace('base = "self_pay"', 'base = "in_scope_self_pay"'),
+                       encoding="utf-8")
+    with linan.store.transaction() as tx:
+        settings.put(tx.session, settings.POLICY, str(variant))
+    # HA's 9000 of out-of-catalogue costs exceed that settlement's 7000 self-pay: it counts 0, never less.
+    stored_settlement(linan.store, households["a2"], "7000.00", ooc="9000.00")
+    result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
+    # HA: 0 (the township stay was all out of catalogue) + (7500 - 1000 - 500) + 0 = 6000.00 -> 1000.00
+    # HB: 37345.67 (no out-of-catalogue) -> 7345.67
+    assert result["payouts"] == [
+        {"household": "HA", "category": "destitute", "self_pay": "6000.00", "cap": "5000.00", "payout": "1000.00"},
+        {"household": "HB", "category": "dibao", "self_pay": "37345.67", "cap": "30000.00", "payout": "7345.67"}]
+
+
+def test_the_month_of_the_run_exports_its_payout_list(linan, households, tmp_path):
+    set_county_key(linan.store, linan.admin, key_hex="ab" * 32)
+    result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
+    manifest = export_period(linan.store, linan.supervisor, period="2025-03", out_dir=tmp_path / "pkg")
+    assert {f["name"]: f["rows"] for f in manifest["files"]}["payouts.csv"] == 2
+    text = (tmp_path / "pkg" / "payouts.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [(r["run_id"], r["run_on"], r["year"], r["household"], r["category"], r["self_pay"], r["cap"],
+             r["payout"]) for r in rows] == [
+        (result["run_id"], "2025-03-10", "2024", "HA", "destitute", "9500.00", "5000.00", "4500.00"),
+        (result["run_id"], "2025-03-10", "2024", "HB", "dibao", "37345.67", "30000.00", "7345.67")]
+    april = export_period(linan.store, linan.supervisor, period="2025-04", out_dir=tmp_path / "april")
+    assert "payouts.csv" not in {f["name"] for f in april["files"]}
+
+
+def test_the_batch_is_refused_before_the_year_ends_to_clerks_and_without_a_family_cap(linan, window):
+    with pytest.raises(Refused, match="once the year is over"):
+        run_family_cap(linan.store, linan.supervisor, year=2024, now=datetime(2024, 12, 31, 17))
+    with pytest.raises(AuthError):
+        run_family_cap(linan.store, linan.clerk, year=2024, now=RUN)
+    with pytest.raises(Refused, match="has no family cap"):
+        run_family_cap(window.store, window.supervisor, year=2024, now=RUN)  # longgang-2022
+    assert payout_rows(linan.store) == []
+
+
+def test_a_void_through_the_service_is_left_out(linan):
+    store = linan.store
+    number = add_person(store, household="HV", memberships=(("destitute", date(2019, 1, 1), None),))
+    kept = settle_visit(store, linan.clerk, id_number=number, visit=parse_visit(TOWNSHIP_STAY),
+                        now=datetime(2024, 5, 10, 9))
+    dropped = settle_visit(store, linan.clerk, id_number=number,
+                           visit=parse_visit({**TOWNSHIP_STAY, "admitted": "2024-06-01", "discharged": "2024-06-05"}),
+                           now=datetime(2024, 6, 5, 9))
+    void_settlement(store, linan.supervisor, settlement_id=dropped.settlement_id, reason="重复",
+                    now=datetime(2024, 6, 5, 10))
+    stored_settlement(store, number, "4000.00")
+    result = run_family_cap(store, linan.supervisor, year=2024, now=RUN)
+    # 2000.00 + 4000.00 = 6000.00 above the destitute cap 5000 -> 1000.00 (with the void it would be 3000.00)
+    assert kept.result.patient_pays == D("2000.00")
+    assert result["payouts"] == [{"household": "HV", "category": "destitute", "self_pay": "6000.00",
+                                  "cap": "5000.00", "payout": "1000.00"}]
