@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sets up (scripts/bootstrap.sh) and starts windowdesk on the demo case.
-# Until the window lands, this settles the demo discharge with the Longgang 2022 preset and prints each tier.
+# Sets up (scripts/bootstrap.sh) and opens the window on a local demo database (.demo/), built on the
+# first run from the demo roster and policy in resources/demo/. Log in as clerk, sup or admin: demo1234.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-exec .venv/bin/windowdesk settle --policy longgang-2022 --input resources/demo/inpatient-dibao.json "$@"
+exec .venv/bin/windowdesk demo --db .demo/windowdesk-demo.sqlite "$@"

@@ -22,6 +22,7 @@ _COMMANDS = {
     "settle-visit": "settle_visit_cmd",
     "void": "void_cmd",
     "receipt": "receipt_cmd",
+    "demo": "demo_cmd",
     "close-day": "close_day_cmd",
     "db": "db_cmd",
     "backup": "db_cmd",
