@@ -1,4 +1,5 @@
-"""The main window: pages on the left (F2 结算, F3 参保, F5 查询), who and where in the status bar."""
+"""The main window: pages on the left (F2 结算, F3 参保, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报), who and
+where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ from ..services.auth import ROLE_LABELS_ZH, Actor
 from ..services.window import window_context
 from ..store.unit_of_work import Store
 from .messages import error_zh
+from .pages.closing_page import ClosingPage
 from .pages.enrollment_page import EnrollmentPage
+from .pages.export_page import ExportPage
 from .pages.person_page import PersonPage
+from .pages.roster_page import RosterPage
 from .pages.settlement_page import SettlementPage
+from .pages.void_page import VoidPage
+from .roles import may
 
 
 class MainWindow(QMainWindow):
@@ -32,10 +38,20 @@ class MainWindow(QMainWindow):
         self.settlement_page = SettlementPage(store, actor)
         self.enrollment_page = EnrollmentPage(store, actor)
         self.person_page = PersonPage(store)
+        self.roster_page = RosterPage(store, actor)  # a clerk previews, a supervisor imports
+        self.closing_page = ClosingPage(store, actor)
+        supervising = may(actor, "supervisor")
+        self.void_page = VoidPage(store, actor) if supervising else None
+        self.export_page = ExportPage(store, actor) if supervising else None
         # (page, title, shortcut): the order of the navigation list
         self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
                        (self.enrollment_page, self.tr("参保"), "F3"),
-                       (self.person_page, self.tr("查询"), "F5")]
+                       (self.person_page, self.tr("查询"), "F5"),
+                       (self.roster_page, self.tr("花名册"), "F6"),
+                       (self.closing_page, self.tr("日结"), "F7")]
+        if supervising:
+            self._pages += [(self.void_page, self.tr("作废"), "F8"),
+                            (self.export_page, self.tr("上报"), "F9")]
         self.nav = QListWidget()
         self.nav.setFixedWidth(130)
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
@@ -79,10 +95,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         page = self._pages[index][0]
         # The first field of each page takes the keyboard: the clerk types the ID number straight away.
-        first = getattr(page, "id_number", None) or getattr(page, "query", None)
+        first = (getattr(page, "id_number", None) or getattr(page, "query", None)
+                 or getattr(page, "first_field", None))
         if first is not None:
             first.setFocus()
-            first.selectAll()
+            if hasattr(first, "selectAll"):
+                first.selectAll()
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()

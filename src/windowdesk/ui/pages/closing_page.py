@@ -1,0 +1,227 @@
+"""日结: a clerk's day summed per fund with the cash (services.closing.day_report), then closed (close_day)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...adapters.receipt_data import FUND_LABELS_ZH
+from ...domain.categories import TIER_LABELS_ZH, TIERS
+from ...services.auth import ROLE_LABELS_ZH, Actor
+from ...services.closing import close_day, day_report
+from ...services.lookup import active_users
+from ...store.unit_of_work import Store
+from ..messages import error_zh, show
+from ..models.figures_model import FiguresModel
+from ..roles import may
+from ..table_view import read_only_table
+
+INDENT = "　"  # a full-width space: the items under their section
+
+
+def summary_rows(summary: dict) -> list[tuple[str, str, str]]:
+    """(item, count, amount) rows of a day summary, in the order the closing slip reads."""
+    settled, enrolled = summary["settlements"], summary["enrollments"]
+    rows = [("结算（含已作废）", str(settled["count"]), ""),
+            (INDENT + "医疗总费用", "", settled["total"]),
+            (INDENT + "政策范围内费用", "", settled["in_scope"])]
+    rows += [(INDENT + TIER_LABELS_ZH[tier], "", settled[tier]) for tier in TIERS]
+    rows += [(INDENT + "报销合计", "", settled["reimbursed"]),
+             (INDENT + "个人支付", "", settled["patient_pays"]),
+             ("参保", str(enrolled["count"]), ""),
+             (INDENT + "缴费标准合计", "", enrolled["contribution"]),
+             (INDENT + "个人实缴", "", enrolled["person_pays"])]
+    rows += [(INDENT + FUND_LABELS_ZH.get(fund, fund), "", amount) for fund, amount in enrolled["subsidy"].items()]
+    rows.append(("作废", str(len(summary["voids"])), ""))
+    return rows
+
+
+def void_rows(summary: dict) -> list[tuple[str, ...]]:
+    # The reason next to the receipt: it is what the clerk reads first, and it would be cut off at the end.
+    return [(v["receipt_no"] or "—", v["reason"], v["patient_pays"], v["cash_refunded"], v["voided_by"],
+             v["voided_at"].replace("T", " ")[:16], v["settled_by"], v["settled_on"]) for v in summary["voids"]]
+
+
+class ClosingPage(QWidget):
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._actor = actor
+        self.report: dict | None = None  # the preview on screen
+        self._build()
+        self._connect_signals()
+        self._fill_clerks()
+
+    def _build(self) -> None:
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.first_field = self.day
+        self.clerk = QComboBox()
+        self.clerk.setMinimumWidth(160)
+        self.preview_button = QPushButton(self.tr("预览"))
+        self.close_button = QPushButton(self.tr("日结"))
+        for button in (self.preview_button, self.close_button):
+            button.setMinimumHeight(34)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("日期")))
+        top.addWidget(self.day)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("经办员")))
+        top.addWidget(self.clerk)
+        top.addStretch(1)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.close_button)
+        self.state = QLabel()
+        self.state.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.summary_model = FiguresModel((self.tr("项目"), self.tr("笔数"), self.tr("金额（元）")), (1, 2), self)
+        self.summary = read_only_table(self.summary_model)
+        summary_box = QGroupBox(self.tr("当日汇总"))
+        QVBoxLayout(summary_box).addWidget(self.summary)
+        self.cash = {key: self._figure() for key in ("cash_collected", "cash_refunded", "net_cash")}
+        cash_box = QGroupBox(self.tr("现金"))
+        cash = QGridLayout(cash_box)
+        for row, (key, label) in enumerate((("cash_collected", "收款"), ("cash_refunded", "退款"),
+                                            ("net_cash", "净收款"))):
+            cash.addWidget(QLabel(self.tr(label)), row, 0)
+            cash.addWidget(self.cash[key], row, 1)
+        cash.setColumnStretch(1, 1)
+        self.voids_model = FiguresModel((self.tr("票据号"), self.tr("原因"), self.tr("个人支付"), self.tr("退回现金"),
+                                         self.tr("作废人"), self.tr("作废时间"), self.tr("结算经办员"),
+                                         self.tr("结算日期")), (2, 3), self)
+        self.voids = read_only_table(self.voids_model)
+        voids_box = QGroupBox(self.tr("作废明细"))
+        QVBoxLayout(voids_box).addWidget(self.voids)
+
+        right = QVBoxLayout()
+        right.addWidget(cash_box)
+        right.addWidget(voids_box, 1)
+        body = QHBoxLayout()
+        body.addWidget(summary_box, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.state)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        self.close_button.setEnabled(False)
+
+    def _figure(self) -> QLabel:
+        label = QLabel("—")
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        return label
+
+    def _connect_signals(self) -> None:
+        self.preview_button.clicked.connect(self.preview)
+        self.close_button.clicked.connect(self.close_day)
+        self.day.dateChanged.connect(self._forget)
+        self.clerk.currentIndexChanged.connect(self._forget)
+
+    def _fill_clerks(self) -> None:
+        """A clerk closes their own day; a supervisor picks anyone's, their own first."""
+        self.clerk.blockSignals(True)
+        self.clerk.clear()
+        names = [(self._actor.name, self._actor.role)]
+        if may(self._actor, "supervisor"):
+            try:
+                names += [(u.name, u.role) for u in active_users(self._store) if u.name != self._actor.name]
+            except Exception as exc:  # noqa: BLE001 (the own day can still be closed)
+                show(self.message, error_zh(exc), error=True)
+        for name, role in names:
+            self.clerk.addItem(f"{name}（{self.tr(ROLE_LABELS_ZH.get(role, role))}）", name)
+        self.clerk.setEnabled(len(names) > 1)
+        self.clerk.blockSignals(False)
+
+    def showEvent(self, event) -> None:  # Qt's name
+        super().showEvent(event)
+        self.preview()  # the figures as they are now, each time the page comes up
+
+    def selected_day(self) -> date:
+        return self.day.date().toPython()
+
+    def selected_clerk(self) -> str:
+        return self.clerk.currentData()
+
+    def preview(self) -> bool:
+        self.message.clear()
+        try:
+            report = day_report(self._store, self._actor, clerk=self.selected_clerk(), day=self.selected_day())
+        except Exception as exc:  # noqa: BLE001 (shown inline)
+            self._forget()
+            show(self.message, error_zh(exc), error=True)
+            return False
+        self._show(report)
+        return True
+
+    def _show(self, report: dict) -> None:
+        self.report = report
+        # Once closed, the summary stored at closing is the authoritative one (services.closing).
+        shown = report["closed_summary"] or report
+        self.summary_model.set_rows(summary_rows(shown))
+        self.voids_model.set_rows(void_rows(shown))
+        for key, label in self.cash.items():
+            label.setText(shown[key])
+        if report["closed"]:
+            self.state.setText(self.tr("已日结：{0} 于 {1} 日结").format(report["closed_by"],
+                                                                    report["closed_at"].replace("T", " ")))
+            self.state.setStyleSheet("font-size: 13pt; font-weight: bold; color: #1b5e20;")
+            current = {k: v for k, v in report.items() if k not in ("closed", "closed_at", "closed_by",
+                                                                   "closed_summary")}
+            if current != report["closed_summary"]:
+                show(self.message, self.tr("注意：当前数据与日结时不同，以上为日结时的数据"), error=True)
+        else:
+            self.state.setText(self.tr("未日结"))
+            self.state.setStyleSheet("font-size: 13pt; font-weight: bold; color: #8a6d00;")
+        self.close_button.setEnabled(not report["closed"])
+
+    def _forget(self) -> None:
+        self.report = None
+        self.summary_model.set_rows([])
+        self.voids_model.set_rows([])
+        for label in self.cash.values():
+            label.setText("—")
+        self.state.clear()
+        self.close_button.setEnabled(False)
+        self.message.clear()
+
+    # The point where a person answers; tests replace it.
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("日结"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_day(self) -> None:
+        report = self.report
+        if report is None or report["closed"]:
+            return
+        clerk, day = self.selected_clerk(), self.selected_day()
+        text = self.tr("确认对 {0} 的 {1} 日结？\n结算 {2} 笔，参保 {3} 笔，作废 {4} 笔，净收款 {5} 元。\n"
+                       "日结后该经办员当日不能再结算、参保或作废。").format(
+            clerk, day.isoformat(), report["settlements"]["count"], report["enrollments"]["count"],
+            len(report["voids"]), report["net_cash"])
+        if not self.confirm(text):
+            return
+        try:
+            close_day(self._store, self._actor, clerk=clerk, day=day)
+        except Exception as exc:  # noqa: BLE001 (shown inline)
+            show(self.message, error_zh(exc), error=True)
+            self.preview_button.setFocus()
+            return
+        self.preview()
+        show(self.message, self.tr("{0} 的 {1} 已日结").format(clerk, day.isoformat()), error=False)
