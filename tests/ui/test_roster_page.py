@@ -169,3 +169,37 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     assert (count(window, Person), count(window, Membership), count(window, RosterImport)) == (0, 0, 0)
     assert count(window, AuditEntry) == audit_before
     assert not page.progress.isVisible() and page.preview_button.isEnabled()
+
+
+def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, monkeypatch):
+    """Closing the main window mid-import cancels it (the import rolls back) instead of leaving it to commit."""
+    from windowdesk.ui.main_window import MainWindow
+
+    rows = [[make_valid("330381", date(1950, 1, 1) + timedelta(days=i // 1000), f"{i % 1000:03d}"), f"人员{i}",
+             f"H{i // 4}", "", "低保", "2024-03-01", "", "城关镇", "东村", ""] for i in range(20_000)]
+    path = write_roster(tmp_path / "全县花名册.csv", rows)
+    release = threading.Event()
+    chunks: list[int] = []
+
+    class GatedCleaner(roster_sync.ChunkCleaner):
+        def __call__(self, numbers, chunk):
+            chunks.append(len(chunk))
+            if len(chunks) == 2:  # hold the import mid-file until the window is being closed
+                assert release.wait(20)
+            return super().__call__(numbers, chunk)
+
+    monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
+    main = MainWindow(window.store, window.supervisor)
+    qtbot.addWidget(main)
+    page = main.roster_page
+    page.path.setText(path)
+    page._previewed = path
+    page._set_running(False)
+    page.apply()
+    qtbot.waitUntil(lambda: len(chunks) == 2, timeout=30_000)
+    task = page._task
+    threading.Timer(0.2, release.set).start()  # let the held chunk go while close() waits for the worker
+    main.close()
+
+    assert task.wait(30)  # finished either way; only a cancelled import leaves nothing behind
+    assert (count(window, Person), count(window, Membership), count(window, RosterImport)) == (0, 0, 0)

@@ -4,7 +4,7 @@ where in the status bar. A page is listed only for the roles that may use it (th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -101,6 +101,14 @@ class MainWindow(QMainWindow):
             first.setFocus()
             if hasattr(first, "selectAll"):
                 first.selectAll()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # An import still running when the window closes is cancelled (it rolls back), never left
+        # to commit behind the clerk's back or killed halfway.
+        if self.roster_page.is_running():
+            self.roster_page.cancel()
+            self.roster_page.wait()
+        super().closeEvent(event)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
