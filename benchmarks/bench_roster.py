@@ -1,10 +1,23 @@
-"""Roster import speed and memory: a 1,000,000-row CSV against the executemany floor, and a 100,000-row XLSX."""
+"""Roster import speed and memory: a 1,000,000-row CSV against the executemany floor, and a 100,000-row XLSX.
+
+The roster is generated (seeded): households of 1-6 sharing a category, a household number and a
+village, in the order a civil-affairs office lists them, with dates in the formats offices type; 10% of
+persons hold a second category on a second row. Figures, all wall time in this one process:
+
+- floor: the same CSV read by `csv` and `executemany`'d by plain sqlite3 (its defaults) into a bare table
+  with a unique index on (ID number, category), one transaction: the least any importer must pay;
+- first import: `import_roster` into an empty, Alembic-built window database (cleaning, staging,
+  conflicts, households, persons, memberships, the stored report and audit entry, commit);
+- the same file again: answered from the stored SHA-256 and report (the roster is untouched since);
+- the same rows with other bytes (a trailing line break): read, staged and compared in full;
+- a 100,000-row XLSX (ID numbers as text, date cells) into an empty database;
+- peak RSS (getrusage; the files are written by a child process, so their memory is not counted).
+"""
 
 from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import sqlite3
 import subprocess
@@ -210,12 +223,13 @@ def main() -> int:
     line("same file again (stored SHA-256 matches)", again, again_cpu, f"unchanged {report2.unchanged:,}")
     line("same rows, other bytes (full comparison)", diffed, diffed_cpu, f"unchanged {report3.unchanged:,}")
     line(f"{args.xlsx_rows:,}-row XLSX into an empty database", xlsx, xlsx_cpu, "-")
-    print(f"{'peak RSS after the first import':<44} " + (f"{rss:7.0f} MiB" if rss is not None else "n/a (no getrusage)"))
+    if rss is not None:
+        print(f"{'peak RSS: after the first import / at the end':<44} {rss:7.0f} MiB / {peak_rss_mb():.0f} MiB")
     checks = [(f"first import <= {TARGET_FIRST_RATIO:g} x floor", first <= TARGET_FIRST_RATIO * floor),
               (f"unchanged re-import <= {TARGET_UNCHANGED_RATIO:g} x floor", again <= TARGET_UNCHANGED_RATIO * floor),
               (f"{args.xlsx_rows:,}-row XLSX <= {TARGET_XLSX_S:g} s", xlsx <= TARGET_XLSX_S)]
     if rss is not None:
-        checks.append((f"peak RSS <= {TARGET_RSS_MB:g} MB", rss <= TARGET_RSS_MB))
+        checks.append((f"peak RSS <= {TARGET_RSS_MB:g} MB", peak_rss_mb() <= TARGET_RSS_MB))
     for label, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
     return 0 if all(ok for _, ok in checks) else 1

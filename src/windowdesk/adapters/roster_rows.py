@@ -425,7 +425,8 @@ class ChunkCleaner:
             doubtful.update(i for i, (h, c) in enumerate(zip(household, category))
                             if h is None and c in HOUSEHOLD_REQUIRED)
         if end.count(None) != len(end):
-            doubtful.update(i for i, (s, e) in enumerate(zip(start, end)) if type(e) is str and type(s) is str and e < s)
+            doubtful.update(i for i, (s, e) in enumerate(zip(start, end))
+                            if type(e) is str and type(s) is str and e < s)
         good = list(zip(ids, category, numbers, name, household, relation, start, end, town, village, phone,
                         births))
         if not doubtful:
@@ -465,8 +466,11 @@ class ChunkCleaner:
         except TypeError:
             joined = None
         limit = 100 if field == "name" else 40 if field == "phone" else 64
-        if (joined is not None and _DIRTY(joined) is None and (joined.isascii() or unicodedata.is_normalized("NFKC", joined))
-                and max(map(len, column)) <= limit and (field == "name" or ("E" not in joined and "e" not in joined))):
+        clean = (joined is not None and _DIRTY(joined) is None
+                 and (joined.isascii() or unicodedata.is_normalized("NFKC", joined))
+                 and max(map(len, column)) <= limit
+                 and (field == "name" or ("E" not in joined and "e" not in joined)))  # 3.30327E+17
+        if clean:
             if all(column):
                 return column
             if field != "name":

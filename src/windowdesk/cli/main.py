@@ -23,6 +23,7 @@ _COMMANDS = {
     "void": "void_cmd",
     "receipt": "receipt_cmd",
     "demo": "demo_cmd",
+    "roster": "roster_cmd",
     "close-day": "close_day_cmd",
     "db": "db_cmd",
     "backup": "db_cmd",

@@ -1,12 +1,14 @@
 """Roster import (花名册导入): preview or apply a county roster file, one transaction and one audit entry.
 
-Memory stays bounded whatever the file's size: rows are cleaned as they stream in and go, a chunk at a
-time, into a temporary staging table keyed by (ID number, category); SQL then finds the in-file
-conflicts, counts the differences with the stored roster and applies them set-wise.
+Memory stays bounded whatever the file's size: rows are cleaned as they stream in, a chunk at a time,
+and appended to a temporary staging table; SQL then finds the in-file conflicts, counts the differences
+with the stored roster and applies them set-wise (never a Python loop over the roster). The file's
+SHA-256 and report are kept: the same content again, with the roster untouched since, is answered from
+the stored report without reading the file a second time.
 
-Portability: the SQL is standard (INSERT ... ON CONFLICT, UPDATE ... FROM: SQLite >= 3.33 and
-PostgreSQL alike) except for the null-safe comparison (`IS NOT` / `IS DISTINCT FROM`), the staging
-table's `WITHOUT ROWID` and the cache pragmas, chosen by dialect below.
+Portability: the SQL is standard (UPDATE ... FROM: SQLite >= 3.33 and PostgreSQL alike) except for the
+null-safe comparison (`IS NOT` / `IS DISTINCT FROM`), the temporary schema's name and the cache pragmas,
+chosen by dialect below; it has run on SQLite only.
 """
 
 from __future__ import annotations
@@ -359,7 +361,8 @@ class _Stage:
         person = (f"SELECT g.id_number, {', '.join(f'g.{c}' for c in columns if c != 'household')}, "
                   "h.id AS household_id FROM ("
                   f"SELECT s.id_number, {', '.join(f's.{c}' for c in columns)} FROM roster_stage s "
-                  "WHERE s.reject IS NULL AND NOT EXISTS (SELECT 1 FROM roster_multi m WHERE m.id_number = s.id_number) "
+                  "WHERE s.reject IS NULL "
+                  "AND NOT EXISTS (SELECT 1 FROM roster_multi m WHERE m.id_number = s.id_number) "
                   f"UNION ALL SELECT m.id_number, {', '.join(f'MAX(s.{c})' for c in columns)} "
                   "FROM roster_multi m JOIN roster_stage s ON s.id_number = m.id_number "
                   "WHERE s.reject IS NULL GROUP BY m.id_number"
