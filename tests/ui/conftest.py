@@ -6,6 +6,7 @@ import os
 
 # Before anything imports Qt: no display on the build machines.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("WINDOWDESK_LANG", None)  # the tests choose the language themselves
 
 import pytest
 from windowkit import Window, make_window

@@ -1,24 +1,30 @@
-"""Starting the window: Qt application, the shipped Chinese font, the database, login, main window."""
+"""Starting the window: Qt application, the shipped Chinese font, the language, the database, login, main window."""
 
 from __future__ import annotations
 
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..resources import resources_dir
 from ..services.errors import NotInitialised, ServiceError
 from ..services.setup import open_store
+from . import language
+from .messages import error_text
 
 log = logging.getLogger(__name__)
 
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_POINT_SIZE = 10
-INIT_HINT_ZH = ("请管理员先在命令行初始化本窗口的数据库：\n"
-                "windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名")
+
+
+def init_hint() -> str:
+    return QCoreApplication.translate("app", "请管理员先在命令行初始化本窗口的数据库：\n"
+                                      "windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 "
+                                      "--admin 管理员用户名")
 
 
 def install_font(app: QApplication) -> str:
@@ -33,22 +39,15 @@ def install_font(app: QApplication) -> str:
     return families[0]
 
 
-def install_chinese(app: QApplication) -> None:
-    """Chinese is the default language: Qt's own words (buttons, calendar) in zh_CN too."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-
-
-def prepare(app: QApplication) -> None:
+def prepare(app: QApplication, lang: str | None = None) -> str:
+    """The font, and the language: `lang`, else the PC's WINDOWDESK_LANG (Chinese by default). Returns it."""
     install_font(app)
-    install_chinese(app)
+    return language.install(app, lang or language.chosen())
 
 
 def tell(text: str) -> None:
     """A blocking message before the main window exists (tests replace it)."""
-    QMessageBox.critical(None, "一站式结算窗口", text)
+    QMessageBox.critical(None, QCoreApplication.translate("app", "一站式结算窗口"), text)
 
 
 def run_event_loop(app: QApplication) -> int:
@@ -58,19 +57,19 @@ def run_event_loop(app: QApplication) -> int:
 def main(db: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("windowdesk")
-    app.setApplicationDisplayName("一站式结算窗口")
     prepare(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
     try:
         store = open_store(db)
     except NotInitialised as exc:
-        tell(f"{exc.message_zh}\n\n{INIT_HINT_ZH}")
+        tell(f"{error_text(exc)}\n\n{init_hint()}")
         return 2
     except ServiceError as exc:
-        tell(exc.message_zh)
+        tell(error_text(exc))
         return 2
     except Exception as exc:  # noqa: BLE001 (an unreadable file, a server down: said, not a traceback)
         log.error("cannot open the database: %s", type(exc).__name__)
-        tell(f"无法打开数据库（{type(exc).__name__}），请联系管理员")
+        tell(QCoreApplication.translate("app", "无法打开数据库（{0}），请联系管理员").format(type(exc).__name__))
         return 1
     # Imported here so that a start without a database does not build the pages.
     from .login_dialog import LoginDialog

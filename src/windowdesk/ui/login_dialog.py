@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..services import auth
 from ..services.errors import AuthError, ServiceError
 from ..store.unit_of_work import Store
+from .messages import error_text
 
 
 class LoginDialog(QDialog):
@@ -74,12 +75,12 @@ class LoginDialog(QDialog):
         try:
             self.actor = auth.authenticate(self._store, name, self.password_edit.text())
         except AuthError as exc:
-            self.message.setText(exc.message_zh)
+            self.message.setText(error_text(exc))
             self.password_edit.clear()
             self.password_edit.setFocus()
             return
         except ServiceError as exc:
-            self.message.setText(exc.message_zh)
+            self.message.setText(error_text(exc))
             return
         self.message.clear()
         self.accept()

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.auth import ROLE_LABELS_ZH, Actor
+from ..services.auth import Actor
 from ..services.window import window_context
 from ..store.unit_of_work import Store
-from .messages import error_zh
+from . import labels
+from .messages import error_text
 from .pages.closing_page import ClosingPage
 from .pages.enrollment_page import EnrollmentPage
 from .pages.export_page import ExportPage
@@ -53,7 +54,6 @@ class MainWindow(QMainWindow):
             self._pages += [(self.void_page, self.tr("作废"), "F8"),
                             (self.export_page, self.tr("上报"), "F9")]
         self.nav = QListWidget()
-        self.nav.setFixedWidth(130)
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.page_actions: list[QAction] = []
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             menu.addAction(action)
             self.page_actions.append(action)
+        # 130 pixels fit the Chinese titles; a translation may need more ("Day-end closing  F7").
+        self.nav.setFixedWidth(max(130, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4))
         menu.addSeparator()
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -118,9 +120,9 @@ class MainWindow(QMainWindow):
             with self._store.reading() as session:
                 window = window_context(session)
         except Exception as exc:  # noqa: BLE001 (a broken policy must not keep the window from opening)
-            self.window_label.setText(error_zh(exc))
+            self.window_label.setText(error_text(exc))
             return
         self.window_label.setText(self.tr("窗口 {0} {1}").format(window.window_id, window.window_name))
         self.policy_label.setText(self.tr("政策：{0}").format(window.policy.name))
-        self.user_label.setText(self.tr("{0}：{1}").format(ROLE_LABELS_ZH.get(self.actor.role, self.actor.role),
+        self.user_label.setText(self.tr("{0}：{1}").format(labels.role(self.actor.role),
                                                           self.actor.name))

@@ -19,6 +19,7 @@ from ..services import receipts
 from ..services.auth import Actor
 from ..services.errors import Refused, ServiceError
 from ..store.unit_of_work import Store
+from .messages import error_text
 
 
 class ReceiptActions(QObject):
@@ -93,11 +94,11 @@ class ReceiptActions(QObject):
                 return self._call(reprint=False, out=out)
             except Refused as exc:
                 # The only refusal: printed before. A second paper is a 补打 and must say so.
-                if not self.confirm_reprint(exc.message_zh + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
+                if not self.confirm_reprint(error_text(exc) + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
                     return None
                 return self._call(reprint=True, out=out)
         except ServiceError as exc:
-            self.message.emit(exc.message_zh, True)
+            self.message.emit(error_text(exc), True)
             return None
 
     def _call(self, *, reprint: bool, out: str) -> receipts.Printed:

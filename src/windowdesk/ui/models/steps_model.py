@@ -11,11 +11,12 @@ from ...adapters.receipt_data import tier_lines
 from ...domain.case_json import settlement_json
 from ...domain.money import fmt
 from ...domain.visit import Settlement
+from .. import labels
 
 
 @dataclass(frozen=True)
 class StepRow:
-    label: str  # the tier in Chinese or the fund's name
+    label: str  # the tier or the fund's name, in the window's language
     base: Decimal | None  # None where the tier did not run
     deductible: Decimal | None
     ratio: str  # "75%", "60%/70%", or "—"
@@ -24,8 +25,10 @@ class StepRow:
 
 
 def step_rows(result: Settlement) -> list[StepRow]:
-    """Through the slip's own wording (receipt_data.tier_lines), so screen and paper say the same."""
-    return [StepRow(line.label, line.base, line.deductible, line.ratio, line.paid, line.note)
+    """Through the slip's own wording (receipt_data.tier_lines), so screen and paper say the same (or its
+    translation)."""
+    return [StepRow(labels.step_label(line.label), line.base, line.deductible, line.ratio, line.paid,
+                    labels.step_note(line.note))
             for line in tier_lines(settlement_json(result)["steps"])]
 
 

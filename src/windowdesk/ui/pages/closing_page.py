@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,34 +18,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...adapters.receipt_data import FUND_LABELS_ZH
-from ...domain.categories import TIER_LABELS_ZH, TIERS
-from ...services.auth import ROLE_LABELS_ZH, Actor
+from ...domain.categories import TIERS
+from ...services.auth import Actor
 from ...services.closing import close_day, day_report
 from ...services.lookup import active_users
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 from ..models.figures_model import FiguresModel
 from ..roles import may
 from ..table_view import read_only_table
 
 INDENT = "　"  # a full-width space: the items under their section
+# Module functions word their text as the page does (lupdate reads translate("context", "literal") calls).
+translate = QCoreApplication.translate
 
 
 def summary_rows(summary: dict) -> list[tuple[str, str, str]]:
     """(item, count, amount) rows of a day summary, in the order the closing slip reads."""
     settled, enrolled = summary["settlements"], summary["enrollments"]
-    rows = [("结算（含已作废）", str(settled["count"]), ""),
-            (INDENT + "医疗总费用", "", settled["total"]),
-            (INDENT + "政策范围内费用", "", settled["in_scope"])]
-    rows += [(INDENT + TIER_LABELS_ZH[tier], "", settled[tier]) for tier in TIERS]
-    rows += [(INDENT + "报销合计", "", settled["reimbursed"]),
-             (INDENT + "个人支付", "", settled["patient_pays"]),
-             ("参保", str(enrolled["count"]), ""),
-             (INDENT + "缴费标准合计", "", enrolled["contribution"]),
-             (INDENT + "个人实缴", "", enrolled["person_pays"])]
-    rows += [(INDENT + FUND_LABELS_ZH.get(fund, fund), "", amount) for fund, amount in enrolled["subsidy"].items()]
-    rows.append(("作废", str(len(summary["voids"])), ""))
+    rows = [(translate("ClosingPage", "结算（含已作废）"), str(settled["count"]), ""),
+            (INDENT + translate("ClosingPage", "医疗总费用"), "", settled["total"]),
+            (INDENT + translate("ClosingPage", "政策范围内费用"), "", settled["in_scope"])]
+    rows += [(INDENT + labels.tier(tier), "", settled[tier]) for tier in TIERS]
+    rows += [(INDENT + translate("ClosingPage", "报销合计"), "", settled["reimbursed"]),
+             (INDENT + translate("ClosingPage", "个人支付"), "", settled["patient_pays"]),
+             (translate("ClosingPage", "参保"), str(enrolled["count"]), ""),
+             (INDENT + translate("ClosingPage", "缴费标准合计"), "", enrolled["contribution"]),
+             (INDENT + translate("ClosingPage", "个人实缴"), "", enrolled["person_pays"])]
+    rows += [(INDENT + labels.fund(fund), "", amount) for fund, amount in enrolled["subsidy"].items()]
+    rows.append((translate("ClosingPage", "作废"), str(len(summary["voids"])), ""))
     return rows
 
 
@@ -97,9 +99,9 @@ class ClosingPage(QWidget):
         self.cash = {key: self._figure() for key in ("cash_collected", "cash_refunded", "net_cash")}
         cash_box = QGroupBox(self.tr("现金"))
         cash = QGridLayout(cash_box)
-        for row, (key, label) in enumerate((("cash_collected", "收款"), ("cash_refunded", "退款"),
-                                            ("net_cash", "净收款"))):
-            cash.addWidget(QLabel(self.tr(label)), row, 0)
+        for row, (key, label) in enumerate((("cash_collected", self.tr("收款")), ("cash_refunded", self.tr("退款")),
+                                            ("net_cash", self.tr("净收款")))):
+            cash.addWidget(QLabel(label), row, 0)
             cash.addWidget(self.cash[key], row, 1)
         cash.setColumnStretch(1, 1)
         self.voids_model = FiguresModel((self.tr("票据号"), self.tr("原因"), self.tr("个人支付"), self.tr("退回现金"),
@@ -143,9 +145,9 @@ class ClosingPage(QWidget):
             try:
                 names += [(u.name, u.role) for u in active_users(self._store) if u.name != self._actor.name]
             except Exception as exc:  # noqa: BLE001 (the own day can still be closed)
-                show(self.message, error_zh(exc), error=True)
+                show(self.message, error_text(exc), error=True)
         for name, role in names:
-            self.clerk.addItem(f"{name}（{self.tr(ROLE_LABELS_ZH.get(role, role))}）", name)
+            self.clerk.addItem(self.tr("{0}（{1}）").format(name, labels.role(role)), name)
         self.clerk.setEnabled(len(names) > 1)
         self.clerk.blockSignals(False)
 
@@ -165,7 +167,7 @@ class ClosingPage(QWidget):
             report = day_report(self._store, self._actor, clerk=self.selected_clerk(), day=self.selected_day())
         except Exception as exc:  # noqa: BLE001 (shown inline)
             self._forget()
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return False
         self._show(report)
         return True
@@ -220,7 +222,7 @@ class ClosingPage(QWidget):
         try:
             close_day(self._store, self._actor, clerk=clerk, day=day)
         except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             self.preview_button.setFocus()
             return
         self.preview()

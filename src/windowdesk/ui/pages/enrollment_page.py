@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...adapters.receipt_data import FUND_LABELS_ZH
 from ...domain.capital import to_capital
-from ...domain.categories import CATEGORY_LABELS_ZH
 from ...domain.money import fmt
 from ...services.auth import Actor
 from ...services.enrollment import EnrollmentResult, enroll
 from ...services.people import PersonView, person_view
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 from ..models.text_table_model import TextTableModel
 from ..receipt_actions import ReceiptActions
 
@@ -137,13 +136,13 @@ class EnrollmentPage(QWidget):
             self._person = None
             for label in (self.name, self.current, self.enrolled_years):
                 label.setText("—")
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return False
         self._person = view
         self.id_number.setText(view.id_number)
         self.name.setText(view.name)
-        self.current.setText(self.tr(CATEGORY_LABELS_ZH.get(view.category_on, view.category_on)))
-        self.enrolled_years.setText("、".join(str(e.year) for e in view.enrollments) or self.tr("无"))
+        self.current.setText(labels.category(view.category_on))
+        self.enrolled_years.setText(labels.listing(str(e.year) for e in view.enrollments) or self.tr("无"))
         self.year.setFocus()
         return True
 
@@ -155,7 +154,7 @@ class EnrollmentPage(QWidget):
             result = enroll(self._store, self._actor, id_number=self.id_number.text(), year=self.year.value(),
                             on=self._on())
         except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps what was typed)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return
         self.last = result
         self._show_result(result)
@@ -172,13 +171,13 @@ class EnrollmentPage(QWidget):
             self.subsidy_model.set_rows([])
             self.receipt.clear()
         else:
-            self.category.setText(self.tr(CATEGORY_LABELS_ZH.get(result.category, result.category)))
+            self.category.setText(labels.category(result.category))
             self.contribution.setText(fmt(result.contribution))
-            self.subsidy_model.set_rows([(self.tr(FUND_LABELS_ZH.get(fund, fund)), fmt(amount))
+            self.subsidy_model.set_rows([(labels.fund(fund), fmt(amount))
                                          for fund, amount in result.subsidy])
             self.person_pays.setText(fmt(result.person_pays))
             self.person_pays_capital.setText(self.tr("大写：{0}").format(to_capital(result.person_pays)))
-            self.insured.setText(f"{result.insured_from} 至 {result.insured_to}")
+            self.insured.setText(self.tr("{0} 至 {1}").format(result.insured_from, result.insured_to))
             self.receipt_no.setText(result.receipt_no)
             self.receipt.set_target("enrollment", result.receipt_no, result.receipt_no)
         for button in (self.save_button, self.print_button):

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -23,34 +23,41 @@ from PySide6.QtWidgets import (
 from ...services.auth import Actor
 from ...services.export import MANIFEST, export_period, verify_package
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 from ..models.figures_model import FiguresModel
 from ..table_view import read_only_table
 from ..worker import Task
 
-TABLE_LABELS_ZH = {"settlements": "结算明细", "enrollments": "参保明细", "monitoring": "监测名单",
-                   "payouts": "家庭封顶支付"}
+TABLE_LABELS_ZH = {"settlements": QT_TRANSLATE_NOOP("ExportPage", "结算明细"),
+                   "enrollments": QT_TRANSLATE_NOOP("ExportPage", "参保明细"),
+                   "monitoring": QT_TRANSLATE_NOOP("ExportPage", "监测名单"),
+                   "payouts": QT_TRANSLATE_NOOP("ExportPage", "家庭封顶支付")}
 SHA_SHOWN = 16  # hex digits of a file's SHA-256 on screen: enough to compare with the county's reading
 
-# services.export.verify_package words its findings in English (for the CLI); the window says them in Chinese.
+# services.export.verify_package words its findings in English (for the CLI); the window says them in its
+# language (the translation of the Chinese below).
 _PROBLEMS_ZH = (
-    (re.compile(rf"{re.escape(MANIFEST)} is missing"), "缺少数据包清单 {m}"),
-    (re.compile(rf"{re.escape(MANIFEST)} is unreadable: .*"), "数据包清单 {m} 无法读取"),
-    (re.compile(rf"{re.escape(MANIFEST)} is not a package manifest"), "{m} 不是数据包清单"),
+    (re.compile(rf"{re.escape(MANIFEST)} is missing"), QT_TRANSLATE_NOOP("ExportPage", "缺少数据包清单 {m}")),
+    (re.compile(rf"{re.escape(MANIFEST)} is unreadable: .*"), QT_TRANSLATE_NOOP("ExportPage", "数据包清单 {m} 无法读取")),
+    (re.compile(rf"{re.escape(MANIFEST)} is not a package manifest"),
+     QT_TRANSLATE_NOOP("ExportPage", "{m} 不是数据包清单")),
     (re.compile(rf"{re.escape(MANIFEST)}: the HMAC does not match.*"),
-     "清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的"),
+     QT_TRANSLATE_NOOP("ExportPage", "清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的")),
     (re.compile(rf"{re.escape(MANIFEST)} names a file outside the package: (?P<name>.*)"),
-     "清单列出了数据包以外的文件：{name}"),
-    (re.compile(r"(?P<name>.+) is missing"), "缺少文件 {name}"),
-    (re.compile(r"(?P<name>.+): SHA-256 differs from the manifest.*"), "文件 {name} 与清单的 SHA-256 不符：文件被改动过"),
+     QT_TRANSLATE_NOOP("ExportPage", "清单列出了数据包以外的文件：{name}")),
+    (re.compile(r"(?P<name>.+) is missing"), QT_TRANSLATE_NOOP("ExportPage", "缺少文件 {name}")),
+    (re.compile(r"(?P<name>.+): SHA-256 differs from the manifest.*"),
+     QT_TRANSLATE_NOOP("ExportPage", "文件 {name} 与清单的 SHA-256 不符：文件被改动过")),
 )
 
 
 def problem_zh(problem: str) -> str:
+    """A finding of verify_package in the window's language (the Chinese by default); an unknown one as is."""
     for pattern, words in _PROBLEMS_ZH:
         match = pattern.fullmatch(problem)
         if match:
-            return words.format(m=MANIFEST, **match.groupdict())
+            return QCoreApplication.translate("ExportPage", words).format(m=MANIFEST, **match.groupdict())
     return problem
 
 
@@ -204,7 +211,7 @@ class ExportPage(QWidget):
             self._show_verification(result)
 
     def _failed(self, exc: BaseException) -> None:
-        show(self.message, error_zh(exc), error=True)
+        show(self.message, error_text(exc), error=True)
 
     def _done(self) -> None:
         self._task = None
@@ -234,7 +241,7 @@ class ExportPage(QWidget):
             text = self.tr("校验通过：窗口 {0}　期间 {1}　第 {2} 号，文件与清单一致，签名有效").format(
                 report["window_id"], report["period"], report["sequence"])
             if report.get("unlisted"):
-                text += "\n" + self.tr("文件夹中另有清单未列出的文件：{0}").format("、".join(report["unlisted"]))
+                text += "\n" + self.tr("文件夹中另有清单未列出的文件：{0}").format(labels.listing(report["unlisted"]))
             show(self.message, text, error=False)
         else:
             lines = [self.tr("校验未通过：")] + [f"· {problem_zh(p)}" for p in report["problems"]]

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import idnumber
-from ...domain.categories import CATEGORY_LABELS_ZH
 from ...domain.money import fmt
 from ...services.people import PersonView, person_view, search_by_name
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 from ..models.text_table_model import TextTableModel
-
-SEX_ZH = {"M": "男", "F": "女"}
 
 
 def _looks_like_id(text: str) -> bool:
@@ -70,9 +68,10 @@ class PersonPage(QWidget):
                        ("name", "id_number", "sex", "birth_date", "household", "address", "category")}
         details = QGroupBox(self.tr("人员信息"))
         form = QFormLayout(details)
-        for key, text in (("name", "姓名"), ("id_number", "身份证号"), ("sex", "性别"), ("birth_date", "出生日期"),
-                          ("household", "户号 / 与户主关系"), ("address", "乡镇 / 村"), ("category", "今日人员类别")):
-            form.addRow(self.tr(text), self.labels[key])
+        for key, text in (("name", self.tr("姓名")), ("id_number", self.tr("身份证号")), ("sex", self.tr("性别")),
+                          ("birth_date", self.tr("出生日期")), ("household", self.tr("户号 / 与户主关系")),
+                          ("address", self.tr("乡镇 / 村")), ("category", self.tr("今日人员类别"))):
+            form.addRow(text, self.labels[key])
         self.memberships_model = TextTableModel((self.tr("人员类别"), self.tr("认定日期"), self.tr("退出日期")), self)
         self.enrollments_model = TextTableModel((self.tr("年度"), self.tr("资助类别"), self.tr("缴费标准"),
                                                  self.tr("个人实缴"), self.tr("参保期"), self.tr("票据号")), self)
@@ -114,7 +113,7 @@ class PersonPage(QWidget):
                 found = [(p.name, p.id_number, p.household.number if p.household else "")
                          for p in search_by_name(session, text)]
         except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return
         self._hits = [number for _, number, _ in found]
         self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in found])
@@ -133,21 +132,21 @@ class PersonPage(QWidget):
             with self._store.reading() as session:
                 view = person_view(session, number, date.today())
         except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return False
         self.person = view
         values = {
-            "name": view.name, "id_number": view.id_number, "sex": SEX_ZH.get(view.sex, view.sex),
+            "name": view.name, "id_number": view.id_number, "sex": labels.sex(view.sex),
             "birth_date": str(view.birth_date), "household": " / ".join(x for x in (view.household, view.relation) if x),
             "address": " / ".join(x for x in (view.town, view.village) if x),
-            "category": CATEGORY_LABELS_ZH.get(view.category_on, view.category_on),
+            "category": labels.category(view.category_on),
         }
         for key, value in values.items():
             self.labels[key].setText(value or "—")
-        self.memberships_model.set_rows([(CATEGORY_LABELS_ZH.get(m.category, m.category), str(m.identified_on),
+        self.memberships_model.set_rows([(labels.category(m.category), str(m.identified_on),
                                           str(m.exited_on) if m.exited_on else "—") for m in view.memberships])
-        self.enrollments_model.set_rows([(str(e.year), CATEGORY_LABELS_ZH.get(e.category, e.category),
+        self.enrollments_model.set_rows([(str(e.year), labels.category(e.category),
                                           fmt(e.contribution), fmt(e.person_pays),
-                                          f"{e.insured_from} 至 {e.insured_to}", e.receipt_no)
+                                          self.tr("{0} 至 {1}").format(e.insured_from, e.insured_to), e.receipt_no)
                                          for e in view.enrollments])
         return True

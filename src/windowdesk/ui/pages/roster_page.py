@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 from ...services.auth import Actor
 from ...services.roster_sync import APPLY_ROLE, ImportReport, import_roster
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from ..messages import error_text, show
 from ..models.text_table_model import TextTableModel
 from ..roles import may
 from ..table_view import read_only_table
 from ..worker import Cancelled, Task
 
 # The report's counts in the order they are shown: (attribute of ImportReport, label).
-COUNTS = (("rows", "数据行"), ("added", "新增"), ("changed", "变更"), ("exited", "退出"), ("unchanged", "未变"),
-          ("invalid", "无效"))
+COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_TRANSLATE_NOOP("RosterPage", "新增")),
+          ("changed", QT_TRANSLATE_NOOP("RosterPage", "变更")), ("exited", QT_TRANSLATE_NOOP("RosterPage", "退出")),
+          ("unchanged", QT_TRANSLATE_NOOP("RosterPage", "未变")), ("invalid", QT_TRANSLATE_NOOP("RosterPage", "无效")))
 FIGURE_STYLE = "font-size: 16pt; font-weight: bold;"
 
 
@@ -207,7 +208,7 @@ class RosterPage(QWidget):
             show(self.message, self.tr("已取消，未写入任何数据") if not dry_run else self.tr("已取消预览"), error=True)
             return
         self._forget_preview()
-        show(self.message, error_zh(exc), error=True)
+        show(self.message, error_text(exc), error=True)
 
     def _done(self) -> None:
         self._task = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,20 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.capital import to_capital
-from ...domain.categories import (
-    CATEGORY_LABELS_ZH,
-    KIND_LABELS_ZH,
-    KINDS,
-    LEVEL_LABELS_ZH,
-    LEVELS,
-)
+from ...domain.categories import KINDS, LEVELS
 from ...domain.money import fmt
 from ...domain.visit import Visit
 from ...services.auth import Actor
 from ...services.people import PersonView, person_view
 from ...services.settlement import SettledVisit, settle_visit
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 from ..models.steps_model import StepsModel, step_rows
 from ..money_field import MoneyField, MoneyInputError
 from ..receipt_actions import ReceiptActions
@@ -47,8 +42,9 @@ def insured_text(view: PersonView, day: date) -> tuple[str, bool]:
     periods = [(e.insured_from, e.insured_to) for e in view.enrollments]
     for start, end in periods:
         if start <= day <= end:
-            return f"{start} 至 {end}", True
-    return "、".join(f"{a} 至 {b}" for a, b in periods) or "无", False
+            return QCoreApplication.translate("SettlementPage", "{0} 至 {1}").format(start, end), True
+    words = labels.listing(QCoreApplication.translate("SettlementPage", "{0} 至 {1}").format(a, b) for a, b in periods)
+    return words or QCoreApplication.translate("SettlementPage", "无"), False
 
 
 class SettlementPage(QWidget):
@@ -90,10 +86,10 @@ class SettlementPage(QWidget):
 
         self.kind = QComboBox()
         for code in KINDS:
-            self.kind.addItem(self.tr(KIND_LABELS_ZH[code]), code)
+            self.kind.addItem(labels.kind(code), code)
         self.level = QComboBox()
         for code in LEVELS:
-            self.level.addItem(self.tr(LEVEL_LABELS_ZH[code]), code)
+            self.level.addItem(labels.level(code), code)
         self.level.setCurrentIndex(LEVELS.index("county"))
         self.hospital = QLineEdit()
         self.diagnosis = QLineEdit()
@@ -244,12 +240,12 @@ class SettlementPage(QWidget):
                 view = person_view(session, self.id_number.text(), self._admission())
         except Exception as exc:  # noqa: BLE001 (every failure is shown, none may close the window)
             self._forget_person()
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return False
         self._person = view
         self.id_number.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
         self.name.setText(view.name)
-        self.category.setText(self.tr(CATEGORY_LABELS_ZH.get(view.category_on, view.category_on)))
+        self.category.setText(labels.category(view.category_on))
         text, covered = insured_text(view, self._admission())
         self.insured.setText(text if covered else self.tr("入院日不在参保期内（参保期：{0}）").format(text))
         self.insured.setStyleSheet("" if covered else "color: #b00020;")
@@ -298,7 +294,7 @@ class SettlementPage(QWidget):
             visit = self.visit()
             settled = settle_visit(self._store, self._actor, id_number=self._person.id_number, visit=visit)
         except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps everything typed)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return
         self.last = settled
         self._show_result(settled)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -15,18 +15,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.categories import CATEGORY_LABELS_ZH, KIND_LABELS_ZH
 from ...domain.money import fmt
 from ...services.auth import Actor
 from ...services.lookup import SettlementSummary, find_settlement
 from ...services.settlement import void_settlement
 from ...store.unit_of_work import Store
-from ..messages import error_zh, show
+from .. import labels
+from ..messages import error_text, show
 
 # The summary's lines, in the order shown: (key, label).
-FIELDS = (("receipt_no", "票据号"), ("settlement_id", "结算单号"), ("person", "参保人"), ("category", "人员类别"),
-          ("visit", "就诊"), ("dates", "入院 / 出院"), ("business_day", "结算日期"), ("created_by", "结算经办员"),
-          ("total", "医疗总费用"), ("reimbursed", "报销合计"), ("patient_pays", "个人支付"), ("state", "状态"))
+FIELDS = (("receipt_no", QT_TRANSLATE_NOOP("VoidPage", "票据号")),
+          ("settlement_id", QT_TRANSLATE_NOOP("VoidPage", "结算单号")),
+          ("person", QT_TRANSLATE_NOOP("VoidPage", "参保人")), ("category", QT_TRANSLATE_NOOP("VoidPage", "人员类别")),
+          ("visit", QT_TRANSLATE_NOOP("VoidPage", "就诊")), ("dates", QT_TRANSLATE_NOOP("VoidPage", "入院 / 出院")),
+          ("business_day", QT_TRANSLATE_NOOP("VoidPage", "结算日期")),
+          ("created_by", QT_TRANSLATE_NOOP("VoidPage", "结算经办员")),
+          ("total", QT_TRANSLATE_NOOP("VoidPage", "医疗总费用")), ("reimbursed", QT_TRANSLATE_NOOP("VoidPage", "报销合计")),
+          ("patient_pays", QT_TRANSLATE_NOOP("VoidPage", "个人支付")), ("state", QT_TRANSLATE_NOOP("VoidPage", "状态")))
 
 
 class VoidPage(QWidget):
@@ -94,7 +99,7 @@ class VoidPage(QWidget):
             found = find_settlement(self._store, key=self.key.text())
         except Exception as exc:  # noqa: BLE001 (shown inline)
             self._show(None)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return False
         self._show(found)
         if not found.voided:
@@ -114,8 +119,8 @@ class VoidPage(QWidget):
             values = {
                 "receipt_no": found.receipt_no or "—", "settlement_id": found.settlement_id,
                 "person": f"{found.person_name}　{found.id_number}",
-                "category": CATEGORY_LABELS_ZH.get(found.category, found.category),
-                "visit": " ".join(x for x in (KIND_LABELS_ZH.get(found.kind, found.kind), found.hospital) if x),
+                "category": labels.category(found.category),
+                "visit": " ".join(x for x in (labels.kind(found.kind), found.hospital) if x),
                 "dates": f"{found.admitted} / {found.discharged}", "business_day": str(found.business_day),
                 "created_by": found.created_by, "total": fmt(found.total), "reimbursed": fmt(found.reimbursed),
                 "patient_pays": fmt(found.patient_pays),
@@ -152,7 +157,7 @@ class VoidPage(QWidget):
         try:
             void_settlement(self._store, self._actor, settlement_id=found.settlement_id, reason=reason)
         except Exception as exc:  # noqa: BLE001 (shown inline; the reason stays typed)
-            show(self.message, error_zh(exc), error=True)
+            show(self.message, error_text(exc), error=True)
             return
         self.reason.clear()
         self.look_up()  # the row as stored now: 已作废, by whom, when

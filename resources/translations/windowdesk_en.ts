@@ -1,0 +1,1670 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+40"/>
+        <source>结算（含已作废）</source>
+        <translation>Settlements (incl. voided)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内费用</source>
+        <translation>In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报销合计</source>
+        <translation>Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>个人支付</source>
+        <translation>Patient pays</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>参保</source>
+        <translation>Enrollments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缴费标准合计</source>
+        <translation>Contributions due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人实缴</source>
+        <translation>Paid by the person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>日结</source>
+        <translation>Close day</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>经办员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>笔数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当日汇总</source>
+        <translation>Day summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收款</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>净收款</source>
+        <translation>Net cash</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>退回现金</source>
+        <translation>Cash refunded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废人</source>
+        <translation>Voided by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>作废时间</source>
+        <translation>Voided at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结算经办员</source>
+        <translation>Settled by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算日期</source>
+        <translation>Settlement date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废明细</source>
+        <translation>Voided settlements</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>已日结：{0} 于 {1} 日结</source>
+        <translation>Closed by {0} at {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>注意：当前数据与日结时不同，以上为日结时的数据</source>
+        <translation>Note: the data has changed since closing; the figures above are those at closing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未日结</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>确认对 {0} 的 {1} 日结？
+结算 {2} 笔，参保 {3} 笔，作废 {4} 笔，净收款 {5} 元。
+日结后该经办员当日不能再结算、参保或作废。</source>
+        <translation>Close {1} for {0}?
+{2} settlements, {3} enrollments, {4} voids, net cash {5} yuan.
+After closing, this clerk can no longer settle, enroll or void on that day.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} 的 {1} 已日结</source>
+        <translation>{1} closed for {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+48"/>
+        <source>输入身份证号后按回车</source>
+        <translation>Type the ID number and press Enter</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>办理参保</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保登记</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前人员类别</source>
+        <translation>Current category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已参保年度</source>
+        <translation>Years enrolled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保年度</source>
+        <translation>Year to enroll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理日期</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>资助资金</source>
+        <translation>Subsidy fund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资助金额</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>保存参保凭证 PDF…</source>
+        <translation>Save enrollment receipt as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印参保凭证</source>
+        <translation>Print enrollment receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>资助类别</source>
+        <translation>Subsidy category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人缴费标准</source>
+        <translation>Contribution due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资助</source>
+        <translation>Subsidies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人实缴</source>
+        <translation>Person pays</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保期</source>
+        <translation>Insured period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>参保登记成功，票据号 {0}</source>
+        <translation>Enrolled, receipt no. {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>大写：{0}</source>
+        <translation>In words: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
+        <source>结算明细</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保明细</source>
+        <translation>Enrollments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测名单</source>
+        <translation>Monitoring list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭封顶支付</source>
+        <translation>Family cap payouts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>缺少数据包清单 {m}</source>
+        <translation>The package manifest {m} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据包清单 {m} 无法读取</source>
+        <translation>The package manifest {m} cannot be read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{m} 不是数据包清单</source>
+        <translation>{m} is not a package manifest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的</source>
+        <translation>The manifest&apos;s HMAC does not match: the manifest was changed, or not signed with this window&apos;s county key</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清单列出了数据包以外的文件：{name}</source>
+        <translation>The manifest lists a file outside the package: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少文件 {name}</source>
+        <translation>File {name} is missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件 {name} 与清单的 SHA-256 不符：文件被改动过</source>
+        <translation>File {name} does not match the SHA-256 in the manifest: it was changed</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>年-月，如 2024-03</source>
+        <translation>Year-month, e.g. 2024-03</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>数据包写入的文件夹</source>
+        <translation>Folder to write the package to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出月度数据包</source>
+        <translation>Export the monthly package</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>要校验的数据包文件夹</source>
+        <translation>Folder of the package to verify</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>校验数据包</source>
+        <translation>Verify package</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据包文件夹</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>字节</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256（前16位）</source>
+        <translation>SHA-256 (first 16)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据包清单</source>
+        <translation>Package manifest</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>选择输出文件夹</source>
+        <translation>Choose the output folder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选择要校验的数据包文件夹</source>
+        <translation>Choose the package folder to verify</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请选择输出文件夹</source>
+        <translation>Please choose an output folder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正在导出 {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请选择要校验的数据包文件夹</source>
+        <translation>Please choose the package folder to verify</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件夹不存在：{0}</source>
+        <translation>Folder not found: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>已导出 {0} 月度数据包（第 {1} 号）到 {2}</source>
+        <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
+        <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>校验通过：窗口 {0}&#x3000;期间 {1}&#x3000;第 {2} 号，文件与清单一致，签名有效</source>
+        <translation>Verified: window {0}, period {1}, no. {2}; the files match the manifest and the signature is valid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件夹中另有清单未列出的文件：{0}</source>
+        <translation>The folder also holds files the manifest does not list: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>校验未通过：</source>
+        <translation>Verification failed:</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/login_dialog.py" line="+29"/>
+        <source>登录 - 一站式结算窗口</source>
+        <translation>Log in - One-stop settlement window</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>请输入用户名</source>
+        <translation>Please enter your user name</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <source>一站式结算窗口</source>
+        <translation>One-stop settlement window</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日结</source>
+        <translation>Day-end closing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>业务(&amp;B)</source>
+        <translation>&amp;Business</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>窗口 {0} {1}</source>
+        <translation>Window {0} {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策：{0}</source>
+        <translation>Policy: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/money_field.py" line="+60"/>
+        <source>请填写{0}</source>
+        <translation>{0} is required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}最多两位小数：{1}</source>
+        <translation>{0} takes at most two decimals: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}不是有效金额：{1}</source>
+        <translation>{0} is not a valid amount: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+56"/>
+        <source>身份证号，或姓名开头的字，按回车查询</source>
+        <translation>ID number, or the first characters of a name; press Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>人员信息</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>户号 / 与户主关系</source>
+        <translation>Household / relation to head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇 / 村</source>
+        <translation>Township / village</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>今日人员类别</source>
+        <translation>Category today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>认定日期</source>
+        <translation>Identified on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>退出日期</source>
+        <translation>Exited on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资助类别</source>
+        <translation>Subsidy category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>缴费标准</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人实缴</source>
+        <translation>Paid by the person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>参保期</source>
+        <translation>Insured period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别记录</source>
+        <translation>Category history</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保记录</source>
+        <translation>Enrollments</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>没有姓名以“{0}”开头的人员</source>
+        <translation>Nobody&apos;s name starts with “{0}”</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+41"/>
+        <source>保存票据 PDF</source>
+        <translation>Save receipt PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>补打票据</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>已保存到 {0}</source>
+        <translation>saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已在 PDF 阅读器中打开，请从阅读器打印</source>
+        <translation>opened in the PDF viewer; print it from there</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法打开 PDF 阅读器，票据已保存在 {0}</source>
+        <translation>Cannot open a PDF viewer; the receipt was saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>是否补打？补打的票据将标注“补打”。</source>
+        <translation>Reprint it? The copy will be marked “Reprint”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>（补打 第{0}次）</source>
+        <translation> (reprint no. {0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据 {0}{1}：{2}</source>
+        <translation>Receipt {0}{1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+32"/>
+        <source>数据行</source>
+        <translation>Data rows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>退出</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无效</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>花名册文件（CSV 或 XLSX），按回车预览</source>
+        <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>导入需要审核员权限，经办员可以预览</source>
+        <translation>Importing needs a supervisor; a clerk can preview</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>花名册文件</source>
+        <translation>Roster file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>导入报告</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>无效行（未导入）</source>
+        <translation>Invalid rows (not imported)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>选择花名册文件</source>
+        <translation>Choose the roster file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>花名册 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Roster (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请先选择花名册文件</source>
+        <translation>Please choose a roster file first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件已更改，请先预览</source>
+        <translation>The file has changed: preview it first</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>正在预览…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已读取 {0} 行</source>
+        <translation>{0} rows read</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>与现有花名册相同，导入不会有任何变更</source>
+        <translation>Same as the current roster: importing would change nothing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预览完成，尚未写入；核对无误后按“导入”</source>
+        <translation>Preview done, nothing written yet; check it, then press “Import”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预览完成，尚未写入；导入需要审核员办理</source>
+        <translation>Preview done, nothing written yet; a supervisor must do the import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已导入：新增 {0}，变更 {1}，退出 {2}，未变 {3}；无效 {4} 行未导入</source>
+        <translation>Imported: {0} added, {1} changed, {2} exited, {3} unchanged; {4} invalid rows not imported</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已取消，未写入任何数据</source>
+        <translation>Cancelled, nothing was written</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已取消预览</source>
+        <translation>Preview cancelled</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>预览（未写入）</source>
+        <translation>Preview (not written)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：{1}&#x3000;SHA-256 {2}…</source>
+        <translation>{0}: {1}  SHA-256 {2}…</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+45"/>
+        <location line="+1"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>输入身份证号后按回车</source>
+        <translation>Type the ID number and press Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>参保人</source>
+        <translation>Insured person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>人员类别（入院日）</source>
+        <translation>Category (on admission)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保期</source>
+        <translation>Insured period</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ICD-10，如 I63.9</source>
+        <translation>ICD-10, e.g. I63.9</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统筹区内就医</source>
+        <translation>Treated within the pooling region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已办理转诊</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转院（续住）</source>
+        <translation>Transfer (continued stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>前次已付起付线</source>
+        <translation>Deductible paid before</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+11"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>目录外费用</source>
+        <translation>Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>部分自付费用</source>
+        <translation>Partial self-pay</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>就诊信息</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>就诊类别</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医院等级</source>
+        <translation>Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>诊断</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入院日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>出院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>政策范围内费用</source>
+        <translation>In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+回车</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新结算</source>
+        <translation>New settlement</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>报销合计</source>
+        <translation>Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>个人支付</source>
+        <translation>Patient pays</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存结算单 PDF…</source>
+        <translation>Save slip as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印结算单</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>结算结果</source>
+        <translation>Settlement result</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>入院日不在参保期内（参保期：{0}）</source>
+        <translation>Admission date outside the insured period (insured: {0})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>出院日期早于入院日期</source>
+        <translation>The discharge date is before the admission date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>目录外费用与部分自付费用之和超过医疗总费用</source>
+        <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>结算成功，票据号 {0}</source>
+        <translation>Settled, receipt no. {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+2"/>
+        <source>大写：{0}</source>
+        <translation>In words: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>享受困难群众倾斜政策</source>
+        <translation>Hardship tilt applied</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/models/steps_model.py" line="+42"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>计算基数</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>起付线</source>
+        <translation>Deductible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>比例</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>支付金额</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>VoidPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+27"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算单号</source>
+        <translation>Settlement id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保人</source>
+        <translation>Insured person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就诊</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入院 / 出院</source>
+        <translation>Admitted / discharged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算日期</source>
+        <translation>Settlement date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算经办员</source>
+        <translation>Settled by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>报销合计</source>
+        <translation>Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人支付</source>
+        <translation>Patient pays</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
+        <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>票据号 / 结算单号</source>
+        <translation>Receipt no. / settlement id</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>结算单</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>必填，如：金额录入错误，重新结算</source>
+        <translation>Required, e.g.: amount typed wrongly, settling again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>已作废（{0} 于 {1}，原因：{2}）</source>
+        <translation>Voided (by {0} at {1}; reason: {2})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正常</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>作废结算</source>
+        <translation>Void settlement</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>作废必须填写原因</source>
+        <translation>A void needs a reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认作废票据 {0}？
+参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
+原因：{4}</source>
+        <translation>Void receipt {0}?
+Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
+Reason: {4}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已作废票据 {0}</source>
+        <translation>Voided receipt {0}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/app.py" line="+25"/>
+        <source>请管理员先在命令行初始化本窗口的数据库：
+windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
+        <translation>An administrator must first initialise this window&apos;s database on the command line:
+windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin ADMIN-USER</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+11"/>
+        <source>一站式结算窗口</source>
+        <translation>One-stop settlement window</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>无法打开数据库（{0}），请联系管理员</source>
+        <translation>Cannot open the database ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/labels.py" line="+19"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>，</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已达年度封顶</source>
+        <translation>annual cap reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（目录外）</source>
+        <translation> (out of catalogue)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>特困人员</source>
+        <translation>Destitute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>低保对象</source>
+        <translation>Dibao (minimum living allowance)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低保边缘</source>
+        <translation>Near-dibao</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>脱贫人口</source>
+        <translation>Lifted out of poverty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>因病致贫重病患者</source>
+        <translation>Impoverished by serious illness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>渐退期</source>
+        <translation>Phasing out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>普通参保人</source>
+        <translation>Ordinary enrollee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇卫生院/社区</source>
+        <translation>Township / community health centre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住院</source>
+        <translation>Inpatient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>门诊慢特病</source>
+        <translation>Outpatient chronic/special disease</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复</source>
+        <translation>Disabled children&apos;s rehabilitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保统筹</source>
+        <translation>Basic insurance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗救助</source>
+        <translation>Medical assistance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>商业补充保险</source>
+        <translation>Supplementary commercial insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>兜底保障</source>
+        <translation>Backstop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>财政资助</source>
+        <translation>Government subsidy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级财政资助</source>
+        <translation>County government subsidy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗救助资助</source>
+        <translation>Medical assistance subsidy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经办员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审核员</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未转诊，比例下调</source>
+        <translation>Not referred: lower ratio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>按月限额支付</source>
+        <translation>Paid up to the monthly limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>康复月数已满</source>
+        <translation>Rehabilitation months used up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>困难群众倾斜</source>
+        <translation>Hardship tilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不设封顶</source>
+        <translation>No cap</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>政策范围内</source>
+        <translation>Within policy scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外（全自费）</source>
+        <translation>Out of catalogue (paid in full by the patient)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>补足至目标比例</source>
+        <translation>Topped up to the target ratio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度自付超过门槛部分</source>
+        <translation>Annual out-of-pocket above the threshold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本地政策未设</source>
+        <translation>Not in the local policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本类就诊不适用</source>
+        <translation>Not for this kind of visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本类人员不适用</source>
+        <translation>Not for this category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不享受倾斜政策</source>
+        <translation>No hardship tilt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未转诊，不予支付</source>
+        <translation>Not referred: not paid</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/messages.py" line="+23"/>
+        <source>诊断编码不在本地门诊慢特病病种目录内</source>
+        <translation>The diagnosis code is not on the local list of outpatient chronic/special diseases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策没有该类就诊的待遇</source>
+        <translation>The local policy pays nothing for this kind of visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期早于入院日期</source>
+        <translation>The discharge date is before the admission date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用与部分自付之和超过总费用</source>
+        <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级无效</source>
+        <translation>Invalid hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保人年龄不符合残疾儿童康复待遇条件</source>
+        <translation>The person&apos;s age does not qualify for disabled children&apos;s rehabilitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别无效</source>
+        <translation>Invalid category</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>输入有误：{0}</source>
+        <translation>Invalid input: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>系统错误（{0}），请联系管理员</source>
+        <translation>System error ({0}); please call the administrator</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,72 @@
+"""The window's language, a setting of the PC (not of the database): Chinese by default, English on request."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+# The one setting: WINDOWDESK_LANG=en on a PC whose clerk reads English; unset (or zh_CN) is Chinese.
+LANG_VARIABLE = "WINDOWDESK_LANG"
+CHINESE = "zh_CN"
+ENGLISH = "en"
+DEFAULT = CHINESE
+QM_FILES = {ENGLISH: "translations/windowdesk_en.qm"}  # the Chinese source strings need no file
+
+_current = DEFAULT
+_installed: list[QTranslator] = []
+
+
+def chosen(environ: Mapping[str, str] = os.environ) -> str:
+    """CHINESE or ENGLISH from WINDOWDESK_LANG ("en", "en_US", "zh-CN" ... are understood)."""
+    value = environ.get(LANG_VARIABLE, "").strip().replace("-", "_")
+    if not value:
+        return DEFAULT
+    language = value.split("_", 1)[0].split(".", 1)[0].lower()
+    if language == "en":
+        return ENGLISH
+    if language != "zh":
+        log.warning("%s=%s is not a language of the window (zh_CN, en): Chinese is used", LANG_VARIABLE, value)
+    return CHINESE
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Put `language` in place of the one installed before (for widgets built from now on). Returns the
+    language in use: Chinese when the English translation file cannot be loaded."""
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    _installed.clear()
+    if language == ENGLISH:
+        translator = QTranslator(app)
+        path = resources_dir() / QM_FILES[ENGLISH]
+        if translator.load(str(path)):
+            # Qt's own words (buttons, calendar) are English without a file; dates and numbers follow the locale.
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            app.installTranslator(translator)
+            _installed.append(translator)
+            _current = ENGLISH
+            return ENGLISH
+        log.warning("cannot load %s: the window stays in Chinese", path)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    _current = CHINESE
+    return CHINESE
+
+
+def current() -> str:
+    return _current
+
+
+def english() -> bool:
+    return _current == ENGLISH
