@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's offscreen/xcb plugins and a font stack (environment.md); poppler-utils for the PDF tests.
-debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils)
+# Qt's offscreen/xcb plugins and a font stack (environment.md); poppler-utils for the PDF tests;
+# postgresql for the server binaries tests/pgkit.py starts a throwaway test server from.
+debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils postgresql)
 python3 -c "import ensurepip, venv" 2>/dev/null || debs+=(python3-venv)
 missing=()
 for deb in "${debs[@]}"; do
@@ -15,10 +16,13 @@ if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "bootstrap: installing ${missing[*]}" >&2
+    # Installing Debian's postgresql would also create and start a `main` server on port 5432: not wanted.
+    $sudo mkdir -p /etc/postgresql-common/createcluster.d
+    echo 'create_main_cluster = false' | $sudo tee /etc/postgresql-common/createcluster.d/no-main.conf >/dev/null
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,postgres]"

@@ -91,7 +91,8 @@ def authenticate(store: Store, name: str | None, password: str | None, *, now: d
     if not name:
         raise AuthError("no user given: use --user or WINDOWDESK_USER", "请先登录")
     with store.transaction() as tx:
-        user = tx.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+        # Locked: two failed logins at the same moment (windows sharing PostgreSQL) must count as two.
+        user = tx.session.execute(select(User).where(User.name == name).with_for_update()).scalar_one_or_none()
         if user is None or not user.active:
             raise AuthError(f"unknown user {name!r}", "用户名或密码错误")
         if user.locked_until is not None and user.locked_until > now:

@@ -108,7 +108,7 @@ def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: 
                       f"{day} 尚未到来，不能日结")
     with store.transaction() as tx:
         session = tx.session
-        _ensure_user(session, clerk)
+        _ensure_user(session, clerk, lock=True)
         existing = _closing(session, clerk, day)
         if existing is not None:
             raise _closed_twice(clerk, day, existing)
@@ -145,8 +145,13 @@ def _allowed(actor: Actor, clerk: str | None) -> str:
     return clerk
 
 
-def _ensure_user(session: Session, name: str) -> None:
-    if session.execute(select(User.id).where(User.name == name)).first() is None:
+def _ensure_user(session: Session, name: str, *, lock: bool = False) -> None:
+    query = select(User.id).where(User.name == name)
+    if lock:
+        # Against services.window.ensure_day_open's share lock: on PostgreSQL the closing waits for the
+        # clerk's use cases in flight and holds off new ones until it commits (SQLite serialises already).
+        query = query.with_for_update()
+    if session.execute(query).first() is None:
         raise NotFound(f"unknown user {name!r}", f"没有用户 {name}")
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from ..adapters.export_files import (
@@ -175,6 +176,11 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
         payouts = _payouts(session, month)
         if payouts.rows:  # the payout list goes out in the month a batch ran, only then
             tables.append(payouts)
+        if session.get_bind().dialect.name == "postgresql":
+            # Two supervisors exporting at once on one county database would both read the same highest
+            # sequence (or both find the month new): exports wait for each other; readers and other writers
+            # do not. SQLite's BEGIN IMMEDIATE serialises already.
+            session.execute(sql("LOCK TABLE export_packages IN SHARE ROW EXCLUSIVE MODE"))
         package = session.execute(select(ExportPackage).where(ExportPackage.period == month.text)
                                   ).scalar_one_or_none()
         first = package is None

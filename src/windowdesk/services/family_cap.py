@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.money import ZERO, fmt
@@ -59,6 +59,10 @@ def run_family_cap(store: Store, actor: Actor, *, year: int, now: datetime | Non
     run_id = str(uuid.uuid4())
     with store.transaction() as tx:
         session = tx.session
+        if session.get_bind().dialect.name == "postgresql":
+            # Two supervisors running the batch at once on a county database would both read what was paid
+            # and pay it again: batches wait for each other. SQLite's BEGIN IMMEDIATE serialises already.
+            session.execute(text("LOCK TABLE family_cap_payouts IN SHARE ROW EXCLUSIVE MODE"))
         policy = window_context(session).policy
         rule = policy.family_cap
         if rule is None:

@@ -16,6 +16,7 @@ from ..domain.visit import CaseError, Visit
 from ..domain.visit import Person as EnginePerson
 from ..domain.visit import Settlement as Result
 from ..store.models import Enrollment, Reversal, Settlement
+from ..store.models import Person as PersonRow
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
@@ -44,6 +45,11 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
         policy = window.policy
         ensure_day_open(session, actor.name, now.date())
         person = get_person(session, id_number)
+        # Windows sharing a PostgreSQL database may settle one person at the same moment: the second waits
+        # here for the first to commit, then reads the year to date with the first settlement in it (READ
+        # COMMITTED reads afresh at each statement), so annual caps hold. NO KEY UPDATE leaves rows that
+        # merely reference the person free to be written. SQLite: BEGIN IMMEDIATE serialises already.
+        session.execute(select(PersonRow.id).where(PersonRow.id == person.id).with_for_update(key_share=True))
         if not policy.in_force_on(visit.discharged):
             raise Refused(f"policy {policy.id} is in force {policy.effective_from} to {policy.effective_to}; "
                           f"discharge {visit.discharged} is outside it: set the policy of that year (windowdesk init)",

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..adapters.policy_presets import load_policy
 from ..domain.policy import Policy
-from ..store.models import DayClosing, ReceiptCounter
+from ..store.models import DayClosing, ReceiptCounter, User
 from . import settings
 from .errors import NotInitialised, Refused
+
+_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # both have ON CONFLICT DO NOTHING
 
 
 @dataclass(frozen=True)
@@ -35,17 +38,29 @@ def next_receipt_no(session: Session) -> str:
     """The next number of the window's series, under a row lock: gap-free, unique, never reused
     (a rolled-back transaction gives its number back with it)."""
     series = settings.receipt_series(session)
-    counter = session.execute(select(ReceiptCounter).where(ReceiptCounter.series == series)
-                              .with_for_update()).scalar_one_or_none()
+    counter = _locked_counter(session, series)
     if counter is None:
-        counter = ReceiptCounter(series=series, next_number=1)
-        session.add(counter)
+        # A new series. Windows sharing a PostgreSQL database may both find no row: the second insert waits
+        # for the first to commit, then inserts nothing, and the select takes the row under its lock.
+        insert = _INSERT[session.get_bind().dialect.name]
+        session.execute(insert(ReceiptCounter).values(series=series, next_number=1).on_conflict_do_nothing())
+        counter = _locked_counter(session, series)
     number = counter.next_number
     counter.next_number = number + 1
     return f"{series}-{number:08d}"
 
 
+def _locked_counter(session: Session, series: str) -> ReceiptCounter | None:
+    return session.execute(select(ReceiptCounter).where(ReceiptCounter.series == series)
+                           .with_for_update()).scalar_one_or_none()
+
+
 def ensure_day_open(session: Session, clerk: str, day: date) -> None:
+    """Refused once the clerk's day is closed. The share lock on the clerk's user row meets the lock
+    services.closing.close_day takes: on PostgreSQL a closing waits for the clerk's use cases in flight
+    (and counts them), and a use case that starts during a closing waits and then sees the day closed.
+    (SQLite's BEGIN IMMEDIATE serialises every writer already; there the lock clause is left out.)"""
+    session.execute(select(User.id).where(User.name == clerk).with_for_update(read=True, key_share=True))
     closed = session.execute(select(DayClosing.id).where(DayClosing.clerk == clerk, DayClosing.day == day)).first()
     if closed:
         raise Refused(f"{clerk}'s day {day} is closed (日结): nothing more can be recorded on it",
