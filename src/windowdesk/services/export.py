@@ -49,6 +49,7 @@ from ..store.unit_of_work import Store
 from . import settings
 from .auth import Actor
 from .errors import InvalidInput, Refused
+from .files import sha256_file
 from .window import window_context
 
 FORMAT = "windowdesk-package/1"
@@ -328,17 +329,9 @@ def verify_package(store: Store, directory: str | Path) -> dict:
             problems.append(f"{MANIFEST} names a file outside the package: {name!r}")
         elif not path.is_file():
             problems.append(f"{name} is missing")
-        elif _sha256(path) != entry.get("sha256"):
+        elif sha256_file(path) != entry.get("sha256"):
             problems.append(f"{name}: SHA-256 differs from the manifest: the file was altered")
     listed = {str(e.get("name")) for e in manifest["files"]} | {MANIFEST}
     report["unlisted"] = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in listed)
     report["ok"] = not problems
     return report
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -10,7 +10,6 @@ have no memberships, no enrollment, nothing to settle against).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
 from .export import SETTLEMENT_COLUMNS, verify_package
+from .files import sha256_file
 from .window import window_context
 
 # The stored fields a merged row must keep: a second file that disagrees on any of them is a conflict.
@@ -69,7 +69,7 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
         source = source / "settlements.csv"
     if not source.is_file():
         raise InvalidInput(f"{source}: no such file", f"文件不存在：{source}")
-    report = _Report(file=str(source), sha256=_sha256(source))
+    report = _Report(file=str(source), sha256=sha256_file(source))
     with store.transaction() as tx:
         session = tx.session
         own = window_context(session).window_id
@@ -179,11 +179,3 @@ def _value(column: Column, text: str):
     if column.kind == DAY:
         return date.fromisoformat(text) if text else None
     return text
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -24,6 +23,7 @@ from ..store.models import AuditEntry, AuditHead
 from ..store.unit_of_work import GENESIS_HASH, Store, entry_hash
 from .auth import Actor
 from .errors import AuthError, InvalidInput, NotInitialised, Refused
+from .files import sha256_file
 
 # The tables a restore insists on: without them a file is not a windowdesk database, whatever it claims.
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_entries", "audit_head")
@@ -191,7 +191,7 @@ def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
         part.rename(out)
     finally:
         part.unlink(missing_ok=True)
-    return {"file": str(out), "bytes": out.stat().st_size, "sha256": _sha256(out), "audit_seq": entry.seq}
+    return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq}
 
 
 def restore_needs_admin(db: str | None) -> bool:
@@ -246,7 +246,7 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
         _replace(staging, live, into_live=readable)
     finally:
         staging.unlink(missing_ok=True)
-    digest = _sha256(source)
+    digest = sha256_file(source)
     engine = open_engine(live)
     try:
         upgrade(engine)
@@ -348,11 +348,3 @@ def _free_name(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
     return candidate
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
