@@ -25,6 +25,11 @@ class Person:
     birth_date: date | None = None
 
 
+def in_scope_of(total: Decimal, out_of_catalog: Decimal, partial_self_pay: Decimal) -> Decimal:
+    """政策范围内费用: what is left of the total once the out-of-catalogue and partial self-pay parts are out."""
+    return total - out_of_catalog - partial_self_pay
+
+
 @dataclass(frozen=True, slots=True)
 class Visit:
     kind: str
@@ -43,8 +48,7 @@ class Visit:
 
     @property
     def in_scope(self) -> Decimal:
-        """政策范围内费用."""
-        return self.total - self.out_of_catalog - self.partial_self_pay
+        return in_scope_of(self.total, self.out_of_catalog, self.partial_self_pay)
 
 
 @dataclass(frozen=True, slots=True)

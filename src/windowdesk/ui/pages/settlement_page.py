@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.capital import to_capital
 from ...domain.categories import KINDS, LEVELS
 from ...domain.money import fmt
-from ...domain.visit import Visit
+from ...domain.visit import Visit, in_scope_of
 from ...services.auth import Actor
 from ...services.people import PersonView, person_view
 from ...services.settlement import SettledVisit, settle_visit
@@ -326,7 +326,7 @@ class SettlementPage(QWidget):
 
     def _update_in_scope(self) -> None:
         try:
-            value = self.total.amount() - self.out_of_catalog.amount() - self.partial_self_pay.amount()
+            value = in_scope_of(self.total.amount(), self.out_of_catalog.amount(), self.partial_self_pay.amount())
         except MoneyInputError:
             self.in_scope.setText("—")
             return
