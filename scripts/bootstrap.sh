@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's offscreen/xcb plugins and a font stack (environment.md); poppler-utils for the PDF tests;
+# Qt's offscreen/xcb plugins, a font stack and CUPS for printing (environment.md); poppler-utils for the PDF tests;
 # postgresql for the server binaries tests/pgkit.py starts a throwaway test server from.
-debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils postgresql)
+debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libcups2 poppler-utils postgresql)
 python3 -c "import ensurepip, venv" 2>/dev/null || debs+=(python3-venv)
 missing=()
 for deb in "${debs[@]}"; do

@@ -254,6 +254,11 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>参保结果</source>
         <translation>Result</translation>
     </message>
@@ -288,7 +293,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -756,7 +761,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+41"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+145"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -771,22 +776,37 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>打印票据 {0}</source>
+        <translation>Print receipt {0}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>打印预览：票据 {0}</source>
+        <translation>Print preview: receipt {0}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打</source>
+        <translation>Receipt {0} was counted as printed but did not reach the printer: check the printer, then reprint</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已送打印机 {0}</source>
+        <translation>sent to the printer {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>已保存到 {0}</source>
         <translation>saved to {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>已在 PDF 阅读器中打开，请从阅读器打印</source>
-        <translation>opened in the PDF viewer; print it from there</translation>
+        <location line="+12"/>
+        <source>无法显示票据 {0} 的预览</source>
+        <translation>Cannot show the preview of receipt {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>无法打开 PDF 阅读器，票据已保存在 {0}</source>
-        <translation>Cannot open a PDF viewer; the receipt was saved to {0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>是否补打？补打的票据将标注“补打”。</source>
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
@@ -1163,12 +1183,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Print slip</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>结算结果</source>
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>

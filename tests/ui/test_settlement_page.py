@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from imekit import commit
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 from windowkit import add_person
 
@@ -182,19 +184,27 @@ def test_an_engine_case_error_is_worded_in_chinese(qtbot, page, window):
     assert settlements(window) == []
 
 
-def test_print_opens_the_slip_and_a_second_paper_is_a_marked_reprint(qtbot, page, window, monkeypatch):
+def test_print_sends_the_slip_to_the_printer_and_a_second_paper_is_a_marked_reprint(qtbot, page, window, monkeypatch,
+                                                                                   tmp_path):
     number = add_person(window.store)
     look_up(qtbot, page, number)
     type_visit(qtbot, page)
     click_settle(qtbot, page)
-    opened: list[str] = []
-    monkeypatch.setattr(page.receipt, "open_file", lambda path: opened.append(path) or True)
+    papers: list[Path] = []
+
+    def accept(dialog: QPrintDialog) -> int:  # the clerk chooses a printer: here one writing PDF files
+        papers.append(tmp_path / f"paper-{len(papers) + 1}.pdf")
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(papers[-1]))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
     asked: list[str] = []
     monkeypatch.setattr(page.receipt, "confirm_reprint", lambda text: asked.append(text) or True)
 
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert Path(opened[0]).read_bytes().startswith(b"%PDF")
-    assert page.message.text() == "票据 LG-01-00000001：已在 PDF 阅读器中打开，请从阅读器打印"
+    assert papers[0].read_bytes().startswith(b"%PDF")
+    assert page.message.text() == f"票据 LG-01-00000001：已送打印机 {papers[0]}"
     assert asked == []
 
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)

@@ -74,6 +74,12 @@ def _masked(text: str) -> None:
         raise ValueError("an ID number on a receipt must be masked (domain.idnumber.mask)")
 
 
+def _unsigned_if_preview(preview: bool, signed: bool) -> None:
+    # A preview is not a receipt: a QR code that a county officer could verify would make it pass for one.
+    if preview and signed:
+        raise ValueError("a preview must not carry a signed QR code")
+
+
 @dataclass(frozen=True)
 class SlipData:
     """The one-stop settlement slip (医疗费用一站式结算单), everything already in the words printed."""
@@ -115,6 +121,7 @@ class SlipData:
     copy_no: int = 1  # 1 = the original; 2 = the first reprint (补打 第1次) ...
     voided: bool = False
     page_size: str = "A5"
+    preview: bool = False  # shown on screen, never counted: stamped 预览 and its QR left unsigned
 
     def __post_init__(self) -> None:
         _masked(self.id_masked)
@@ -122,6 +129,7 @@ class SlipData:
             raise ValueError(f"page size must be one of {PAGE_SIZES}, not {self.page_size!r}")
         if self.copy_no < 1:
             raise ValueError("copy_no starts at 1 (the original)")
+        _unsigned_if_preview(self.preview, self.qr_signed)
 
     @property
     def reprint_no(self) -> int:
@@ -166,6 +174,7 @@ class EnrollmentReceiptData:
     qr_signed: bool
     copy_no: int = 1
     page_size: str = "A5"
+    preview: bool = False
 
     def __post_init__(self) -> None:
         _masked(self.id_masked)
@@ -173,6 +182,7 @@ class EnrollmentReceiptData:
             raise ValueError(f"page size must be one of {PAGE_SIZES}, not {self.page_size!r}")
         if self.copy_no < 1:
             raise ValueError("copy_no starts at 1 (the original)")
+        _unsigned_if_preview(self.preview, self.qr_signed)
 
     @property
     def reprint_no(self) -> int:

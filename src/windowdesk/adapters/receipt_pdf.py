@@ -43,6 +43,8 @@ ENROLLMENT_TITLE = "城乡居民基本医疗保险参保缴费凭证"
 RULE = colors.HexColor("#444444")
 SHADE = colors.HexColor("#EEEEEE")
 MARK = colors.HexColor("#C00000")
+PREVIEW_INK = colors.HexColor("#707070")
+PREVIEW = "预览"
 
 
 def font_path():
@@ -94,8 +96,8 @@ def render_slip(data: SlipData) -> bytes:
     ))]
     story += [_patient_visit(data, lay), Spacer(0, lay.gap), _costs(data, lay), Spacer(0, lay.gap),
               _tiers(data, lay), _summary(data, lay), Spacer(0, lay.gap),
-              _footer(lay, _ytd(data, lay), data.clerk, data.qr_text, data.qr_signed)]
-    marks = _marks(lay, data.reprint_no, data.voided)
+              _footer(lay, _ytd(data, lay), data.clerk, data.qr_text, data.qr_signed, data.preview)]
+    marks = _marks(lay, data.reprint_no, data.voided, data.preview)
     return _build(story, lay, marks, title=f"{SLIP_TITLE} {data.receipt_no}", printed_at=data.printed_at)
 
 
@@ -121,8 +123,8 @@ def render_enrollment(data: EnrollmentReceiptData) -> bytes:
     table.setStyle([("SPAN", (1, -1), (2, -1)), ("FONT", (2, -2), (2, -2), FONT, lay.body + 1.5),
                     ("FONT", (1, -1), (1, -1), FONT, lay.body + 1)])
     story += [grid, Spacer(0, lay.gap), table, Spacer(0, lay.gap * 2),
-              _footer(lay, None, data.clerk, data.qr_text, data.qr_signed)]
-    marks = _marks(lay, data.reprint_no, False)
+              _footer(lay, None, data.clerk, data.qr_text, data.qr_signed, data.preview)]
+    marks = _marks(lay, data.reprint_no, False, data.preview)
     return _build(story, lay, marks, title=f"{ENROLLMENT_TITLE} {data.receipt_no}", printed_at=data.printed_at)
 
 
@@ -224,14 +226,14 @@ def _ytd(d: SlipData, lay: _Layout) -> Table:
     return table
 
 
-def _footer(lay: _Layout, left: Table | None, clerk: str, qr_text: str, signed: bool) -> Table:
+def _footer(lay: _Layout, left: Table | None, clerk: str, qr_text: str, signed: bool, preview: bool) -> Table:
     """Year to date (slip) and the signature lines on the left, the QR code on the right."""
     blank = "_" * 14
     signs = Table([[f"经办人：{clerk}", f"经办人签字：{blank}", f"患者或家属签字：{blank}"]],
                   colWidths=[(lay.width - lay.qr - 8 * mm) * f for f in (0.26, 0.34, 0.40)])
     signs.setStyle([("FONT", (0, 0), (-1, -1), FONT, lay.body), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), lay.gap * 2), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
-    note = "扫码核验" if signed else "未配置校验密钥"
+    note = "预览，不可核验" if preview else "扫码核验" if signed else "未配置校验密钥"
     qr = Table([[_QrCode(qr_text, lay.qr)], [note]], colWidths=[lay.qr])
     qr.setStyle([("FONT", (0, 0), (-1, -1), FONT, lay.body - 2), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -297,8 +299,9 @@ _QUIET = 2  # modules of white inside the drawing; the page around it gives the 
 # --- page marks and the document
 
 
-def _marks(lay: _Layout, reprint_no: int, voided: bool) -> Callable[[Canvas, object], None]:
-    """Drawn over the page's content: 补打 and its count at the top right, 作废 across the page."""
+def _marks(lay: _Layout, reprint_no: int, voided: bool, preview: bool) -> Callable[[Canvas, object], None]:
+    """Drawn over the page's content: 补打 and its count at the top right, 作废 across the page; a preview
+    says 预览 at the top left and, lightly, across the page the other way (so that it crosses 作废)."""
     width, height = lay.pagesize
 
     def draw(canvas: Canvas, _doc) -> None:
@@ -314,6 +317,8 @@ def _marks(lay: _Layout, reprint_no: int, voided: bool) -> Callable[[Canvas, obj
             canvas.roundRect(x, y, w, size + 2.5 * mm, 1.5 * mm)
             canvas.setFont(FONT, size)
             canvas.drawString(x + 2 * mm, y + 1.4 * mm, text)
+        if preview:
+            _preview_mark(canvas, lay)
         if voided:
             canvas.setFillColor(MARK)
             canvas.setFillAlpha(0.30)
@@ -325,6 +330,28 @@ def _marks(lay: _Layout, reprint_no: int, voided: bool) -> Callable[[Canvas, obj
         canvas.restoreState()
 
     return draw
+
+
+def _preview_mark(canvas: Canvas, lay: _Layout) -> None:
+    width, height = lay.pagesize
+    size = lay.body + 2
+    w = pdfmetrics.stringWidth(PREVIEW, FONT, size) + 4 * mm
+    x, y = lay.margin_x, height - lay.margin_y - size - 2.5 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(PREVIEW_INK)
+    canvas.setFillColor(PREVIEW_INK)
+    canvas.setLineWidth(1)
+    canvas.roundRect(x, y, w, size + 2.5 * mm, 1.5 * mm)
+    canvas.setFont(FONT, size)
+    canvas.drawString(x + 2 * mm, y + 1.4 * mm, PREVIEW)
+    # Light enough that every figure under it still reads: the clerk checks the slip through it.
+    canvas.setFillAlpha(0.14)
+    size = min(width, height) * 0.42
+    canvas.setFont(FONT, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(-28)
+    canvas.drawCentredString(0, -size * 0.35, PREVIEW)
+    canvas.restoreState()
 
 
 def _pdf_date(at: datetime) -> Callable[..., str]:

@@ -5,7 +5,8 @@ the first copy). A second paper must never look like an original, so printing a 
 printed before needs `reprint=True` (the clerk states the intent; `--reprint` on the CLI) and is
 refused otherwise. `reprint=True` on a receipt never printed gives the original: there is no paper yet.
 One print = one transaction = one audit entry ("receipt.print" or "receipt.reprint"); the PDF is made
-(and the file written) inside it, so a failed print counts nothing.
+(and the file written) inside it, so a failed print counts nothing. A preview only reads: it shows what
+the next print would look like, stamped 预览 with an unsigned QR code, and counts and audits nothing.
 """
 
 from __future__ import annotations
@@ -108,13 +109,8 @@ def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, reprint: bo
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
-        row = session.execute(select(Enrollment).where(Enrollment.receipt_no == receipt_no)
-                              .with_for_update()).scalar_one_or_none()
-        if row is None:
-            raise NotFound(f"no enrollment with receipt number {receipt_no}", f"没有票据号为 {receipt_no} 的参保登记")
-        printed = session.execute(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.target == receipt_no, AuditEntry.action.in_((PRINT, REPRINT)))).scalar_one()
-        copy_no = _next_copy(printed, reprint, receipt_no)
+        row = _enrollment(session, receipt_no, lock=True)
+        copy_no = _next_copy(_papers(session, receipt_no), reprint, receipt_no)
         key, page_size = _county_key(session), _page_size(session)
         data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now, copy_no=copy_no, key=key,
                                page_size=page_size, window_name=settings.get(session, settings.WINDOW_NAME),
@@ -125,6 +121,52 @@ def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, reprint: bo
                  detail={"kind": "enrollment", "receipt_no": receipt_no, "copy": copy_no, "page_size": page_size})
     return Printed(pdf=pdf, kind="enrollment", target=receipt_no, receipt_no=receipt_no, copy_no=copy_no,
                    voided=False, signed=data.qr_signed, page_size=page_size, out=written)
+
+
+def preview_settlement(store: Store, actor: Actor, *, settlement_id: str, now: datetime | None = None) -> bytes:
+    """The slip the next print would give (a reprint shows 补打, a voided one 作废), stamped 预览."""
+    actor.require("clerk")
+    with store.reading() as session:
+        row = session.get(Settlement, settlement_id)
+        if row is None or row.origin != "local":
+            raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
+        # No county key: a preview's QR code must not verify (it is not a receipt).
+        data = slip_data(row, printed_at=now or datetime.now(), copy_no=row.print_count + 1, key="",
+                         page_size=_page_size(session), policy=_policy_of(session, row.snapshot["policy"]),
+                         preview=True)
+    return render_slip(data)
+
+
+def preview_enrollment(store: Store, actor: Actor, *, receipt_no: str, now: datetime | None = None) -> bytes:
+    """The enrollment receipt the next print would give, stamped 预览."""
+    actor.require("clerk")
+    with store.reading() as session:
+        row = _enrollment(session, receipt_no, lock=False)
+        data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now or datetime.now(),
+                               copy_no=_papers(session, receipt_no) + 1, key="", page_size=_page_size(session),
+                               window_name=settings.get(session, settings.WINDOW_NAME),
+                               policy=_policy_named(session, row.policy_id), preview=True)
+    return render_enrollment(data)
+
+
+def paper_size(store: Store) -> str:
+    """The paper receipts are printed on: "A4" (portrait) or "A5" (landscape), the window's setting."""
+    with store.reading() as session:
+        return _page_size(session)
+
+
+def _enrollment(session: Session, receipt_no: str, *, lock: bool) -> Enrollment:
+    query = select(Enrollment).where(Enrollment.receipt_no == receipt_no)
+    row = session.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"no enrollment with receipt number {receipt_no}", f"没有票据号为 {receipt_no} 的参保登记")
+    return row
+
+
+def _papers(session: Session, receipt_no: str) -> int:
+    """Papers of an enrollment receipt so far: they are counted from the audit log (no counter column)."""
+    return session.execute(select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.target == receipt_no, AuditEntry.action.in_((PRINT, REPRINT)))).scalar_one()
 
 
 def _next_copy(printed: int, reprint: bool, receipt_no: str | None) -> int:
@@ -139,7 +181,7 @@ def _next_copy(printed: int, reprint: bool, receipt_no: str | None) -> int:
 
 
 def slip_data(row: Settlement, *, printed_at: datetime, copy_no: int, key: str, page_size: str,
-              policy: Policy | None) -> SlipData:
+              policy: Policy | None, preview: bool = False) -> SlipData:
     """The slip as it was settled: names, category and figures come from the stored snapshot."""
     snap = row.snapshot
     result = snap["result"]
@@ -159,7 +201,7 @@ def slip_data(row: Settlement, *, printed_at: datetime, copy_no: int, key: str, 
         reimbursed=row.reimbursed, patient_pays=row.patient_pays,
         ytd=fund_uses(result["year_to_date"], policy, category=snap["category"], tilt=bool(result["tilt"])),
         qr_text=sign(qr, key), qr_signed=bool(key), previous_deductible=row.previous_deductible,
-        inpatient=row.kind == "inpatient", copy_no=copy_no, voided=row.voided, page_size=page_size)
+        inpatient=row.kind == "inpatient", copy_no=copy_no, voided=row.voided, page_size=page_size, preview=preview)
 
 
 def fund_uses(ytd: dict, policy: Policy | None, *, category: str, tilt: bool) -> tuple[FundUse, ...]:
@@ -180,7 +222,8 @@ def fund_uses(ytd: dict, policy: Policy | None, *, category: str, tilt: bool) ->
 
 
 def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, copy_no: int, key: str,
-                    page_size: str, window_name: str, policy: Policy | None) -> EnrollmentReceiptData:
+                    page_size: str, window_name: str, policy: Policy | None,
+                    preview: bool = False) -> EnrollmentReceiptData:
     subsidies = tuple((FUND_LABELS_ZH.get(s.fund, s.fund), s.amount) for s in row.subsidies)
     subsidy_total = sum((amount for _, amount in subsidies), Decimal("0.00"))
     qr = qr_message("E", row.receipt_no, [("C", row.contribution), ("S", subsidy_total), ("P", row.person_pays)])
@@ -192,7 +235,7 @@ def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, co
         household=person.household.number if person.household else "", year=row.year,
         contribution=row.contribution, subsidies=subsidies, person_pays=row.person_pays,
         insured_from=row.insured_from, insured_to=row.insured_to, qr_text=sign(qr, key), qr_signed=bool(key),
-        copy_no=copy_no, page_size=page_size)
+        copy_no=copy_no, page_size=page_size, preview=preview)
 
 
 # --- settings and files

@@ -1,25 +1,129 @@
-"""Saving and printing a receipt through services.receipts (each paper counted; a second one is a 补打).
+"""Previewing, printing and saving a receipt through services.receipts (each paper counted; a second one is a 补打).
 
-PySide6-Essentials has no QtPdf, so the window cannot paint the service's PDF itself: 保存 PDF writes it
-where the clerk chooses, and 打印 writes it to a private temporary folder and opens it in the system's
-PDF viewer, whose print dialog sends it to the printer.
+The service makes the receipt as a PDF; QtPdf (the PySide6-Pdf wheel) renders its pages and Qt's print
+support puts them on paper. 打印预览 shows what the next paper would look like, stamped 预览, and counts
+nothing; 打印 counts the paper once the clerk has chosen the printer, then prints it; 保存 PDF counts it
+too (a saved PDF can be printed anywhere).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSize,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintEngine,
+    QPainter,
+)
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from ..services import receipts
 from ..services.auth import Actor
 from ..services.errors import Refused, ServiceError
 from ..store.unit_of_work import Store
 from .messages import error_text
+
+# Pages are rasters no finer than this: a PDF printer's 1200 dpi would make an A5 slip a 280 MB image,
+# and 300 dpi is what a receipt's 7.5 pt text needs on a laser printer.
+RENDER_DPI = 300
+# The preview is replayed without smoothing at its zoom: a coarser page reads better on screen (and is
+# still sharp up to ~150% zoom).
+PREVIEW_DPI = 150
+# Qt's own words for the preview's print button (its translation context): looked up, not ours to translate.
+_QT_PRINT_ACTION = ("QPrintPreviewDialog", "Print")
+
+
+class PrintFailed(Exception):
+    """The receipt's pages could not be put on the printer."""
+
+
+def page_layout(paper: str) -> QPageLayout:
+    """The receipt's paper (services.receipts.paper_size) as a page layout without margins (the PDF has its
+    own): A4 portrait or A5 landscape, as adapters.receipt_pdf lays the receipt out."""
+    if paper == "A4":
+        return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Landscape, QMarginsF())
+
+
+def new_printer(paper: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)  # the painter starts at the paper's corner: the PDF's margins are kept as drawn
+    printer.setPageLayout(page_layout(paper))
+    return printer
+
+
+def paint_pdf(printer: QPrinter, pdf: bytes, *, most_dpi: int = RENDER_DPI) -> int:
+    """Every page of `pdf` on its own sheet of `printer`, as large as the paper allows with the aspect ratio
+    kept, centred. Returns the number of pages."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            raise PrintFailed(f"the receipt PDF cannot be read ({document.error().name})")
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrintFailed("the printer cannot be opened")
+        # Lossless: Qt would otherwise store the page as a JPEG wherever it writes PDF (CUPS on Linux
+        # prints through PDF), blurring the figures of the slip.
+        painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        try:
+            dpi = min(printer.resolution(), most_dpi)
+            for page in range(document.pageCount()):
+                if page and not printer.newPage():
+                    raise PrintFailed("the printer refused a new page")
+                _paint_page(painter, printer, document, page, dpi)
+        finally:
+            painter.end()
+        return document.pageCount()
+    finally:
+        document.close()
+        buffer.close()
+
+
+def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int, dpi: int) -> None:
+    points = document.pagePointSize(page)
+    pixels = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    rendered = document.render(page, pixels)
+    if rendered.isNull():
+        raise PrintFailed(f"page {page + 1} of the receipt cannot be rendered")
+    # PDFium leaves the paper transparent: flattened on white, no printer driver has to deal with alpha.
+    sheet = QImage(pixels, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("white"))
+    flatten = QPainter(sheet)
+    flatten.drawImage(0, 0, rendered)
+    flatten.end()
+    paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+    scale = min(paper.width() / pixels.width(), paper.height() / pixels.height())
+    target = QRectF(0, 0, pixels.width() * scale, pixels.height() * scale)
+    target.moveCenter(paper.center())
+    painter.drawImage(target, sheet)
+
+
+def _previewing(printer: QPrinter) -> bool:
+    """True while a preview widget records the pages (its paint engine is a picture), not on paper."""
+    engine = printer.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Picture
 
 
 class ReceiptActions(QObject):
@@ -36,7 +140,7 @@ class ReceiptActions(QObject):
         self._target = ""
         self._receipt_no = ""
 
-    # The three points where a person answers; tests replace them.
+    # The points where a person answers; tests replace them.
     def ask_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self._page, self.tr("保存票据 PDF"), suggested,
                                               self.tr("PDF 文件 (*.pdf)"))
@@ -46,8 +150,16 @@ class ReceiptActions(QObject):
         answer = QMessageBox.question(self._page, self.tr("补打票据"), text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def open_file(self, path: str) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+    def ask_printer(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self._page)
+        dialog.setWindowTitle(self.tr("打印票据 {0}").format(self._receipt_no))
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted.value
+        finally:
+            dialog.deleteLater()
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        dialog.exec()
 
     def set_target(self, kind: str, target: str, receipt_no: str) -> None:
         """kind "settlement" (target = settlement id) or "enrollment" (target = receipt number)."""
@@ -60,6 +172,56 @@ class ReceiptActions(QObject):
     def ready(self) -> bool:
         return bool(self._kind)
 
+    def preview(self) -> bool:
+        """打印预览: the next paper on screen, counted nowhere. Its print button prints as 打印 does."""
+        if not self.ready:
+            return False
+        try:
+            pdf = self._preview_pdf()
+            paper = receipts.paper_size(self._store)
+        except ServiceError as exc:
+            self.message.emit(error_text(exc), True)
+            return False
+        printer = new_printer(paper)
+        dialog = QPrintPreviewDialog(printer, self._page)
+        dialog.setWindowTitle(self.tr("打印预览：票据 {0}").format(self._receipt_no))
+        dialog.resize(1000, 760)
+        dialog.paintRequested.connect(lambda target: self._paint_preview(target, pdf))
+        wants_print = self._print_button_prints(dialog)
+        try:
+            self.show_preview(dialog)
+        finally:
+            dialog.deleteLater()
+        if wants_print:
+            return self.print_pdf()
+        return True
+
+    def print_pdf(self) -> bool:
+        """打印: the printer dialog, then one counted paper (a 补打 after confirmation) on the chosen printer."""
+        if not self.ready:
+            return False
+        try:
+            paper = receipts.paper_size(self._store)
+        except ServiceError as exc:
+            self.message.emit(error_text(exc), True)
+            return False
+        printer = new_printer(paper)
+        if not self.ask_printer(printer):
+            return False  # cancelled before anything was counted
+        printed = self._counted(out=None)
+        if printed is None:
+            return False
+        try:
+            paint_pdf(printer, printed.pdf)
+        except PrintFailed:
+            # Counted already (the copy number is on the page): the next paper is a 补打, and says so.
+            self.message.emit(self.tr("票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打")
+                              .format(printed.receipt_no), True)
+            return False
+        where = printer.printerName() or printer.outputFileName()
+        self.message.emit(self._describe(printed, self.tr("已送打印机 {0}").format(where)), False)
+        return True
+
     def save_pdf(self) -> str | None:
         if not self.ready:
             return None
@@ -68,27 +230,42 @@ class ReceiptActions(QObject):
             return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        printed = self._print(path)
+        printed = self._counted(out=path)
         if printed is not None:
             self.message.emit(self._describe(printed, self.tr("已保存到 {0}").format(printed.out)), False)
             return printed.out
         return None
 
-    def print_pdf(self) -> str | None:
-        if not self.ready:
-            return None
-        folder = Path(tempfile.gettempdir()) / f"windowdesk-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        folder.mkdir(mode=0o700, exist_ok=True)  # a receipt carries a name: not in a shared folder
-        printed = self._print(str(folder / f"{self._receipt_no}.pdf"))
-        if printed is None:
-            return None
-        if self.open_file(printed.out):
-            self.message.emit(self._describe(printed, self.tr("已在 PDF 阅读器中打开，请从阅读器打印")), False)
-        else:
-            self.message.emit(self.tr("无法打开 PDF 阅读器，票据已保存在 {0}").format(printed.out), True)
-        return printed.out
+    def _paint_preview(self, printer: QPrinter, pdf: bytes) -> bool:
+        if not _previewing(printer):
+            # A stamped preview never goes to paper uncounted (the print button is rerouted; this is the
+            # guard should a Qt version name that button differently).
+            return False
+        try:
+            paint_pdf(printer, pdf, most_dpi=PREVIEW_DPI)
+        except PrintFailed:
+            self.message.emit(self.tr("无法显示票据 {0} 的预览").format(self._receipt_no), True)
+            return False
+        return True
 
-    def _print(self, out: str) -> receipts.Printed | None:
+    def _print_button_prints(self, dialog: QPrintPreviewDialog) -> list[bool]:
+        """The preview's own print button would print the stamped preview, uncounted: it closes the preview
+        and prints through 打印 instead. The returned list is true once it was pressed."""
+        pressed: list[bool] = []
+        words = QCoreApplication.translate(*_QT_PRINT_ACTION)
+        actions: list[QAction] = [a for bar in dialog.findChildren(QToolBar) for a in bar.actions()
+                                  if a.text() == words]
+        for action in actions:
+            action.triggered.disconnect()
+            action.triggered.connect(lambda: (pressed.append(True), dialog.accept()))
+        return pressed
+
+    def _preview_pdf(self) -> bytes:
+        if self._kind == "settlement":
+            return receipts.preview_settlement(self._store, self._actor, settlement_id=self._target)
+        return receipts.preview_enrollment(self._store, self._actor, receipt_no=self._target)
+
+    def _counted(self, *, out: str | None) -> receipts.Printed | None:
         try:
             try:
                 return self._call(reprint=False, out=out)
@@ -101,7 +278,7 @@ class ReceiptActions(QObject):
             self.message.emit(error_text(exc), True)
             return None
 
-    def _call(self, *, reprint: bool, out: str) -> receipts.Printed:
+    def _call(self, *, reprint: bool, out: str | None) -> receipts.Printed:
         if self._kind == "settlement":
             return receipts.print_settlement(self._store, self._actor, settlement_id=self._target,
                                              reprint=reprint, out=out)

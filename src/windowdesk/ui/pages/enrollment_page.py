@@ -94,6 +94,7 @@ class EnrollmentPage(QWidget):
         self.subsidy.setMaximumHeight(120)
         self.save_button = QPushButton(self.tr("保存参保凭证 PDF…"))
         self.print_button = QPushButton(self.tr("打印参保凭证"))
+        self.preview_button = QPushButton(self.tr("打印预览"))
         result_box = QGroupBox(self.tr("参保结果"))
         result = QFormLayout(result_box)
         result.addRow(self.tr("资助类别"), self.category)
@@ -106,6 +107,7 @@ class EnrollmentPage(QWidget):
         receipt_buttons = QHBoxLayout()
         receipt_buttons.addStretch(1)
         receipt_buttons.addWidget(self.save_button)
+        receipt_buttons.addWidget(self.preview_button)
         receipt_buttons.addWidget(self.print_button)
         result.addRow(receipt_buttons)
 
@@ -125,6 +127,7 @@ class EnrollmentPage(QWidget):
         self.enroll_button.clicked.connect(self.enroll)
         self.save_button.clicked.connect(self.receipt.save_pdf)
         self.print_button.clicked.connect(self.receipt.print_pdf)
+        self.preview_button.clicked.connect(self.receipt.preview)
         self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
 
     def look_up(self) -> bool:
@@ -180,7 +183,7 @@ class EnrollmentPage(QWidget):
             self.insured.setText(self.tr("{0} 至 {1}").format(result.insured_from, result.insured_to))
             self.receipt_no.setText(result.receipt_no)
             self.receipt.set_target("enrollment", result.receipt_no, result.receipt_no)
-        for button in (self.save_button, self.print_button):
+        for button in (self.save_button, self.preview_button, self.print_button):
             button.setEnabled(result is not None)
 
     def _changed(self) -> None:

@@ -178,9 +178,11 @@ class SettlementPage(QWidget):
         totals.setColumnStretch(2, 1)
         self.save_button = QPushButton(self.tr("保存结算单 PDF…"))
         self.print_button = QPushButton(self.tr("打印结算单"))
+        self.preview_button = QPushButton(self.tr("打印预览"))
         receipt_buttons = QHBoxLayout()
         receipt_buttons.addStretch(1)
         receipt_buttons.addWidget(self.save_button)
+        receipt_buttons.addWidget(self.preview_button)
         receipt_buttons.addWidget(self.print_button)
         result_box = QGroupBox(self.tr("结算结果"))
         right = QVBoxLayout(result_box)
@@ -217,6 +219,7 @@ class SettlementPage(QWidget):
         self.new_button.clicked.connect(self.clear)
         self.save_button.clicked.connect(self.receipt.save_pdf)
         self.print_button.clicked.connect(self.receipt.print_pdf)
+        self.preview_button.clicked.connect(self.receipt.preview)
         self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
         for field in (self.total, self.out_of_catalog, self.partial_self_pay):
             field.textChanged.connect(self._update_in_scope)
@@ -318,7 +321,7 @@ class SettlementPage(QWidget):
             self.receipt_no.setText(settled.receipt_no)
             self.tilt.setText(self.tr("享受困难群众倾斜政策") if result.tilt else "")
             self.receipt.set_target("settlement", settled.settlement_id, settled.receipt_no)
-        for button in (self.save_button, self.print_button):
+        for button in (self.save_button, self.preview_button, self.print_button):
             button.setEnabled(settled is not None)
 
     def _form_changed(self) -> None:
