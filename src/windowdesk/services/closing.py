@@ -8,6 +8,10 @@ What a day holds, for clerk C and day D:
   took the money is `created_at.date()`;
 - voids: reversals with business_day D that C recorded, or that anyone recorded on a settlement of C.
 
+`funds` breaks the settlements' tier amounts down by fund: per tier and fund name (益康保,
+慈善医疗救助共富基金...; "" for tiers the policy does not name), the sum of what the steps paid, from the
+settlement_tiers rows of the same settlements, so each tier's lines add up to its figure under `settlements`.
+
 Cash: `cash_collected` is what C's drawer took on D: the settlements' `patient_pays` (paid at
 discharge) plus the enrollments' `person_pays` (the contribution the person paid). A void on D of
 C's settlement of the same day D hands that settlement's `patient_pays` back from C's drawer: it is
@@ -25,12 +29,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.money import ZERO, fmt
-from ..store.models import DayClosing, Enrollment, Reversal, Settlement, User
+from ..store.models import DayClosing, Enrollment, Reversal, Settlement, SettlementTier, User
 from ..store.unit_of_work import Store
 from . import settings
 from .auth import Actor
@@ -39,6 +43,7 @@ from .errors import NotFound, Refused
 # The tier columns summed per settlement, in the order of the cascade, then the totals.
 SETTLEMENT_AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop",
                       "reimbursed", "patient_pays")
+TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
 
 
 def day_summary(session: Session, clerk: str, day: date) -> dict:
@@ -92,11 +97,24 @@ def day_summary(session: Session, clerk: str, day: date) -> dict:
                         "contribution": fmt(sum((row.contribution for row in enrolled), ZERO)),
                         "person_pays": fmt(contributions),
                         "subsidy": {fund: fmt(subsidy[fund]) for fund in sorted(subsidy)}},
+        "funds": _funds(session, clerk, day),
         "voids": listed,
         "cash_collected": fmt(collected),
         "cash_refunded": fmt(refunded),
         "net_cash": fmt(collected - refunded),
     }
+
+
+def _funds(session: Session, clerk: str, day: date) -> list[dict]:
+    """Paid per tier and fund name over the settlements the day counts, in the order of the cascade."""
+    sums = session.execute(
+        select(SettlementTier.tier, SettlementTier.name, func.sum(SettlementTier.paid))
+        .join(Settlement, SettlementTier.settlement_id == Settlement.id)
+        .where(Settlement.created_by == clerk, Settlement.business_day == day, Settlement.origin == "local")
+        .group_by(SettlementTier.tier, SettlementTier.name)).all()
+    order = {tier: i for i, tier in enumerate(TIERS)}
+    return [{"tier": tier, "name": name, "paid": fmt(paid)}
+            for tier, name, paid in sorted(sums, key=lambda r: (order.get(r[0], len(TIERS)), r[0], r[1]))]
 
 
 def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: datetime | None = None) -> dict:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..domain import idnumber
 from ..domain.case_json import settlement_json, year_to_date_json
@@ -15,7 +15,7 @@ from ..domain.engine import settle
 from ..domain.visit import CaseError, Visit
 from ..domain.visit import Person as EnginePerson
 from ..domain.visit import Settlement as Result
-from ..store.models import Enrollment, Reversal, Settlement
+from ..store.models import Enrollment, Reversal, Settlement, SettlementTier
 from ..store.models import Person as PersonRow
 from ..store.unit_of_work import Store
 from .auth import Actor
@@ -91,10 +91,20 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
             patient_pays=result.patient_pays, policy_id=policy.id, policy_hash=policy.content_hash,
             snapshot=snapshot, **increments(before, result.year_to_date), business_day=now.date(),
             created_by=actor.name, created_at=now))
+        session.flush()  # the tier rows reference it
+        # One Core executemany: as six ORM objects the lines cost ~0.7 ms more, a tenth of the whole call.
+        session.execute(insert(SettlementTier.__table__), _tier_rows(settlement_id, result))
         tx.audit(user=actor.name, action="settlement.create", target=settlement_id,
                  detail={"receipt_no": receipt_no, "person": idnumber.mask(person.id_number),
                          "reimbursed": str(result.reimbursed), "patient_pays": str(result.patient_pays)})
     return SettledVisit(settlement_id=settlement_id, receipt_no=receipt_no, result=result)
+
+
+def _tier_rows(settlement_id: str, result: Result) -> list[dict]:
+    """One row per step, in the result's order: what each tier and each named fund paid, summable in SQL."""
+    return [{"settlement_id": settlement_id, "seq": seq, "tier": step.tier, "name": step.name, "note": step.note,
+             "base": step.base, "deductible": step.deductible, "ratio": step.ratio, "paid": step.paid,
+             "cap_hit": step.cap_hit} for seq, step in enumerate(result.steps, start=1)]
 
 
 def _ensure_insured(session, person_id: int, day: date, number: str) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from .types import JsonText, Money
+from .types import JsonText, Money, RatioText
 
 money = Annotated[Decimal, mapped_column(Money, default=Decimal("0.00"))]
 code = Annotated[str, mapped_column(String(32))]
@@ -278,3 +278,25 @@ class FamilyCapPayout(Base):
     created_by: Mapped[str] = mapped_column(String(64))
 
     household: Mapped[Household] = relationship()
+
+
+class SettlementTier(Base):
+    """One step of a local settlement's engine result: a tier, or one fund of it (益康保, 慈善医疗救助共富基金...).
+
+    Written with the settlement (services.settlement), one row per step in the order of the result; summing
+    `paid` per tier gives the settlement's tier columns, summing it per `name` gives what each fund paid.
+    Settlements merged from the county ledger (origin "county") have no rows: their files carry tier totals
+    only, not the steps, and lines made up from them would show a base, deductible and ratio nobody computed.
+    """
+
+    __tablename__ = "settlement_tiers"
+    settlement_id: Mapped[str] = mapped_column(ForeignKey("settlements.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 1, 2, ... in the result's order
+    tier: Mapped[code]  # basic, critical, assistance, supplementary, backstop
+    name: Mapped[short_text]  # the fund's name where the policy gives one, else ""
+    note: Mapped[str] = mapped_column(String(32), default="")  # the step's note code (in_scope, tilt...)
+    base: Mapped[money]
+    deductible: Mapped[money]
+    ratio: Mapped[Decimal | None] = mapped_column(RatioText)  # None where a tier applies several ratios (bands)
+    paid: Mapped[money]
+    cap_hit: Mapped[bool] = mapped_column(default=False)
