@@ -68,20 +68,28 @@ class FundUse:
         return None if self.cap is None else max(Decimal("0.00"), self.cap - self.used)
 
 
-def _masked(text: str) -> None:
-    # The renderer never gets a whole ID number: a slip is left on counters and in bins.
-    if re.fullmatch(r"\d{17}[\dX]|\d{15}", text):
-        raise ValueError("an ID number on a receipt must be masked (domain.idnumber.mask)")
+class _Paper:
+    """What every receipt's data checks and offers: masked ID, paper size, copy number, unsigned previews."""
 
+    def _check(self) -> None:
+        # The renderer never gets a whole ID number: a slip is left on counters and in bins.
+        if re.fullmatch(r"\d{17}[\dX]|\d{15}", self.id_masked):
+            raise ValueError("an ID number on a receipt must be masked (domain.idnumber.mask)")
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(f"page size must be one of {PAGE_SIZES}, not {self.page_size!r}")
+        if self.copy_no < 1:
+            raise ValueError("copy_no starts at 1 (the original)")
+        # A preview is not a receipt: a QR code that a county officer could verify would make it pass for one.
+        if self.preview and self.qr_signed:
+            raise ValueError("a preview must not carry a signed QR code")
 
-def _unsigned_if_preview(preview: bool, signed: bool) -> None:
-    # A preview is not a receipt: a QR code that a county officer could verify would make it pass for one.
-    if preview and signed:
-        raise ValueError("a preview must not carry a signed QR code")
+    @property
+    def reprint_no(self) -> int:
+        return self.copy_no - 1
 
 
 @dataclass(frozen=True)
-class SlipData:
+class SlipData(_Paper):
     """The one-stop settlement slip (医疗费用一站式结算单), everything already in the words printed."""
 
     region: str
@@ -124,16 +132,7 @@ class SlipData:
     preview: bool = False  # shown on screen, never counted: stamped 预览 and its QR left unsigned
 
     def __post_init__(self) -> None:
-        _masked(self.id_masked)
-        if self.page_size not in PAGE_SIZES:
-            raise ValueError(f"page size must be one of {PAGE_SIZES}, not {self.page_size!r}")
-        if self.copy_no < 1:
-            raise ValueError("copy_no starts at 1 (the original)")
-        _unsigned_if_preview(self.preview, self.qr_signed)
-
-    @property
-    def reprint_no(self) -> int:
-        return self.copy_no - 1
+        self._check()
 
     @property
     def days(self) -> int | None:
@@ -149,7 +148,7 @@ class SlipData:
 
 
 @dataclass(frozen=True)
-class EnrollmentReceiptData:
+class EnrollmentReceiptData(_Paper):
     """The enrollment receipt (参保缴费凭证)."""
 
     region: str
@@ -177,16 +176,7 @@ class EnrollmentReceiptData:
     preview: bool = False
 
     def __post_init__(self) -> None:
-        _masked(self.id_masked)
-        if self.page_size not in PAGE_SIZES:
-            raise ValueError(f"page size must be one of {PAGE_SIZES}, not {self.page_size!r}")
-        if self.copy_no < 1:
-            raise ValueError("copy_no starts at 1 (the original)")
-        _unsigned_if_preview(self.preview, self.qr_signed)
-
-    @property
-    def reprint_no(self) -> int:
-        return self.copy_no - 1
+        self._check()
 
 
 def percent(ratio: Decimal) -> str:
