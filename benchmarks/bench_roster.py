@@ -4,14 +4,19 @@ The roster is generated (seeded): households of 1-6 sharing a category, a househ
 village, in the order a civil-affairs office lists them, with dates in the formats offices type; 10% of
 persons hold a second category on a second row. Figures, all wall time in this one process:
 
-- floor: the same CSV read by `csv` and `executemany`'d by plain sqlite3 (its defaults) into a bare table
-  with a unique index on (ID number, category), one transaction: the least any importer must pay;
+- floor: the same CSV read by `csv` and `executemany`'d by plain sqlite3 into a bare table with a unique
+  index on (ID number, category), one transaction, in a WAL database as environment.md measured it (the
+  window's database is WAL too, so both commits end in a checkpoint): the least any importer must pay. The
+  same in a rollback-journal database (sqlite3's default) is printed for information;
 - first import: `import_roster` into an empty, Alembic-built window database (cleaning, staging,
   conflicts, households, persons, memberships, the stored report and audit entry, commit);
+- floor and first import alternate `--repeat` times (each into a new file) and the best of each is kept:
+  on a shared machine one slow moment would otherwise decide the ratio;
 - the same file again: answered from the stored SHA-256 and report (the roster is untouched since);
 - the same rows with other bytes (a trailing line break): read, staged and compared in full;
 - a 100,000-row XLSX (ID numbers as text, date cells) into an empty database;
-- peak RSS (getrusage; the files are written by a child process, so their memory is not counted).
+- peak RSS (getrusage; the files are written by a child process, so their memory is not counted), after
+  the first imports and at the end, against 300 MB (10^6 bytes).
 """
 
 from __future__ import annotations
@@ -135,11 +140,13 @@ def write_xlsx(path: Path, n_rows: int, seed: int) -> None:
 # ---------------------------------------------------------------------------------------------- timings
 
 
-def floor_seconds(csv_path: Path, db_path: Path) -> tuple[float, float]:
+def floor_seconds(csv_path: Path, db_path: Path, *, wal: bool = True) -> tuple[float, float]:
     """The floor: the same rows read by csv and executemany'd into a bare table keyed like the roster
-    ((ID number, category) unique), one transaction, plain sqlite3 with its defaults."""
+    ((ID number, category) unique), one transaction, plain sqlite3 (WAL, or its default rollback journal)."""
     start, cpu = time.perf_counter(), time.process_time()
     con = sqlite3.connect(db_path)
+    if wal:
+        con.execute("PRAGMA journal_mode=WAL")
     con.execute(f"CREATE TABLE roster ({', '.join(f'c{i} TEXT' for i in range(len(HEADER)))})")
     con.execute("CREATE UNIQUE INDEX roster_key ON roster (c0, c4)")
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
@@ -167,7 +174,7 @@ def timed_import(store, actor, path: Path):
 def peak_rss_mb() -> float | None:
     if resource is None:
         return None
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux; MB of 10^6 bytes
 
 
 def main() -> int:
@@ -175,6 +182,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20240301)
+    parser.add_argument("--repeat", type=int, default=2, help="floor / first import pairs (best of each kept)")
     parser.add_argument("--dir", help="work folder (default: a temporary one, removed)")
     parser.add_argument("--write", nargs=3, metavar=("KIND", "PATH", "ROWS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -192,9 +200,18 @@ def main() -> int:
         print(f"generated {args.rows:,} CSV rows ({csv_path.stat().st_size / 2**20:.0f} MiB) and "
               f"{args.xlsx_rows:,} XLSX rows in {time.perf_counter() - start:.1f} s")
 
-        floor, floor_cpu = floor_seconds(csv_path, work / "floor.sqlite")
-        store, admin = fresh_window(work / "window.sqlite")
-        first, first_cpu, report1 = timed_import(store, admin, csv_path)
+        journal_floor, journal_floor_cpu = floor_seconds(csv_path, work / "floor-journal.sqlite", wal=False)
+        floors, firsts = [], []
+        for run in range(args.repeat):
+            floors.append(floor_seconds(csv_path, work / f"floor-{run}.sqlite"))
+            if run:
+                store.engine.dispose()
+            store, admin = fresh_window(work / f"window-{run}.sqlite")
+            firsts.append(timed_import(store, admin, csv_path))
+            print(f"  run {run + 1}: floor {floors[-1][0]:.2f} s, first import {firsts[-1][0]:.2f} s "
+                  f"= {firsts[-1][0] / floors[-1][0]:.2f} x", flush=True)
+        floor, floor_cpu = min(floors)
+        first, first_cpu, report1 = min(firsts, key=lambda timing: timing[0])
         rss = peak_rss_mb()
         again, again_cpu, report2 = timed_import(store, admin, csv_path)
         # The same rows in a file with other bytes (a trailing blank line): no stored hash matches, so the
@@ -215,21 +232,24 @@ def main() -> int:
 
     def line(label: str, wall: float, cpu: float, note: str = "") -> None:
         ratio = f"= {wall / floor:5.2f} x floor" if note != "-" else " " * 16
-        print(f"{label:<44} {wall:7.2f} s (cpu {cpu:6.2f} s) {ratio}  {note if note != '-' else ''}")
+        print(f"{label:<52} {wall:7.2f} s (cpu {cpu:6.2f} s) {ratio}  {note if note != '-' else ''}")
 
-    print(f"{'floor: csv + executemany, unique index':<44} {floor:7.2f} s (cpu {floor_cpu:6.2f} s)")
-    line("first import into an empty database", first, first_cpu,
+    print(f"{'floor, rollback journal (information)':<52} {journal_floor:7.2f} s (cpu {journal_floor_cpu:6.2f} s)")
+    print(f"{'floor: csv + executemany, unique index, WAL':<52} {floor:7.2f} s (cpu {floor_cpu:6.2f} s)  "
+          f"best of {args.repeat}")
+    line(f"first import into an empty database (best of {args.repeat})", first, first_cpu,
          f"added {report1.added:,}, invalid {len(report1.invalid):,} of {report1.rows:,} rows")
     line("same file again (stored SHA-256 matches)", again, again_cpu, f"unchanged {report2.unchanged:,}")
     line("same rows, other bytes (full comparison)", diffed, diffed_cpu, f"unchanged {report3.unchanged:,}")
     line(f"{args.xlsx_rows:,}-row XLSX into an empty database", xlsx, xlsx_cpu, "-")
     if rss is not None:
-        print(f"{'peak RSS: after the first import / at the end':<44} {rss:7.0f} MiB / {peak_rss_mb():.0f} MiB")
+        print(f"{'peak RSS: after the first imports / at the end':<52} {rss:7.0f} MB  / {peak_rss_mb():.0f} MB")
     checks = [(f"first import <= {TARGET_FIRST_RATIO:g} x floor", first <= TARGET_FIRST_RATIO * floor),
               (f"unchanged re-import <= {TARGET_UNCHANGED_RATIO:g} x floor", again <= TARGET_UNCHANGED_RATIO * floor),
               (f"{args.xlsx_rows:,}-row XLSX <= {TARGET_XLSX_S:g} s", xlsx <= TARGET_XLSX_S)]
     if rss is not None:
-        checks.append((f"peak RSS <= {TARGET_RSS_MB:g} MB", peak_rss_mb() <= TARGET_RSS_MB))
+        checks.append((f"peak RSS of the first import <= {TARGET_RSS_MB:g} MB", rss <= TARGET_RSS_MB))
+        checks.append((f"peak RSS of the whole run <= {TARGET_RSS_MB:g} MB", peak_rss_mb() <= TARGET_RSS_MB))
     for label, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -418,3 +418,16 @@ def test_roster_import_applies_then_changes_nothing_on_postgresql(pg_window, tmp
                        encoding="utf-8")
     second = import_roster(pg_window.store, pg_window.supervisor, path=changed)
     assert (second.added, second.changed, second.exited, second.unchanged) == (0, 1, 0, 10)
+
+
+def test_roster_conflicts_are_decided_as_on_sqlite_on_postgresql(pg_window, tmp_path):
+    """Rows of one ID are read through a server-side cursor and decided in Python: the same rejections."""
+    from test_roster_import import PERSON_INVALID, PERSON_ROWS, RULES_INVALID, RULES_ROWS, invalid_of, write_csv
+
+    from windowdesk.services.roster_sync import import_roster
+
+    # Row numbers of the second part follow the first file's: they are checked per file.
+    for rows, invalid, added in ((RULES_ROWS, RULES_INVALID, 5), (PERSON_ROWS, PERSON_INVALID, 4)):
+        report = import_roster(pg_window.store, pg_window.supervisor, path=write_csv(tmp_path / "r.csv", rows),
+                               dry_run=True)
+        assert (invalid_of(report), report.added) == (invalid, added)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from windowdesk.adapters import roster_reader
 from windowdesk.cli import roster_cmd
@@ -131,6 +131,61 @@ def test_conflicts_are_found_across_chunks(window, tmp_path, monkeypatch):
     report = report_of(window, write_csv(tmp_path / "r.csv", RULES_ROWS, "gbk"))
     assert invalid_of(report) == RULES_INVALID
     assert (report.rows, report.added) == (18, 5)
+
+
+P, Q, R, S, T = (make_valid("330382", date(1970, 2, d), "031") for d in range(1, 6))
+# Rows of one ID in several categories: person-level values must agree (an empty cell agrees with anything).
+PERSON_ROWS = [
+    ["1", P, "甲", "H010", "户主", "低保", "2024-01-01", "", "城关镇", "东村", ""],       # 2 household H010,
+    ["2", P, "甲", "H011", "户主", "脱贫人口", "2021-01-01", "", "城关镇", "东村", ""],   # 3 then H011: both out
+    ["3", Q, "乙", "H012", "户主", "低保", "2024-01-01", "", "城关镇", "东村", ""],       # 4 added
+    ["4", Q, "乙", "", "", "脱贫人口", "2021-01-01", "", "", "", ""],                    # 5 empty agrees: added
+    ["5", R, "丙", "H013", "户主", "低保", "2024-01-01", "", "城关镇", "东村", ""],       # 6 same key, two
+    ["6", R, "丙", "H013", "户主", "低保", "2024-02-01", "", "西镇", "东村", ""],         # 7 dates: both out
+    ["7", R, "丙", "H013", "户主", "孤儿", "2024-01-01", "", "城关镇", "东村", ""],       # 8 agrees with 6: added
+    ["8", S, "丁", "H014", "户主", "低保", "2024-01-01", "", "", "", ""],                # 9 a key conflict
+    ["9", S, "丁", "H014", "户主", "低保", "2024-03-01", "", "", "", ""],                # 10 and two rows
+    ["10", S, "丁", "H014", "户主", "孤儿", "2024-01-01", "", "", "", "13800000001"],    # 11 whose phones
+    ["11", S, "丁", "H014", "户主", "因病致贫", "2024-01-01", "", "", "", "13800000002"],  # 12 differ: all out
+    ["12", T, "戊", "", "", "孤儿", "2024-01-01", "", "", "", ""],                       # 13 added
+    ["13", T, "戊", "", "", "孤儿", "2024-01-01", "", "", "", ""],                       # 14 a repeat: once
+]
+PERSON_REASON = "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{}行），该身份证号的各行均未导入"
+KEY_REASON = "同一身份证号、同一人员类别在第{}行出现且内容不一致，这些行均未导入"
+PERSON_INVALID = [
+    (2, mask(P), PERSON_REASON.format("2、3")), (3, mask(P), PERSON_REASON.format("2、3")),
+    (6, mask(R), KEY_REASON.format("6、7")), (7, mask(R), KEY_REASON.format("6、7")),
+    *[(row, mask(S), PERSON_REASON.format("9、10、11、12")) for row in (9, 10, 11, 12)],
+]
+
+
+@pytest.mark.parametrize("chunk_rows", [2, roster_sync.CHUNK_ROWS])
+def test_rows_of_one_id_must_agree_on_the_person(window, tmp_path, monkeypatch, chunk_rows):
+    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", chunk_rows)
+    report = report_of(window, write_csv(tmp_path / "r.csv", PERSON_ROWS))
+    assert invalid_of(report) == PERSON_INVALID
+    assert (report.rows, report.added, report.unchanged) == (13, 4, 0)
+    assert memberships(window.store) == {
+        (Q, "dibao"): (date(2024, 1, 1), None), (Q, "registered_poor"): (date(2021, 1, 1), None),
+        (R, "orphan"): (date(2024, 1, 1), None), (T, "orphan"): (date(2024, 1, 1), None)}
+    with window.store.reading() as s:
+        persons = {p.id_number: p for p in s.execute(select(Person)).scalars()}
+        assert sorted(persons) == sorted([Q, R, T])
+        assert (persons[Q].household.number, persons[Q].relation, persons[Q].town) == ("H012", "户主", "城关镇")
+
+
+def test_the_import_gives_its_connection_back_as_it_found_it(window, tmp_path):
+    """The import enlarges the page cache and stops zeroing the stage's pages: only while it runs."""
+    def pragmas():
+        with window.store.transaction() as tx:
+            return [tx.session.execute(text(f"PRAGMA {name}")).scalar_one()
+                    for name in ("main.cache_size", "temp.cache_size", "temp.secure_delete")]
+
+    before = pragmas()
+    assert before[0] == -2000  # SQLite's default, which the import must not leave behind
+    report_of(window, write_csv(tmp_path / "r.csv", RULES_ROWS))
+    assert pragmas() == before
+    assert window.store.engine.pool.checkedin() == 1  # the one connection the import used
 
 
 def test_persons_households_birth_dates_and_sex_come_from_the_file(window, tmp_path):

@@ -26,6 +26,7 @@ from windowdesk.adapters.roster_rows import (
     parse_date,
     parse_id,
     parse_name,
+    without_blanks,
 )
 from windowdesk.domain import idnumber
 from windowdesk.domain.idnumber import IdNumberError, make_valid
@@ -330,6 +331,35 @@ def test_chunk_cleaner_equals_row_cleaner(rows):
     good, bad = chunk_cleaner(numbers, rows)
     assert [tuple(r) for r in expected if type(r) is RosterRow] == [tuple(r) for r in good]
     assert [r for r in expected if type(r) is RejectedRow] == bad
+
+
+def _as_csv_text(cells):
+    return ["" if c is None else c.isoformat() if isinstance(c, date) else str(c) for c in cells]
+
+
+@settings(max_examples=200)
+@given(st.lists(messy_rows().map(_as_csv_text), min_size=1, max_size=12))
+def test_text_only_chunk_cleaner_equals_row_cleaner_on_csv_cells(rows):
+    """A CSV's cells are all text: the cleaner told so skips the type checks and must decide the same."""
+    numbers = list(range(2, 2 + len(rows)))
+    rows_cleaner, chunk_cleaner = RowCleaner(COLUMNS, TODAY), ChunkCleaner(COLUMNS, TODAY, text_only=True)
+    expected = [rows_cleaner(n, r) for n, r in zip(numbers, rows)]
+    good, bad = chunk_cleaner(numbers, rows)
+    assert [tuple(r) for r in expected if type(r) is RosterRow] == [tuple(r) for r in good]
+    assert [r for r in expected if type(r) is RejectedRow] == bad
+
+
+BLANKISH_ROWS = st.one_of(st.just([]), st.just(["17"]), st.lists(st.sampled_from(["", " ", "\t", None]), max_size=11),
+                          st.just(["", "", "", "", "", "", "", "", "", "", "13800000000"]))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(messy_rows(), BLANKISH_ROWS), max_size=12))
+def test_without_blanks_keeps_exactly_the_rows_that_are_not_blank(rows):
+    batch = list(enumerate(rows, start=2))
+    numbers, kept = without_blanks(batch, COLUMNS)
+    expected = [(n, cells) for n, cells in batch if not is_blank(cells, COLUMNS)]
+    assert list(zip(numbers, kept)) == expected
 
 
 def test_chunk_cleaner_takes_a_clean_chunk_whole():

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from ..domain import idnumber
@@ -146,6 +147,20 @@ def is_blank(cells: Sequence[object], columns: Columns | None = None) -> bool:
             if cell is not None and (not isinstance(cell, str) or cell.strip()):
                 return False
     return True
+
+
+def without_blanks(batch: Sequence[tuple[int, Sequence[object]]], columns: Columns) -> tuple[list[int], list]:
+    """(row numbers, cells) of the batch's rows that are not blank. A batch whose every ID cell holds text (the
+    usual one) is kept whole at C speed; otherwise `is_blank` decides row by row."""
+    numbers = [number for number, _cells in batch]
+    rows = [cells for _number, cells in batch]
+    try:  # str.strip refuses a non-text cell, itemgetter a short row: both mean "look closer"
+        if all(map(str.strip, map(itemgetter(columns.id_number), rows))):
+            return numbers, rows
+    except (TypeError, IndexError):
+        pass
+    kept = [k for k, cells in enumerate(rows) if not is_blank(cells, columns)]
+    return [numbers[k] for k in kept], [rows[k] for k in kept]
 
 
 # --- field parsers -------------------------------------------------------------------------------
@@ -394,9 +409,10 @@ _MEMO_TYPES = frozenset({str, date, datetime, type(None)})  # cells that are equ
 class ChunkCleaner:
     """Cleans a chunk of rows a column at a time; returns (RosterRow-ordered tuples, RejectedRows)."""
 
-    def __init__(self, columns: Columns, today: date):
+    def __init__(self, columns: Columns, today: date, *, text_only: bool = False):
         self.columns = columns
         self.today = today
+        self.text_only = text_only  # every cell is a str (CSV): no need to look at the types
         self.today_iso = today.isoformat()
         self.width = max(i for i in columns if i is not None) + 1
         self.row_cleaner = RowCleaner(columns, today)
@@ -486,7 +502,7 @@ class ChunkCleaner:
 
     def _memoised(self, column: tuple, memo: dict, parse, doubtful: set[int]) -> list:
         """Parse each distinct cell once. 1, 1.0 and True are equal keys, so numbers are parsed one by one."""
-        if not _MEMO_TYPES.issuperset(map(type, column)):
+        if not self.text_only and not _MEMO_TYPES.issuperset(map(type, column)):
             values = []
             for i, v in enumerate(column):
                 try:
