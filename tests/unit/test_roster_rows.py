@@ -356,10 +356,19 @@ BLANKISH_ROWS = st.one_of(st.just([]), st.just(["17"]), st.lists(st.sampled_from
 @settings(max_examples=200)
 @given(st.lists(st.one_of(messy_rows(), BLANKISH_ROWS), max_size=12))
 def test_without_blanks_keeps_exactly_the_rows_that_are_not_blank(rows):
-    batch = list(enumerate(rows, start=2))
-    numbers, kept = without_blanks(batch, COLUMNS)
-    expected = [(n, cells) for n, cells in batch if not is_blank(cells, COLUMNS)]
+    numbers, kept = without_blanks(rows, COLUMNS, 2)
+    expected = [(n, cells) for n, cells in enumerate(rows, start=2) if not is_blank(cells, COLUMNS)]
     assert list(zip(numbers, kept)) == expected
+
+
+@pytest.mark.parametrize("text_only", [False, True])
+def test_a_bad_cell_seen_in_an_earlier_chunk_is_rejected_again(text_only):
+    """Parsed cells are remembered across chunks, failures too: the second chunk's bad date is not let through."""
+    cleaner = ChunkCleaner(COLUMNS, TODAY, text_only=text_only)
+    for first in (2, 4):
+        good, bad = cleaner(range(first, first + 2), [row(start="2024-02-30"), row(id_number=GB_EXAMPLE)])
+        assert [(r.row, r.reason) for r in bad] == [(first, "认定日期“2024-02-30”不是有效日期")]
+        assert [g[0] for g in good] == [GB_EXAMPLE]
 
 
 def test_chunk_cleaner_takes_a_clean_chunk_whole():

@@ -73,28 +73,34 @@ def inspect(path: str | Path) -> RosterFile:
     return RosterFile(path, digest.hexdigest(), "csv", encoding)
 
 
-def read_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
-    """(row number as a spreadsheet shows it, cells) for every row, blank ones included."""
+def read_rows(source: RosterFile) -> Iterator[Sequence[object]]:
+    """The cells of every row, blank ones included: the n-th is the row a spreadsheet numbers n."""
     if source.kind == "csv":
         return _csv_rows(source)
     return _xlsx_rows(source)
 
 
-def _csv_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
-    number = 0
+def _csv_rows(source: RosterFile) -> Iterator[Sequence[object]]:
+    reader = None
     try:
         with source.path.open("r", encoding=source.encoding, newline="") as stream:
             reader = csv.reader(stream, delimiter=_delimiter(source))
             # csv yields one record per spreadsheet row (a quoted line break stays in its cell).
-            for number, cells in enumerate(reader, start=1):
-                yield number, cells
-    except UnicodeDecodeError:
-        raise RosterFileError(f"row {number + 1}: not UTF-8, GBK or GB18030 text",
-                              f"第{number + 1}行附近的文字既不是UTF-8也不是GBK/GB18030编码，"
+            yield from reader
+    except UnicodeDecodeError:  # text is decoded ahead of the parser: the bad bytes are near the next line
+        line = _lines_read(reader) + 1
+        raise RosterFileError(f"row {line}: not UTF-8, GBK or GB18030 text",
+                              f"第{line}行附近的文字既不是UTF-8也不是GBK/GB18030编码，"
                               "请在Excel中另存为“CSV UTF-8”或.xlsx") from None
-    except csv.Error as exc:
-        raise RosterFileError(f"row {number + 1}: not a CSV file ({exc})",
-                              f"第{number + 1}行无法按CSV读取，请在Excel中另存为CSV或.xlsx") from None
+    except csv.Error as exc:  # the parser counts the line it failed on
+        line = _lines_read(reader)
+        raise RosterFileError(f"row {line}: not a CSV file ({exc})",
+                              f"第{line}行无法按CSV读取，请在Excel中另存为CSV或.xlsx") from None
+
+
+def _lines_read(reader) -> int:
+    """Lines the csv reader has read (a row whose quoted cell holds a line break counts each of its lines)."""
+    return reader.line_num if reader is not None else 0
 
 
 def _delimiter(source: RosterFile) -> str:
@@ -109,7 +115,7 @@ def _delimiter(source: RosterFile) -> str:
     return ","
 
 
-def _xlsx_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+def _xlsx_rows(source: RosterFile) -> Iterator[Sequence[object]]:
     try:
         import python_calamine
     except ImportError:  # pragma: no cover - calamine is a declared dependency; openpyxl is the fallback
@@ -119,7 +125,7 @@ def _xlsx_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
     return _openpyxl_rows(source)
 
 
-def _calamine_rows(source: RosterFile, calamine) -> Iterator[tuple[int, Sequence[object]]]:
+def _calamine_rows(source: RosterFile, calamine) -> Iterator[Sequence[object]]:
     try:
         book = calamine.CalamineWorkbook.from_path(str(source.path))
         visible = [i for i, meta in enumerate(book.sheets_metadata)
@@ -130,10 +136,10 @@ def _calamine_rows(source: RosterFile, calamine) -> Iterator[tuple[int, Sequence
         raise _unreadable_workbook(source, exc) from None
     # calamine's iter_rows starts at the sheet's first row even when the data starts lower (tested),
     # and returns floats for numeric cells and date/datetime for date cells.
-    return enumerate(sheet.iter_rows(), start=1)
+    return sheet.iter_rows()
 
 
-def _openpyxl_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]:
+def _openpyxl_rows(source: RosterFile) -> Iterator[Sequence[object]]:
     import openpyxl
 
     try:
@@ -142,7 +148,7 @@ def _openpyxl_rows(source: RosterFile) -> Iterator[tuple[int, Sequence[object]]]
         raise _unreadable_workbook(source, exc) from None
     try:
         sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
-        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        yield from sheet.iter_rows(values_only=True)
     finally:
         book.close()
 

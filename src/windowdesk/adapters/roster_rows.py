@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple, Sequence
 
@@ -149,18 +150,17 @@ def is_blank(cells: Sequence[object], columns: Columns | None = None) -> bool:
     return True
 
 
-def without_blanks(batch: Sequence[tuple[int, Sequence[object]]], columns: Columns) -> tuple[list[int], list]:
-    """(row numbers, cells) of the batch's rows that are not blank. A batch whose every ID cell holds text (the
-    usual one) is kept whole at C speed; otherwise `is_blank` decides row by row."""
-    numbers = [number for number, _cells in batch]
-    rows = [cells for _number, cells in batch]
+def without_blanks(batch: list[Sequence[object]], columns: Columns, first: int) -> tuple[Sequence[int], list]:
+    """(row numbers, cells) of the batch's rows that are not blank, the batch being rows `first`, `first` + 1...
+    A batch whose every ID cell holds text (the usual one) is kept whole at C speed; otherwise `is_blank`
+    decides row by row."""
     try:  # str.strip refuses a non-text cell, itemgetter a short row: both mean "look closer"
-        if all(map(str.strip, map(itemgetter(columns.id_number), rows))):
-            return numbers, rows
+        if all(map(str.strip, map(itemgetter(columns.id_number), batch))):
+            return range(first, first + len(batch)), batch
     except (TypeError, IndexError):
         pass
-    kept = [k for k, cells in enumerate(rows) if not is_blank(cells, columns)]
-    return [numbers[k] for k in kept], [rows[k] for k in kept]
+    kept = [k for k, cells in enumerate(batch) if not is_blank(cells, columns)]
+    return [first + k for k in kept], [batch[k] for k in kept]
 
 
 # --- field parsers -------------------------------------------------------------------------------
@@ -406,6 +406,18 @@ _MEMO_SIZE = 1 << 16
 _MEMO_TYPES = frozenset({str, date, datetime, type(None)})  # cells that are equal only when they mean the same
 
 
+class _Memo(dict):
+    """A field's parsed value (or its FieldError) per distinct cell; `failed` holds the cells that raised."""
+
+    def __init__(self):
+        super().__init__()
+        self.failed: set = set()
+
+    def clear(self) -> None:
+        super().clear()
+        self.failed.clear()
+
+
 class ChunkCleaner:
     """Cleans a chunk of rows a column at a time; returns (RosterRow-ordered tuples, RejectedRows)."""
 
@@ -416,10 +428,10 @@ class ChunkCleaner:
         self.today_iso = today.isoformat()
         self.width = max(i for i in columns if i is not None) + 1
         self.row_cleaner = RowCleaner(columns, today)
-        self.memos = {field: {} for field, _parse, memo in _FIELDS if memo}
+        self.memos = {field: _Memo() for field, _parse, memo in _FIELDS if memo}
         self.births: dict[str, str] = {}
 
-    def __call__(self, numbers: list[int], rows: list[Sequence[object]]) -> tuple[list[tuple], list[RejectedRow]]:
+    def __call__(self, numbers: Sequence[int], rows: list[Sequence[object]]) -> tuple[list[tuple], list[RejectedRow]]:
         if not rows:
             return [], []
         if min(map(len, rows)) < self.width:
@@ -440,9 +452,9 @@ class ChunkCleaner:
         if None in household:
             doubtful.update(i for i, (h, c) in enumerate(zip(household, category))
                             if h is None and c in HOUSEHOLD_REQUIRED)
-        if end.count(None) != len(end):
-            doubtful.update(i for i, (s, e) in enumerate(zip(start, end))
-                            if type(e) is str and type(s) is str and e < s)
+        if end.count(None) != len(end):  # few rows have an exit date: look at those alone
+            doubtful.update(i for i in compress(range(len(end)), end)
+                            if type(end[i]) is str and type(start[i]) is str and end[i] < start[i])
         good = list(zip(ids, category, numbers, name, household, relation, start, end, town, village, phone,
                         births))
         if not doubtful:
@@ -500,7 +512,7 @@ class ChunkCleaner:
                 doubtful.add(i)
         return values
 
-    def _memoised(self, column: tuple, memo: dict, parse, doubtful: set[int]) -> list:
+    def _memoised(self, column: tuple, memo: _Memo, parse, doubtful: set[int]) -> list:
         """Parse each distinct cell once. 1, 1.0 and True are equal keys, so numbers are parsed one by one."""
         if not self.text_only and not _MEMO_TYPES.issuperset(map(type, column)):
             values = []
@@ -521,13 +533,14 @@ class ChunkCleaner:
                 memo[key] = parse(key)
             except FieldError as exc:
                 memo[key] = exc
+                memo.failed.add(key)
         values = list(map(memo.__getitem__, column))
-        if any(type(memo[key]) is FieldError for key in distinct):
+        if not memo.failed.isdisjoint(distinct):
             doubtful.update(i for i, v in enumerate(values) if type(v) is FieldError)
         return values
 
     @staticmethod
-    def _memo_get(memo: dict, parse, key: str):
+    def _memo_get(memo: _Memo, parse, key: str):
         value = memo.get(key)
         if value is None and key not in memo:
             if len(memo) >= _MEMO_SIZE:
@@ -536,6 +549,7 @@ class ChunkCleaner:
                 value = memo[key] = parse(key)
             except FieldError as exc:
                 memo[key] = exc
+                memo.failed.add(key)
                 raise
         if type(value) is FieldError:
             raise value
