@@ -188,12 +188,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>EnrollmentPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+48"/>
-        <source>输入身份证号后按回车</source>
-        <translation>Type the ID number and press Enter</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+59"/>
         <source>办理参保</source>
         <translation>Enroll</translation>
     </message>
@@ -293,12 +288,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>参保登记成功，票据号 {0}</source>
         <translation>Enrolled, receipt no. {0}</translation>
     </message>
@@ -633,37 +628,62 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
-    <name>PersonPage</name>
+    <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+56"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+46"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+2"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请输入身份证号或姓名</source>
+        <translation>Type an ID number or a name</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>没有姓名以“{0}”开头的人员</source>
+        <translation>Nobody&apos;s name starts with “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+32"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+4"/>
         <location line="+8"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+8"/>
+        <location line="+0"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>户号</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>人员信息</source>
         <translation>Person</translation>
     </message>
@@ -748,12 +768,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>没有姓名以“{0}”开头的人员</source>
-        <translation>Nobody&apos;s name starts with “{0}”</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
@@ -1013,7 +1028,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+45"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+46"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1024,17 +1039,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>None</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>输入身份证号后按回车</source>
-        <translation>Type the ID number and press Enter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>查询</source>
-        <translation>Look up</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+26"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
@@ -1044,7 +1049,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>ID number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1193,12 +1198,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>出院日期早于入院日期</source>
         <translation>The discharge date is before the admission date</translation>
     </message>
@@ -1208,7 +1213,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>

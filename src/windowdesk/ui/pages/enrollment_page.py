@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,11 +23,12 @@ from ...domain.capital import to_capital
 from ...domain.money import fmt
 from ...services.auth import Actor
 from ...services.enrollment import EnrollmentResult, enroll
-from ...services.people import PersonView, person_view
+from ...services.people import PersonView
 from ...store.unit_of_work import Store
 from .. import labels
 from ..messages import error_text, show
 from ..models.text_table_model import TextTableModel
+from ..person_lookup import PersonLookup
 from ..receipt_actions import ReceiptActions
 
 
@@ -44,9 +44,8 @@ class EnrollmentPage(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(self.tr("输入身份证号后按回车"))
-        self.id_number.setMaxLength(20)
+        self.lookup = PersonLookup(self._store, self._on)
+        self.id_number = self.lookup.field  # takes a name's first characters too
         self.name = QLabel("—")
         self.current = QLabel("—")
         self.enrolled_years = QLabel("—")
@@ -61,7 +60,7 @@ class EnrollmentPage(QWidget):
         self.enroll_button.setMinimumHeight(34)
         form_box = QGroupBox(self.tr("参保登记"))
         form = QFormLayout(form_box)
-        form.addRow(self.tr("身份证号"), self.id_number)
+        form.addRow(self.tr("身份证号"), self.lookup)
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("当前人员类别"), self.current)
         form.addRow(self.tr("已参保年度"), self.enrolled_years)
@@ -120,41 +119,46 @@ class EnrollmentPage(QWidget):
         self._show_result(None)
 
     def _connect_signals(self) -> None:
-        self.id_number.returnPressed.connect(self.look_up)
-        self.id_number.textEdited.connect(self._changed)
+        self.lookup.found.connect(self._show_person)
+        self.lookup.failed.connect(self._person_not_found)
+        self.lookup.forgotten.connect(self._forget_person)
         self.year.valueChanged.connect(self._changed)
         self.on.dateChanged.connect(self._changed)
+        self.on.dateChanged.connect(self.lookup.refresh)  # the category is the one held on that day
         self.enroll_button.clicked.connect(self.enroll)
         self.save_button.clicked.connect(self.receipt.save_pdf)
         self.print_button.clicked.connect(self.receipt.print_pdf)
         self.preview_button.clicked.connect(self.receipt.preview)
         self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
 
-    def look_up(self) -> bool:
-        self.message.clear()
-        try:
-            with self._store.reading() as session:
-                view = person_view(session, self.id_number.text(), self._on())
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            self._person = None
-            for label in (self.name, self.current, self.enrolled_years):
-                label.setText("—")
-            show(self.message, error_text(exc), error=True)
-            return False
+    def _show_person(self, view: PersonView) -> None:
+        refresh = self._person is not None and self._person.id_number == view.id_number
         self._person = view
-        self.id_number.setText(view.id_number)
         self.name.setText(view.name)
         self.current.setText(labels.category(view.category_on))
         self.enrolled_years.setText(labels.listing(str(e.year) for e in view.enrollments) or self.tr("无"))
-        self.year.setFocus()
-        return True
+        if not refresh:  # a person newly found, not the same one seen again after a change
+            self.message.clear()
+            self.year.setFocus()
+
+    def _person_not_found(self, text: str) -> None:
+        self._forget_person()
+        show(self.message, text, error=True)
+
+    def _forget_person(self) -> None:
+        self._person = None
+        for label in (self.name, self.current, self.enrolled_years):
+            label.setText("—")
+        self._changed()
 
     def enroll(self) -> None:
         if not self.enroll_button.isEnabled():
             return
         self.message.clear()
+        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up():
+            return  # not found (said why), or several names to pick from
         try:
-            result = enroll(self._store, self._actor, id_number=self.id_number.text(), year=self.year.value(),
+            result = enroll(self._store, self._actor, id_number=self._person.id_number, year=self.year.value(),
                             on=self._on())
         except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps what was typed)
             show(self.message, error_text(exc), error=True)
@@ -162,8 +166,7 @@ class EnrollmentPage(QWidget):
         self.last = result
         self._show_result(result)
         self.enroll_button.setEnabled(False)
-        if self._person is not None:
-            self.look_up()  # the enrolled years now include this one
+        self.lookup.refresh()  # the enrolled years now include this one
         show(self.message, self.tr("参保登记成功，票据号 {0}").format(result.receipt_no), error=False)
 
     def _show_result(self, result: EnrollmentResult | None) -> None:

@@ -4,65 +4,34 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain import idnumber
 from ...domain.money import fmt
-from ...services.people import PersonView, person_view, search_by_name
+from ...services.people import PersonView
 from ...store.unit_of_work import Store
 from .. import labels
-from ..messages import error_text, show
+from ..messages import show
 from ..models.text_table_model import TextTableModel
-
-
-def _looks_like_id(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
-
-
-def _table(model: TextTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    return view
+from ..person_lookup import PersonLookup
+from ..table_view import read_only_table
 
 
 class PersonPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
-        self._hits: list[str] = []  # the ID numbers behind the (masked) search rows
         self.person: PersonView | None = None
         self._build()
         self._connect_signals()
 
     def _build(self) -> None:
-        self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("身份证号，或姓名开头的字，按回车查询"))
-        self.search_button = QPushButton(self.tr("查询"))
+        self.lookup = PersonLookup(self._store, date.today)
+        self.query = self.lookup.field
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("查询")))
-        top.addWidget(self.query, 1)
-        top.addWidget(self.search_button)
+        top.addWidget(QLabel(self.tr("查询")), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.lookup, 1)
         self.message = QLabel()
-        self.hits_model = TextTableModel((self.tr("姓名"), self.tr("身份证号"), self.tr("户号")), self)
-        self.hits = _table(self.hits_model)
-        self.hits.setMaximumHeight(160)
 
         self.labels = {key: QLabel("—") for key in
                        ("name", "id_number", "sex", "birth_date", "household", "address", "category")}
@@ -76,14 +45,13 @@ class PersonPage(QWidget):
         self.enrollments_model = TextTableModel((self.tr("年度"), self.tr("资助类别"), self.tr("缴费标准"),
                                                  self.tr("个人实缴"), self.tr("参保期"), self.tr("票据号")), self)
         memberships = QGroupBox(self.tr("人员类别记录"))
-        QVBoxLayout(memberships).addWidget(_table(self.memberships_model))
+        QVBoxLayout(memberships).addWidget(read_only_table(self.memberships_model))
         enrollments = QGroupBox(self.tr("参保记录"))
-        QVBoxLayout(enrollments).addWidget(_table(self.enrollments_model))
+        QVBoxLayout(enrollments).addWidget(read_only_table(self.enrollments_model))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(self.hits)
         lower = QHBoxLayout()
         lower.addWidget(details, 2)
         tables = QVBoxLayout()
@@ -91,49 +59,14 @@ class PersonPage(QWidget):
         tables.addWidget(enrollments)
         lower.addLayout(tables, 3)
         layout.addLayout(lower, 1)
-        self.hits.hide()
 
     def _connect_signals(self) -> None:
-        self.query.returnPressed.connect(self.search)
-        self.search_button.clicked.connect(self.search)
-        self.hits.activated.connect(self._open_hit)
-        self.hits.clicked.connect(self._open_hit)
+        self.lookup.found.connect(self._show)
+        self.lookup.failed.connect(lambda text: show(self.message, text, error=True))
+        self.lookup.forgotten.connect(self.message.clear)
 
-    def search(self) -> None:
-        text = self.query.text().strip()
+    def _show(self, view: PersonView) -> None:
         self.message.clear()
-        if not text:
-            return
-        if _looks_like_id(text):
-            self.hits.hide()
-            self.show_person(text)
-            return
-        try:
-            with self._store.reading() as session:
-                found = [(p.name, p.id_number, p.household.number if p.household else "")
-                         for p in search_by_name(session, text)]
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_text(exc), error=True)
-            return
-        self._hits = [number for _, number, _ in found]
-        self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in found])
-        self.hits.setVisible(bool(found))
-        if not found:
-            show(self.message, self.tr("没有姓名以“{0}”开头的人员").format(text), error=True)
-        elif len(found) == 1:
-            self.show_person(found[0][1])
-
-    def _open_hit(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.show_person(self._hits[index.row()])
-
-    def show_person(self, number: str) -> bool:
-        try:
-            with self._store.reading() as session:
-                view = person_view(session, number, date.today())
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_text(exc), error=True)
-            return False
         self.person = view
         values = {
             "name": view.name, "id_number": view.id_number, "sex": labels.sex(view.sex),
@@ -149,4 +82,3 @@ class PersonPage(QWidget):
                                           fmt(e.contribution), fmt(e.person_pays),
                                           self.tr("{0} 至 {1}").format(e.insured_from, e.insured_to), e.receipt_no)
                                          for e in view.enrollments])
-        return True

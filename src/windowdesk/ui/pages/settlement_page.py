@@ -27,13 +27,14 @@ from ...domain.categories import KINDS, LEVELS
 from ...domain.money import fmt
 from ...domain.visit import Visit, in_scope_of
 from ...services.auth import Actor
-from ...services.people import PersonView, person_view
+from ...services.people import PersonView
 from ...services.settlement import SettledVisit, settle_visit
 from ...store.unit_of_work import Store
 from .. import labels
 from ..messages import error_text, show
 from ..models.steps_model import StepsModel, step_rows
 from ..money_field import MoneyField, MoneyInputError
+from ..person_lookup import PersonLookup
 from ..receipt_actions import ReceiptActions
 
 
@@ -53,6 +54,7 @@ class SettlementPage(QWidget):
         self._store = store
         self._actor = actor
         self._person: PersonView | None = None
+        self._refreshing = False  # a lookup the clerk did not ask for: no focus move, no message cleared
         self.last: SettledVisit | None = None
         self.receipt = ReceiptActions(self, store, actor)
         self._build()
@@ -62,19 +64,17 @@ class SettlementPage(QWidget):
     # --- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(self.tr("输入身份证号后按回车"))
-        self.id_number.setMaxLength(20)
-        self.look_up_button = QPushButton(self.tr("查询"))
+        self.lookup = PersonLookup(self._store, self._admission)
+        self.id_number = self.lookup.field  # takes a name's first characters too
+        self.look_up_button = self.lookup.button
         self.name = QLabel("—")
         self.category = QLabel("—")
         self.insured = QLabel("—")
         self.insured.setWordWrap(True)
         person_box = QGroupBox(self.tr("参保人"))
         grid = QGridLayout(person_box)
-        grid.addWidget(QLabel(self.tr("身份证号")), 0, 0)
-        grid.addWidget(self.id_number, 0, 1, 1, 2)
-        grid.addWidget(self.look_up_button, 0, 3)
+        grid.addWidget(QLabel(self.tr("身份证号")), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.lookup, 0, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("姓名")), 1, 0)
         grid.addWidget(self.name, 1, 1)
         grid.addWidget(QLabel(self.tr("人员类别（入院日）")), 1, 2)
@@ -210,9 +210,9 @@ class SettlementPage(QWidget):
         return label
 
     def _connect_signals(self) -> None:
-        self.id_number.returnPressed.connect(lambda: self.look_up())
-        self.look_up_button.clicked.connect(lambda: self.look_up())
-        self.id_number.textEdited.connect(self._forget_person)
+        self.lookup.found.connect(self._show_person)
+        self.lookup.failed.connect(self._person_not_found)
+        self.lookup.forgotten.connect(self._forget_person)
         self.admitted.dateChanged.connect(self._admission_changed)
         self.settle_button.clicked.connect(self.settle)
         self.settle_shortcut.activated.connect(self.settle)
@@ -235,26 +235,21 @@ class SettlementPage(QWidget):
 
     # --- the person -----------------------------------------------------------------------------
 
-    def look_up(self, *, move_focus: bool = True) -> bool:
+    def _show_person(self, view: PersonView) -> None:
         """The person on the admission date: name, deciding category, insured period."""
-        self.message.clear()
-        try:
-            with self._store.reading() as session:
-                view = person_view(session, self.id_number.text(), self._admission())
-        except Exception as exc:  # noqa: BLE001 (every failure is shown, none may close the window)
-            self._forget_person()
-            show(self.message, error_text(exc), error=True)
-            return False
         self._person = view
-        self.id_number.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
         self.name.setText(view.name)
         self.category.setText(labels.category(view.category_on))
         text, covered = insured_text(view, self._admission())
         self.insured.setText(text if covered else self.tr("入院日不在参保期内（参保期：{0}）").format(text))
         self.insured.setStyleSheet("" if covered else "color: #b00020;")
-        if move_focus:
+        if not self._refreshing:
+            self.message.clear()
             self.hospital.setFocus()
-        return True
+
+    def _person_not_found(self, text: str) -> None:
+        self._forget_person()
+        show(self.message, text, error=True)
 
     def _forget_person(self) -> None:
         self._person = None
@@ -263,8 +258,12 @@ class SettlementPage(QWidget):
         self.insured.setStyleSheet("")
 
     def _admission_changed(self) -> None:
-        if self._person is not None:
-            self.look_up(move_focus=False)  # the category and the insured period depend on the admission date
+        # The category and the insured period depend on the admission date.
+        self._refreshing = True
+        try:
+            self.lookup.refresh()
+        finally:
+            self._refreshing = False
 
     def _admission(self) -> date:
         return self.admitted.date().toPython()
@@ -290,9 +289,13 @@ class SettlementPage(QWidget):
         if not self.settle_button.isEnabled():
             return  # settled already: a second Ctrl+Enter must not settle the same visit twice
         self.message.clear()
-        stale = self._person is None or self._person.id_number != self.id_number.text().strip().upper()
-        if stale and not self.look_up(move_focus=False):
-            return
+        if not self.lookup.matches(self.id_number.text()):
+            self._refreshing = True  # the focus stays where the clerk pressed Ctrl+Enter
+            try:
+                if not self.lookup.look_up():
+                    return
+            finally:
+                self._refreshing = False
         try:
             visit = self.visit()
             settled = settle_visit(self._store, self._actor, id_number=self._person.id_number, visit=visit)
@@ -337,7 +340,7 @@ class SettlementPage(QWidget):
 
     def clear(self) -> None:
         """A new settlement: empty form and result, focus on the ID number."""
-        self.id_number.clear()
+        self.lookup.clear()
         self._forget_person()
         for edit in (self.hospital, self.diagnosis, self.total, self.out_of_catalog, self.partial_self_pay,
                      self.previous_deductible):

@@ -1,0 +1,150 @@
+"""Finding a person of the roster: an ID number, or the first characters of a name with a pick list.
+
+The settlement, enrollment and person pages share it. What a page shows of the person depends on a day (the
+category on the admission date, the enrollments up to the day of enrollment), so the page gives the lookup
+a function returning that day, and `refresh` runs the lookup again when the day changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..domain import idnumber
+from ..services.people import PersonView, person_view, search_by_name
+from ..store.unit_of_work import Store
+from .messages import error_text
+from .models.text_table_model import TextTableModel
+from .table_view import read_only_table
+
+
+def looks_like_id(text: str) -> bool:
+    """A digit in it: an ID number (perhaps mistyped), not a name."""
+    return any(ch.isdigit() for ch in text)
+
+
+class PersonLookup(QWidget):
+    """An entry field (Enter looks up), a 查询 button, and the names that match, picked with the arrows and Enter.
+
+    Signals: `found(PersonView)`; `failed(str)` with the message to show; `forgotten()` when the clerk edits
+    the field, so the person shown no longer matches what it says."""
+
+    found = Signal(object)
+    failed = Signal(str)
+    forgotten = Signal()
+
+    def __init__(self, store: Store, day: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._day = day
+        self._numbers: list[str] = []  # the ID numbers behind the (masked) rows of the pick list
+        self.person: PersonView | None = None
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("身份证号，或姓名开头的字，按回车查询"))
+        self.field.setMaxLength(40)
+        self.button = QPushButton(self.tr("查询"))
+        self.hits_model = TextTableModel((self.tr("姓名"), self.tr("身份证号"), self.tr("户号")), self)
+        self.hits = read_only_table(self.hits_model)
+        self.hits.setWordWrap(False)
+        self.hits.setMaximumHeight(160)
+        self.hits.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.hits)
+        self.field.returnPressed.connect(self.look_up)
+        self.button.clicked.connect(self.look_up)
+        self.field.textEdited.connect(self._edited)
+        self.hits.activated.connect(self._pick)
+        self.hits.clicked.connect(self._pick)
+        self.hits.installEventFilter(self)
+
+    def look_up(self) -> bool:
+        """The person the field names: found at once by ID number or by the only matching name; several
+        matching names are listed to pick from (True only once a person is found)."""
+        text = self.field.text().strip()
+        if not text:
+            return self._fail(self.tr("请输入身份证号或姓名"))
+        if looks_like_id(text):
+            return self.show_person(text)
+        try:
+            with self._store.reading() as session:
+                matches = [(p.name, p.id_number, p.household.number if p.household else "")
+                           for p in search_by_name(session, text)]
+        except Exception as exc:  # noqa: BLE001 (shown by the page; none may close the window)
+            return self._fail(error_text(exc))
+        if not matches:
+            return self._fail(self.tr("没有姓名以“{0}”开头的人员").format(text))
+        if len(matches) == 1:
+            return self.show_person(matches[0][1])
+        self._numbers = [number for _name, number, _household in matches]
+        self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in matches])
+        self.hits.show()
+        self.hits.selectRow(0)
+        self.hits.setFocus()
+        return False
+
+    def show_person(self, number: str) -> bool:
+        try:
+            with self._store.reading() as session:
+                view = person_view(session, number, self._day())
+        except Exception as exc:  # noqa: BLE001 (shown by the page)
+            return self._fail(error_text(exc))
+        self.person = view
+        self.field.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
+        self._hide_hits()
+        self.found.emit(view)
+        return True
+
+    def refresh(self) -> None:
+        """The day changed: the person shown, seen on the new day."""
+        if self.person is not None:
+            self.show_person(self.person.id_number)
+
+    def clear(self) -> None:
+        self.field.clear()
+        self.person = None
+        self._hide_hits()
+
+    def matches(self, id_number: str) -> bool:
+        """The person found is the one the field still names."""
+        return self.person is not None and self.person.id_number == id_number.strip().upper()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # Enter on the pick list picks on every platform (QTableView's `activated` is the style's choice);
+        # Escape goes back to the field with the list closed.
+        if watched is self.hits and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._pick(self.hits.currentIndex())
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self._hide_hits()
+                self.field.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _pick(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() < len(self._numbers):
+            self.show_person(self._numbers[index.row()])
+
+    def _fail(self, message: str) -> bool:
+        self.person = None
+        self._hide_hits()
+        self.failed.emit(message)
+        return False
+
+    def _edited(self) -> None:
+        self.person = None
+        self.forgotten.emit()
+
+    def _hide_hits(self) -> None:
+        self.hits.hide()
+        self.hits_model.set_rows([])
+        self._numbers = []
