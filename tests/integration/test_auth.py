@@ -84,6 +84,19 @@ def test_login_failures_are_audited_without_the_password(window):
     assert len(audit(window.store)) == start + 5
 
 
+def test_attempts_on_a_locked_account_are_audited_and_do_not_extend_the_lock(window):
+    fail(window.store, "clerk", 5, T0)
+    start = len(audit(window.store))
+    for password in (PASSWORD, "wrong-password"):
+        with pytest.raises(AuthError, match="locked until 09:15"):
+            auth.authenticate(window.store, "clerk", password, now=T0 + timedelta(minutes=3))
+    entries = audit(window.store)[start:]
+    assert [(e.user, e.action, e.target, e.detail) for e in entries] == \
+        [("clerk", "login.refused", "clerk", '{"locked_until":"2024-06-03 09:15"}')] * 2
+    assert (user(window.store, "clerk").locked_until, user(window.store, "clerk").failed_logins) == \
+        (T0 + timedelta(minutes=15), 0)
+
+
 @pytest.mark.parametrize(("name", "password"), [("nobody", PASSWORD), (None, PASSWORD), ("", PASSWORD)])
 def test_unknown_or_missing_user_is_refused(window, name, password):
     with pytest.raises(AuthError):

@@ -96,22 +96,27 @@ def authenticate(store: Store, name: str | None, password: str | None, *, now: d
         if user is None or not user.active:
             raise AuthError(f"unknown user {name!r}", "用户名或密码错误")
         if user.locked_until is not None and user.locked_until > now:
-            raise AuthError(f"user {name!r} is locked until {user.locked_until:%H:%M} after "
-                            f"{MAX_FAILURES} wrong passwords",
-                            f"密码连续错误 {MAX_FAILURES} 次，账户锁定至 {user.locked_until:%H:%M}")
-        if password is not None and verify_password(password, user.password_hash):
+            # Each attempt on a locked account goes on record (someone may be guessing), the password unchecked.
+            tx.audit(user=name, action="login.refused", target=name,
+                     detail={"locked_until": user.locked_until.isoformat(sep=" ", timespec="minutes")})
+            refusal = AuthError(f"user {name!r} is locked until {user.locked_until:%H:%M} after "
+                                f"{MAX_FAILURES} wrong passwords",
+                                f"密码连续错误 {MAX_FAILURES} 次，账户锁定至 {user.locked_until:%H:%M}")
+        elif password is not None and verify_password(password, user.password_hash):
             if user.failed_logins or user.locked_until:
                 user.failed_logins = 0
                 user.locked_until = None
             return Actor(name=user.name, role=user.role)
-        user.failed_logins += 1
-        locked = user.failed_logins >= MAX_FAILURES
-        if locked:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        tx.audit(user=name, action="login.locked" if locked else "login.failed", target=name,
-                 detail={"failures": MAX_FAILURES if locked else user.failed_logins})
-    # The transaction above committed the count; only then refuse.
-    raise AuthError(f"wrong password for {name!r}" + (f"; locked for {LOCKOUT.seconds // 60} minutes" if locked
-                                                        else ""),
-                    "用户名或密码错误" + ("，账户已锁定 15 分钟" if locked else ""))
+        else:
+            user.failed_logins += 1
+            locked = user.failed_logins >= MAX_FAILURES
+            if locked:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+            tx.audit(user=name, action="login.locked" if locked else "login.failed", target=name,
+                     detail={"failures": MAX_FAILURES if locked else user.failed_logins})
+            refusal = AuthError(f"wrong password for {name!r}"
+                                + (f"; locked for {LOCKOUT.seconds // 60} minutes" if locked else ""),
+                                "用户名或密码错误" + ("，账户已锁定 15 分钟" if locked else ""))
+    # The transaction above committed the count and the audit entry; only then refuse.
+    raise refusal
