@@ -216,7 +216,8 @@ class _Stage:
         """SQLite, for the import only (the connection goes back to the pool as it was): a larger page cache
         for the stage and the tables' indexes (default 2 MiB), and no zeroing of the stage's pages when it
         is dropped (this SQLite is built with secure_delete on: 0.3-0.7 s for 1,000,000 rows). The stage
-        lives in the connection's own temporary file, unlinked from its creation, so nothing is left to read."""
+        lives in the connection's own temporary file, which no other process opens and which goes with the
+        connection."""
         if not self.sqlite:
             yield
             return
