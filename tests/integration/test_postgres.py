@@ -137,8 +137,8 @@ def test_users_passwords_and_lockout(pg_window):
         auth.add_user(store, pg_window.admin, name="clerk", role="clerk", password="another-pass-1")
     with store.reading() as s:
         actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
-    assert actions == ["init", "user.add", "user.add"] + ["login.failed"] * 4 + ["login.locked"]
-    assert_chain_whole(store, 8)
+    assert actions == ["init", "user.add", "user.add"] + ["login.failed"] * 4 + ["login.locked", "login.refused"]
+    assert_chain_whole(store, 9)
 
 
 def test_year_to_date_across_visits_with_a_void(pg_window):
