@@ -17,7 +17,9 @@ from windowdesk.ui.person_lookup import PersonLookup
 
 @pytest.fixture
 def lookup(qtbot, window):
-    widget = shown(qtbot, PersonLookup(window.store, lambda: date(2024, 3, 1)))
+    widget = PersonLookup(window.store, lambda: date(2024, 3, 1))
+    widget.resize(640, 400)  # as wide as on the settlement page
+    shown(qtbot, widget)
     found, failed = [], []
     widget.found.connect(found.append)
     widget.failed.connect(failed.append)
@@ -121,3 +123,20 @@ def test_the_enrollment_page_enrolls_the_person_picked_by_name(qtbot, window):
     qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "参保登记成功，票据号 LG-01-00000001"
     assert page.enrolled_years.text() == "2025" and page.id_number.text() == number
+
+
+def test_the_list_is_as_tall_as_its_rows_up_to_six(qtbot, window, lookup):
+    widget, _found, _failed = lookup
+    for k in range(8):
+        add_person(window.store, name=f"冯{'一二三四五六七八'[k]}")
+    add_person(window.store, name="褚一")
+    add_person(window.store, name="褚二")
+    type_and_enter(qtbot, widget.field, "褚")
+    two = widget.hits.height()
+    assert widget.hits.verticalScrollBar().maximum() == 0  # both rows in view, no scrolling
+    widget.clear()
+    type_and_enter(qtbot, widget.field, "冯")
+    assert widget.hits_model.rowCount() == 8
+    six_rows = sum(widget.hits.rowHeight(r) for r in range(6))
+    assert widget.hits.height() - two == six_rows - sum(widget.hits.rowHeight(r) for r in range(2))
+    assert widget.hits.verticalScrollBar().maximum() > 0  # the other two scroll

@@ -21,6 +21,9 @@ from .models.text_table_model import TextTableModel
 from .table_view import read_only_table
 
 
+VISIBLE_HITS = 6
+
+
 def looks_like_id(text: str) -> bool:
     """A digit in it: an ID number (perhaps mistyped), not a name."""
     return any(ch.isdigit() for ch in text)
@@ -49,7 +52,6 @@ class PersonLookup(QWidget):
         self.hits_model = TextTableModel((self.tr("姓名"), self.tr("身份证号"), self.tr("户号")), self)
         self.hits = read_only_table(self.hits_model)
         self.hits.setWordWrap(False)
-        self.hits.setMaximumHeight(160)
         self.hits.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +89,7 @@ class PersonLookup(QWidget):
         self._numbers = [number for _name, number, _household in matches]
         self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in matches])
         self.hits.show()
+        self._fit_hits()
         self.hits.selectRow(0)
         self.hits.setFocus()
         return False
@@ -143,6 +146,15 @@ class PersonLookup(QWidget):
     def _edited(self) -> None:
         self.person = None
         self.forgotten.emit()
+
+    def _fit_hits(self) -> None:
+        """As tall as its rows, up to VISIBLE_HITS of them (the rest scroll): the form below stays in view."""
+        shown = min(self.hits_model.rowCount(), VISIBLE_HITS)
+        rows = sum(self.hits.rowHeight(r) for r in range(shown))
+        header = max(self.hits.horizontalHeader().height(), self.hits.horizontalHeader().sizeHint().height())
+        bar = self.hits.horizontalScrollBar()
+        below = bar.sizeHint().height() if bar.isVisible() else 0  # a narrow window scrolls sideways
+        self.hits.setFixedHeight(header + rows + below + 2 * self.hits.frameWidth())
 
     def _hide_hits(self) -> None:
         self.hits.hide()
