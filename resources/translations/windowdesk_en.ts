@@ -630,7 +630,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+46"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+49"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +655,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -975,12 +975,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>已读取 {0} 行，正在与现有花名册比对…</source>
+        <translation>{0} rows read; comparing with the roster…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在写入花名册…</source>
+        <translation>Writing the roster…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>与现有花名册相同，导入不会有任何变更</source>
         <translation>Same as the current roster: importing would change nothing</translation>
     </message>

@@ -426,17 +426,26 @@ def test_progress_is_reported_and_raising_from_it_cancels(window, tmp_path, monk
     path = write_csv(tmp_path / "r.csv", BASE)
     seen = []
     import_roster(window.store, window.supervisor, path=path, dry_run=True, progress=seen.append)
-    assert seen == [2, 4, 5]
+    assert [(p.rows, p.step) for p in seen] == [(2, "reading"), (4, "reading"), (5, "reading"), (5, "comparing")]
+    seen.clear()
+    import_roster(window.store, window.supervisor, path=path, progress=seen.append)
+    assert [p.step for p in seen] == ["reading"] * 3 + ["comparing", "writing", "saving"]
 
+
+@pytest.mark.parametrize("step", ["reading", "comparing", "writing", "saving"])
+def test_a_cancel_at_any_step_writes_nothing(window, tmp_path, step):
+    """Cancelled once the file is read, or once the persons are written: the import rolls back all the same."""
     class Cancelled(Exception):
         pass
 
-    def cancel(count):
-        raise Cancelled
+    def cancel(state):
+        if state.step == step:
+            raise Cancelled
 
+    before = table_counts(window.store)
     with pytest.raises(Cancelled):
-        import_roster(window.store, window.supervisor, path=path, progress=cancel)
-    assert table_counts(window.store)["Person"] == 0
+        import_roster(window.store, window.supervisor, path=write_csv(tmp_path / "r.csv", BASE), progress=cancel)
+    assert table_counts(window.store) == before
 
 
 # --- the command --------------------------------------------------------------------------------------

@@ -171,6 +171,32 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     assert not page.progress.isVisible() and page.preview_button.isEnabled()
 
 
+def test_cancel_after_the_file_is_read_still_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    """取消 while the rows are being written (SQL, no chunk reports): honoured at the next step."""
+    path = write_roster(tmp_path / "r.csv", ROWS)
+    clicked, writing = threading.Event(), threading.Event()
+    apply = roster_sync._Stage.apply
+
+    def gated_apply(stage, diff, now):
+        writing.set()
+        assert clicked.wait(20)
+        apply(stage, diff, now)
+
+    monkeypatch.setattr(roster_sync._Stage, "apply", gated_apply)
+    page = make_page(qtbot, window, window.supervisor)
+    page.path.setText(path)
+    page._previewed = path
+    page._set_running(False)
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(writing.is_set, timeout=30_000)
+    qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    clicked.set()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
+    assert page.message.text() == "已取消，未写入任何数据"
+    assert (count(window, Person), count(window, Membership), count(window, RosterImport)) == (0, 0, 0)
+
+
 def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, monkeypatch):
     """Closing the main window mid-import cancels it (the import rolls back) instead of leaving it to commit."""
     from windowdesk.ui.main_window import MainWindow

@@ -86,6 +86,16 @@ class _Diff:
         return self.new_persons == self.added + self.changed + self.exited + self.unchanged
 
 
+@dataclass(frozen=True)
+class ImportProgress:
+    """What `import_roster` tells its progress callback: the data rows read so far, and the step it is at:
+    "reading" after each chunk, then "comparing", and when applying "writing", then "saving" (the commit is
+    next). Long steps of SQL lie between: a cancel is honoured at the next report."""
+
+    rows: int
+    step: str
+
+
 class _Preview(Exception):
     """Raised to roll a dry run back: whatever it staged, nothing of it survives."""
 
@@ -94,10 +104,12 @@ class _Preview(Exception):
 
 
 def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool = False,
-                  now: datetime | None = None, progress: Callable[[int], None] | None = None) -> ImportReport:
+                  now: datetime | None = None,
+                  progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
     """Preview (`dry_run`) or apply a roster file. Rows that are invalid are reported and the valid ones
     applied; a file that cannot be read at all is InvalidInput and changes nothing. `progress` is called
-    with the count of rows read after each chunk; raising from it cancels the import."""
+    after each chunk read and at each later step (ImportProgress); raising from it cancels the import,
+    and nothing is written."""
     actor.require(PREVIEW_ROLE if dry_run else APPLY_ROLE)
     now = now or datetime.now()
     try:
@@ -119,14 +131,18 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
 
 
 def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress) -> ImportReport:
+    report = progress or (lambda _progress: None)
     stage = _Stage(session)
     with stage.tuned():
         with _collector_paused():
-            rows, rejected = stage.load(source, today=now.date(), progress=progress)
+            rows, rejected = stage.load(source, today=now.date(), progress=report)
+        report(ImportProgress(rows, "comparing"))
         rejected.extend(stage.reject_conflicts())
         diff = stage.classify()
         if not dry_run:
+            report(ImportProgress(rows, "writing"))
             stage.apply(diff, now)
+            report(ImportProgress(rows, "saving"))
         stage.drop()
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=rows, added=diff.added,
                         changed=diff.changed, exited=diff.exited, unchanged=diff.unchanged,
@@ -254,8 +270,7 @@ class _Stage:
                 good, bad = clean(numbers, cells)
                 rejected.extend(bad)
                 cursor.executemany(self.insert, good)
-                if progress:
-                    progress(count)
+                progress(ImportProgress(count, "reading"))
         finally:
             cursor.close()
         self._sql("CREATE INDEX roster_stage_key ON roster_stage (id_number, category)")

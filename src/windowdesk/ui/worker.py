@@ -14,15 +14,16 @@ class Cancelled(Exception):
 
 
 class Task(QObject):
-    """`work(progress)` runs on a pool thread; `progress(count)` emits `progress` and raises Cancelled once
-    `cancel()` was called, which is how a service taking a progress callback is stopped between chunks.
+    """`work(progress)` runs on a pool thread; `progress(value)` emits `progress` (whatever the service
+    reports) and raises Cancelled once `cancel()` was called: how a service taking a progress callback is
+    stopped between its steps.
 
     Signals are emitted from the pool thread: connected to a widget's methods they are queued to the GUI
     thread, so a page only ever touches its widgets there. Exactly one of `succeeded(result)` and
     `failed(exception)` is emitted, then `done()`.
     """
 
-    progress = Signal(int)
+    progress = Signal(object)
     succeeded = Signal(object)
     failed = Signal(object)
     done = Signal()
@@ -51,10 +52,10 @@ class Task(QObject):
         """Block until the work has ended (for closing the window, and for tests)."""
         return self._finished.wait(timeout)
 
-    def report(self, count: int) -> None:
+    def report(self, value: object) -> None:
         if self._cancel.is_set():
             raise Cancelled()
-        self.progress.emit(count)
+        self.progress.emit(value)
 
     def _run(self) -> None:
         try:

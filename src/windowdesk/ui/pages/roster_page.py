@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.auth import Actor
-from ...services.roster_sync import APPLY_ROLE, ImportReport, import_roster
+from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport, import_roster
 from ...store.unit_of_work import Store
 from ..messages import error_text, show
 from ..models.text_table_model import TextTableModel
@@ -180,9 +180,12 @@ class RosterPage(QWidget):
         self.progress_text.setText(self.tr("正在预览…") if dry_run else self.tr("正在导入…"))
         task.start()
 
-    def _progress(self, rows: int) -> None:
-        if self._task is not None and not self._task.cancel_requested:
-            self.progress_text.setText(self.tr("已读取 {0} 行").format(rows))
+    def _progress(self, state: ImportProgress) -> None:
+        if self._task is None or self._task.cancel_requested:
+            return
+        texts = {"reading": self.tr("已读取 {0} 行"), "comparing": self.tr("已读取 {0} 行，正在与现有花名册比对…"),
+                 "writing": self.tr("正在写入花名册…"), "saving": self.tr("正在保存…")}
+        self.progress_text.setText(texts[state.step].format(state.rows))
 
     def _finished(self, report: ImportReport) -> None:
         path, dry_run = self._running
