@@ -415,8 +415,8 @@ class _Stage:
             run("INSERT INTO memberships (person_id, category, identified_on, exited_on, updated_at) "
                 "SELECT p.id, s.category, s.identified_on, s.exited_on, :now "
                 "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number WHERE s.reject IS NULL"
-                + ("" if diff.all_new else
-                   " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.category = s.category)"))
+                + ("" if diff.all_new else " AND NOT EXISTS (SELECT 1 FROM memberships m "
+                                           "WHERE m.person_id = p.id AND m.category = s.category)"))
         if diff.membership_changes:
             run("UPDATE memberships SET identified_on = s.identified_on, exited_on = s.exited_on, updated_at = :now "
                 "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number "
