@@ -3,20 +3,9 @@
 # that the built app runs: installer/smoke.sh. Usage: installer/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh
-# Qt's xcb platform plugin (a real screen) needs these; the build copies them into the folder (environment.md).
-xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-render-util0
-     libxcb-image0 libxcb-randr0)
-missing=()
-for deb in "${xcb[@]}"; do
-    dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "install ok installed" || missing+=("$deb")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# Qt's xcb platform plugin (a real screen) needs these libraries; the build copies them into the folder.
+scripts/bootstrap.sh libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
+    libxcb-render-util0 libxcb-image0 libxcb-randr0
 .venv/bin/python -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3"
 start=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for windowdesk: the system libraries Qt and the PDF checks need,
 # a virtual environment in .venv, and the package with its test dependencies. Safe to run again.
+# Arguments: more Debian packages to install with them (installer/build.sh names Qt's xcb libraries).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Qt's offscreen/xcb plugins, a font stack and CUPS for printing (environment.md); poppler-utils for the PDF tests;
 # postgresql for the server binaries tests/pgkit.py starts a throwaway test server from.
-debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libcups2 poppler-utils postgresql)
+debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libcups2 poppler-utils postgresql "$@")
 python3 -c "import ensurepip, venv" 2>/dev/null || debs+=(python3-venv)
 missing=()
 for deb in "${debs[@]}"; do
