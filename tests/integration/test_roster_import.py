@@ -462,6 +462,24 @@ def run_command(*argv):
     return args.handler(args)
 
 
+def test_roster_import_command_shows_its_steps_on_a_terminal(window, tmp_path, monkeypatch, capsys):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
+    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 10)
+    path = write_csv(tmp_path / "r.csv", RULES_ROWS)
+    assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin", "--json") == 0
+    lines = [line for line in terminal.getvalue().split("\r\033[K") if line]
+    # The first ten rows of the file hold a blank one.
+    assert lines == ["read 9 rows", "read 18 rows", "read 18 rows; comparing with the stored roster",
+                     "writing the roster", "saving"]
+    assert json.loads(capsys.readouterr().out)["added"] == 5  # stdout holds the report alone
+
+
 def test_roster_import_command_prints_the_report(window, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
     path = write_csv(tmp_path / "r.csv", RULES_ROWS, "gbk")

@@ -8,8 +8,13 @@ is written.
 
 from __future__ import annotations
 
+import sys
+
 from .output import print_json
 from .session import acting_user, store_for
+
+_STEPS = {"reading": "read {0:,} rows", "comparing": "read {0:,} rows; comparing with the stored roster",
+          "writing": "writing the roster", "saving": "saving"}
 
 
 def register(commands, common) -> None:
@@ -27,12 +32,30 @@ def run(args) -> int:
 
     store = store_for(args)
     actor = acting_user(args, store)
-    report = import_roster(store, actor, path=args.file, dry_run=args.dry_run)
+    progress = _progress_line(sys.stderr)
+    try:
+        report = import_roster(store, actor, path=args.file, dry_run=args.dry_run, progress=progress)
+    finally:
+        if progress:
+            sys.stderr.write("\r\033[K")  # the progress line goes; the report (or the error) follows
     if args.json:
         print_json(report.to_json())
     else:
         print_human(report)
     return 0
+
+
+def _progress_line(stream):
+    """On a terminal, one line rewritten as the import goes (a county roster takes a while); nothing when
+    stderr is a file or a pipe."""
+    if not stream.isatty():
+        return None
+
+    def show(state) -> None:
+        stream.write("\r\033[K" + _STEPS[state.step].format(state.rows))
+        stream.flush()
+
+    return show
 
 
 def print_human(report) -> None:
