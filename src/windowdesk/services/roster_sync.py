@@ -131,18 +131,18 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
 
 
 def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress) -> ImportReport:
-    report = progress or (lambda _progress: None)
+    tell = progress or (lambda _state: None)
     stage = _Stage(session)
     with stage.tuned():
         with _collector_paused():
-            rows, rejected = stage.load(source, today=now.date(), progress=report)
-        report(ImportProgress(rows, "comparing"))
+            rows, rejected = stage.load(source, today=now.date(), progress=tell)
+        tell(ImportProgress(rows, "comparing"))
         rejected.extend(stage.reject_conflicts())
         diff = stage.classify()
         if not dry_run:
-            report(ImportProgress(rows, "writing"))
+            tell(ImportProgress(rows, "writing"))
             stage.apply(diff, now)
-            report(ImportProgress(rows, "saving"))
+            tell(ImportProgress(rows, "saving"))
         stage.drop()
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=rows, added=diff.added,
                         changed=diff.changed, exited=diff.exited, unchanged=diff.unchanged,
