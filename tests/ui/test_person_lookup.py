@@ -21,7 +21,7 @@ def lookup(qtbot, window):
     widget.resize(640, 400)  # as wide as on the settlement page
     shown(qtbot, widget)
     found, failed = [], []
-    widget.found.connect(found.append)
+    widget.found.connect(lambda view, _asked: found.append(view))
     widget.failed.connect(failed.append)
     return widget, found, failed
 
@@ -140,3 +140,26 @@ def test_the_list_is_as_tall_as_its_rows_up_to_six(qtbot, window, lookup):
     six_rows = sum(widget.hits.rowHeight(r) for r in range(6))
     assert widget.hits.height() - two == six_rows - sum(widget.hits.rowHeight(r) for r in range(2))
     assert widget.hits.verticalScrollBar().maximum() > 0  # the other two scroll
+
+
+def test_a_refresh_or_a_pages_own_lookup_is_not_the_clerks(qtbot, window, lookup):
+    """Asked (the page moves the focus on) only when the clerk looked up; refreshed or implicit, not."""
+    widget, _found, _failed = lookup
+    asked = []
+    widget.found.connect(lambda _view, was_asked: asked.append(was_asked))
+    number = add_person(window.store)
+    type_and_enter(qtbot, widget.field, number)
+    widget.refresh()
+    widget.look_up(asked=False)
+    assert asked == [True, False, False]
+
+
+def test_the_settlement_page_keeps_the_focus_when_the_admission_date_changes(qtbot, window):
+    page = shown(qtbot, SettlementPage(window.store, window.clerk))
+    number = add_person(window.store, memberships=(("dibao", date(2024, 3, 1), None),))
+    page.admitted.setDate(QDate(2024, 3, 1))
+    type_and_enter(qtbot, page.id_number, number)
+    assert page.category.text() == "低保对象"
+    page.admitted.setFocus()
+    page.admitted.setDate(QDate(2024, 2, 28))  # before the category was granted
+    assert page.category.text() == "普通参保人" and page.admitted.hasFocus()

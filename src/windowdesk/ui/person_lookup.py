@@ -32,10 +32,12 @@ def looks_like_id(text: str) -> bool:
 class PersonLookup(QWidget):
     """An entry field (Enter looks up), a 查询 button, and the names that match, picked with the arrows and Enter.
 
-    Signals: `found(PersonView)`; `failed(str)` with the message to show; `forgotten()` when the clerk edits
-    the field, so the person shown no longer matches what it says."""
+    Signals: `found(PersonView, asked)`, asked False when the page looked up for itself (`refresh`, or
+    `look_up(asked=False)` before it acts), so that it updates what it shows without moving the focus or
+    clearing its message; `failed(str)` with the message to show; `forgotten()` when the clerk edits the
+    field, so the person shown no longer matches what it says."""
 
-    found = Signal(object)
+    found = Signal(object, bool)
     failed = Signal(str)
     forgotten = Signal()
 
@@ -68,14 +70,14 @@ class PersonLookup(QWidget):
         self.hits.clicked.connect(self._pick)
         self.hits.installEventFilter(self)
 
-    def look_up(self) -> bool:
+    def look_up(self, *, asked: bool = True) -> bool:
         """The person the field names: found at once by ID number or by the only matching name; several
         matching names are listed to pick from (True only once a person is found)."""
         text = self.field.text().strip()
         if not text:
             return self._fail(self.tr("请输入身份证号或姓名"))
         if looks_like_id(text):
-            return self.show_person(text)
+            return self.show_person(text, asked=asked)
         try:
             with self._store.reading() as session:
                 matches = [(p.name, p.id_number, p.household.number if p.household else "")
@@ -85,7 +87,7 @@ class PersonLookup(QWidget):
         if not matches:
             return self._fail(self.tr("没有姓名以“{0}”开头的人员").format(text))
         if len(matches) == 1:
-            return self.show_person(matches[0][1])
+            return self.show_person(matches[0][1], asked=asked)
         self._numbers = [number for _name, number, _household in matches]
         self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in matches])
         self.hits.show()
@@ -94,7 +96,7 @@ class PersonLookup(QWidget):
         self.hits.setFocus()
         return False
 
-    def show_person(self, number: str) -> bool:
+    def show_person(self, number: str, *, asked: bool = True) -> bool:
         try:
             with self._store.reading() as session:
                 view = person_view(session, number, self._day())
@@ -103,13 +105,13 @@ class PersonLookup(QWidget):
         self.person = view
         self.field.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
         self._hide_hits()
-        self.found.emit(view)
+        self.found.emit(view, asked)
         return True
 
     def refresh(self) -> None:
         """The day changed: the person shown, seen on the new day."""
         if self.person is not None:
-            self.show_person(self.person.id_number)
+            self.show_person(self.person.id_number, asked=False)
 
     def clear(self) -> None:
         self.field.clear()

@@ -131,13 +131,12 @@ class EnrollmentPage(QWidget):
         self.preview_button.clicked.connect(self.receipt.preview)
         self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
 
-    def _show_person(self, view: PersonView) -> None:
-        refresh = self._person is not None and self._person.id_number == view.id_number
+    def _show_person(self, view: PersonView, asked: bool) -> None:
         self._person = view
         self.name.setText(view.name)
         self.current.setText(labels.category(view.category_on))
         self.enrolled_years.setText(labels.listing(str(e.year) for e in view.enrollments) or self.tr("无"))
-        if not refresh:  # a person newly found, not the same one seen again after a change
+        if asked:
             self.message.clear()
             self.year.setFocus()
 
@@ -155,7 +154,7 @@ class EnrollmentPage(QWidget):
         if not self.enroll_button.isEnabled():
             return
         self.message.clear()
-        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up():
+        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up(asked=False):
             return  # not found (said why), or several names to pick from
         try:
             result = enroll(self._store, self._actor, id_number=self._person.id_number, year=self.year.value(),

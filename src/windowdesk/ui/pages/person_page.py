@@ -65,7 +65,7 @@ class PersonPage(QWidget):
         self.lookup.failed.connect(lambda text: show(self.message, text, error=True))
         self.lookup.forgotten.connect(self.message.clear)
 
-    def _show(self, view: PersonView) -> None:
+    def _show(self, view: PersonView, _asked: bool) -> None:
         self.message.clear()
         self.person = view
         values = {

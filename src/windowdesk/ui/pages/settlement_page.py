@@ -54,7 +54,6 @@ class SettlementPage(QWidget):
         self._store = store
         self._actor = actor
         self._person: PersonView | None = None
-        self._refreshing = False  # a lookup the clerk did not ask for: no focus move, no message cleared
         self.last: SettledVisit | None = None
         self.receipt = ReceiptActions(self, store, actor)
         self._build()
@@ -235,7 +234,7 @@ class SettlementPage(QWidget):
 
     # --- the person -----------------------------------------------------------------------------
 
-    def _show_person(self, view: PersonView) -> None:
+    def _show_person(self, view: PersonView, asked: bool) -> None:
         """The person on the admission date: name, deciding category, insured period."""
         self._person = view
         self.name.setText(view.name)
@@ -243,7 +242,7 @@ class SettlementPage(QWidget):
         text, covered = insured_text(view, self._admission())
         self.insured.setText(text if covered else self.tr("入院日不在参保期内（参保期：{0}）").format(text))
         self.insured.setStyleSheet("" if covered else "color: #b00020;")
-        if not self._refreshing:
+        if asked:
             self.message.clear()
             self.hospital.setFocus()
 
@@ -258,12 +257,7 @@ class SettlementPage(QWidget):
         self.insured.setStyleSheet("")
 
     def _admission_changed(self) -> None:
-        # The category and the insured period depend on the admission date.
-        self._refreshing = True
-        try:
-            self.lookup.refresh()
-        finally:
-            self._refreshing = False
+        self.lookup.refresh()  # the category and the insured period depend on the admission date
 
     def _admission(self) -> date:
         return self.admitted.date().toPython()
@@ -289,13 +283,8 @@ class SettlementPage(QWidget):
         if not self.settle_button.isEnabled():
             return  # settled already: a second Ctrl+Enter must not settle the same visit twice
         self.message.clear()
-        if not self.lookup.matches(self.id_number.text()):
-            self._refreshing = True  # the focus stays where the clerk pressed Ctrl+Enter
-            try:
-                if not self.lookup.look_up():
-                    return
-            finally:
-                self._refreshing = False
+        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up(asked=False):
+            return  # not found (said why), or several names to pick from
         try:
             visit = self.visit()
             settled = settle_visit(self._store, self._actor, id_number=self._person.id_number, visit=visit)
