@@ -61,6 +61,23 @@ def test_person_page_finds_by_name_prefix_and_shows_records(qtbot, main_window, 
                                               f"TEST-{number}")]
 
 
+def test_person_page_keeps_the_names_to_look_at_one_after_another(qtbot, main_window, window):
+    first = add_person(window.store, name="赵六")
+    second = add_person(window.store, name="赵七")
+    qtbot.keyClick(main_window.settlement_page.id_number, Qt.Key.Key_F5)
+    page = main_window.person_page
+    assert main_window.current_page() is page
+    page.query.setText("赵")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    lookup = page.lookup
+    qtbot.keyClick(lookup.hits, Qt.Key.Key_Return)  # names in order: 七 (U+4E03) before 六 (U+516D)
+    assert page.labels["name"].text() == "赵七" and page.labels["id_number"].text() == second
+    assert lookup.hits.isVisible() and lookup.hits_model.rowCount() == 2
+    qtbot.keyClick(lookup.hits, Qt.Key.Key_Down)
+    qtbot.keyClick(lookup.hits, Qt.Key.Key_Return)
+    assert page.labels["id_number"].text() == first
+
+
 def test_person_page_says_when_no_name_matches(qtbot, main_window):
     page = main_window.person_page
     page.query.setText("钱")

@@ -41,10 +41,12 @@ class PersonLookup(QWidget):
     failed = Signal(str)
     forgotten = Signal()
 
-    def __init__(self, store: Store, day: Callable[[], date], parent: QWidget | None = None):
+    def __init__(self, store: Store, day: Callable[[], date], parent: QWidget | None = None, *,
+                 keep_hits: bool = False):
         super().__init__(parent)
         self._store = store
         self._day = day
+        self._keep_hits = keep_hits  # the list stays after a pick, to look at one person after another
         self._numbers: list[str] = []  # the ID numbers behind the (masked) rows of the pick list
         self.person: PersonView | None = None
         self.field = QLineEdit()
@@ -104,7 +106,8 @@ class PersonLookup(QWidget):
             return self._fail(error_text(exc))
         self.person = view
         self.field.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
-        self._hide_hits()
+        if not (self._keep_hits and view.id_number in self._numbers):
+            self._hide_hits()
         self.found.emit(view, asked)
         return True
 

@@ -26,7 +26,7 @@ class PersonPage(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.lookup = PersonLookup(self._store, date.today)
+        self.lookup = PersonLookup(self._store, date.today, keep_hits=True)  # a family, one after another
         self.query = self.lookup.field
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("查询")), 0, Qt.AlignmentFlag.AlignTop)
