@@ -163,3 +163,22 @@ def test_the_settlement_page_keeps_the_focus_when_the_admission_date_changes(qtb
     page.admitted.setFocus()
     page.admitted.setDate(QDate(2024, 2, 28))  # before the category was granted
     assert page.category.text() == "普通参保人" and page.admitted.hasFocus()
+
+
+def test_the_button_looks_up_and_a_double_click_picks_a_row_once(qtbot, window):
+    widget = PersonLookup(window.store, lambda: date(2024, 3, 1), keep_hits=True)  # the person page's list
+    widget.resize(640, 400)
+    shown(qtbot, widget)
+    found = []
+    widget.found.connect(lambda view, _asked: found.append(view.id_number))
+    add_person(window.store, name="卫一")
+    second = add_person(window.store, name="卫二")
+    commit(widget.field, "卫")
+    qtbot.mouseClick(widget.button, Qt.MouseButton.LeftButton)
+    assert widget.hits_model.rows()[1][0] == "卫二" and found == []
+    row = widget.hits.visualRect(widget.hits_model.index(1, 0)).center()
+    # A double-click as the mouse sends it: a click, then a second press that is a double-click, a release.
+    qtbot.mouseClick(widget.hits.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseDClick(widget.hits.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseRelease(widget.hits.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert found == [second] and widget.hits.isVisible()

@@ -68,8 +68,7 @@ class PersonLookup(QWidget):
         self.field.returnPressed.connect(self.look_up)
         self.button.clicked.connect(self.look_up)
         self.field.textEdited.connect(self._edited)
-        self.hits.activated.connect(self._pick)
-        self.hits.clicked.connect(self._pick)
+        self.hits.clicked.connect(self._pick)  # Enter: eventFilter (`activated` would pick twice on a double-click)
         self.hits.installEventFilter(self)
 
     def look_up(self, *, asked: bool = True) -> bool:
