@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Before anything imports Qt: no display on the build machines.
@@ -12,12 +13,24 @@ import pytest
 from windowkit import Window, make_window
 
 from windowdesk.ui.app import prepare
+from windowdesk.ui.collector import GuiThreadCollector
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _chinese_app(qapp):
     """The application as the window starts it: the shipped font, zh_CN."""
     prepare(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As in the window: no garbage collection on the pool threads the pages start (a collection there can
+    destroy a previous test's widgets off their thread); what the test left in cycles goes here."""
+    collector = GuiThreadCollector()
+    collector.start()
+    yield
+    collector.stop()
+    gc.collect()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from ..resources import resources_dir
 from ..services.errors import NotInitialised, ServiceError
 from ..services.setup import open_store
 from . import language
+from .collector import GuiThreadCollector
 from .messages import error_text
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,11 @@ def main(db: str | None) -> int:
         return 0
     window = MainWindow(store, login.actor)
     window.show()
+    collector = GuiThreadCollector(app)  # pages run long work on pool threads: collect on this one only
+    collector.start()
     try:
         return run_event_loop(app)
     finally:
+        collector.stop()
+        collector.deleteLater()
         store.engine.dispose()
