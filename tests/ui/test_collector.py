@@ -7,9 +7,11 @@ import threading
 import weakref
 
 import pytest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from windowdesk.ui import app as ui_app
 from windowdesk.ui.collector import GuiThreadCollector
+from windowdesk.ui.login_dialog import LoginDialog
 from windowdesk.ui.worker import Task
 
 
@@ -107,22 +109,17 @@ def test_collect_due_collects_only_past_the_threshold(automatic_collection):
         gc.set_threshold(*thresholds)
 
 
-def test_the_window_collects_on_its_thread_while_its_event_loop_runs(monkeypatch, tmp_path, automatic_collection):
-    seen: list[bool] = []
+def test_the_window_collects_on_its_thread_while_its_event_loop_runs(monkeypatch, window, automatic_collection):
+    seen: list[object] = []
+
+    def running(app) -> int:
+        return sum(c.running for c in app.findChildren(GuiThreadCollector))
 
     def fake_loop(app) -> int:
-        seen.extend(c.running for c in app.findChildren(GuiThreadCollector))
-        seen.append(gc.isenabled())
+        seen.extend([running(app), gc.isenabled()])
         for widget in app.topLevelWidgets():
             widget.close()
         return 0
-
-    from PySide6.QtWidgets import QDialog
-
-    from windowdesk.ui.login_dialog import LoginDialog
-    from windowkit import make_window
-
-    window = make_window(tmp_path)
 
     def fake_exec(dialog: LoginDialog) -> int:
         dialog.actor = window.clerk
@@ -131,6 +128,5 @@ def test_the_window_collects_on_its_thread_while_its_event_loop_runs(monkeypatch
     monkeypatch.setattr(LoginDialog, "exec", fake_exec)
     monkeypatch.setattr(ui_app, "run_event_loop", fake_loop)
     assert ui_app.main(window.path) == 0
-    assert seen == [True, False]
-    assert gc.isenabled()
-    window.store.engine.dispose()
+    assert seen == [1, False]
+    assert gc.isenabled() and running(QApplication.instance()) == 0

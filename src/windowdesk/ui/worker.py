@@ -20,7 +20,8 @@ class Task(QObject):
 
     Signals are emitted from the pool thread: connected to a widget's methods they are queued to the GUI
     thread, so a page only ever touches its widgets there. Exactly one of `succeeded(result)` and
-    `failed(exception)` is emitted, then `done()`.
+    `failed(exception)` is emitted, then `done()`. While tasks may run, the window keeps
+    garbage collection on the GUI thread (collector.py): a collection on the pool thread could destroy widgets.
     """
 
     progress = Signal(object)
