@@ -20,8 +20,10 @@ class Task(QObject):
 
     Signals are emitted from the pool thread: connected to a widget's methods they are queued to the GUI
     thread, so a page only ever touches its widgets there. Exactly one of `succeeded(result)` and
-    `failed(exception)` is emitted, then `done()`. While tasks may run, the window keeps
-    garbage collection on the GUI thread (collector.py): a collection on the pool thread could destroy widgets.
+    `failed(exception)` is emitted, then `done()`.
+
+    Qt objects must be destroyed on the GUI thread: the task itself is dropped there (_Keeper), and while
+    tasks may run the window keeps garbage collection there too (collector.py).
     """
 
     progress = Signal(object)
@@ -30,14 +32,15 @@ class Task(QObject):
     done = Signal()
 
     def __init__(self, work: Callable[[Callable[[int], None]], Any]):
-        # No parent: the pool thread may still emit after the page that started it is gone.
+        # No parent: the pool thread may still emit after the page that started it is gone; the keeper
+        # holds the task until then.
         super().__init__()
         self._work = work
         self._cancel = threading.Event()
         self._finished = threading.Event()
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(_Runner(self))
+        QThreadPool.globalInstance().start(_Runner(self, _keeper()))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -70,10 +73,50 @@ class Task(QObject):
         self.done.emit()
 
 
-class _Runner(QRunnable):
-    def __init__(self, task: Task):
+class _Keeper(QObject):
+    """Holds each started task on the GUI thread until its pool thread has let go of it, then drops it there.
+
+    Otherwise, when the page lets its task go first (on `done`), the pool thread's reference is the last one
+    and the task's QObject is destroyed on the pool thread, which Qt does not allow (it can crash)."""
+
+    _let_go = Signal(object)  # the key: id() does not fit a C int
+
+    def __init__(self):
         super().__init__()
-        self._task = task  # holds the task while it runs
+        self._tasks: dict[int, Task] = {}
+        self._let_go.connect(self._drop)  # emitted on pool threads: queued to this object's, the GUI thread
+
+    def keep(self, task: Task) -> int:
+        self._tasks[id(task)] = task
+        return id(task)
+
+    def let_go(self, key: int) -> None:
+        self._let_go.emit(key)
+
+    def _drop(self, key: int) -> None:
+        del self._tasks[key]
+
+
+_the_keeper: _Keeper | None = None
+
+
+def _keeper() -> _Keeper:
+    """The one keeper, made by the first start() (on the GUI thread, where tasks are started)."""
+    global _the_keeper
+    if _the_keeper is None:
+        _the_keeper = _Keeper()
+    return _the_keeper
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: Task, keeper: _Keeper):
+        super().__init__()
+        self._task: Task | None = task
+        self._keeper = keeper
+        self._key = keeper.keep(task)
 
     def run(self) -> None:
-        self._task._run()
+        task, self._task = self._task, None
+        task._run()
+        del task  # this thread's last reference: only now may the GUI thread drop the task
+        self._keeper.let_go(self._key)
