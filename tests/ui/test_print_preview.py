@@ -1,5 +1,6 @@
-"""打印预览 and 打印 from the window: QtPdf paints the service's PDF onto a QPrinter (here one writing PDF
-files), a preview counts nothing, a print counts one paper and a second one is a 补打 after confirmation."""
+"""打印预览 and 打印 from the window: PDFium (pypdfium2) renders the service's PDF and Qt paints it onto a
+QPrinter (here one writing PDF files), a preview counts nothing, a print counts one paper and a second one is
+a 补打 after confirmation."""
 
 from __future__ import annotations
 

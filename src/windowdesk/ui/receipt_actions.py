@@ -1,7 +1,7 @@
 """Previewing, printing and saving a receipt through services.receipts (each paper counted; a second one is a 补打).
 
-The service makes the receipt as a PDF; QtPdf (the PySide6-Pdf wheel) renders its pages and Qt's print
-support puts them on paper. 打印预览 shows what the next paper would look like, stamped 预览, and counts
+The service makes the receipt as a PDF; PDFium (pypdfium2) renders its pages and Qt's print support puts
+them on paper. 打印预览 shows what the next paper would look like, stamped 预览, and counts
 nothing; 打印 counts the paper once the clerk has chosen the printer, then prints it; 保存 PDF counts it
 too (a saved PDF can be printed anywhere).
 """
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QMarginsF,
     QObject,
     QRectF,
@@ -23,14 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QImage,
     QPageLayout,
     QPageSize,
     QPaintEngine,
     QPainter,
 )
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
@@ -72,14 +68,13 @@ def new_printer(paper: str) -> QPrinter:
 def paint_pdf(printer: QPrinter, pdf: bytes, *, most_dpi: int = RENDER_DPI) -> int:
     """Every page of `pdf` on its own sheet of `printer`, as large as the paper allows with the aspect ratio
     kept, centred. Returns the number of pages."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
     try:
-        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise PrintFailed(f"the receipt PDF cannot be read ({document.error().name})")
+        document = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise PrintFailed(f"the receipt PDF cannot be read ({exc})") from None
+    try:
+        if len(document) < 1:
+            raise PrintFailed("the receipt PDF has no page")
         painter = QPainter()
         if not painter.begin(printer):
             raise PrintFailed("the printer cannot be opened")
@@ -89,33 +84,34 @@ def paint_pdf(printer: QPrinter, pdf: bytes, *, most_dpi: int = RENDER_DPI) -> i
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         try:
             dpi = min(printer.resolution(), most_dpi)
-            for page in range(document.pageCount()):
-                if page and not printer.newPage():
+            for index in range(len(document)):
+                if index and not printer.newPage():
                     raise PrintFailed("the printer refused a new page")
-                _paint_page(painter, printer, document, page, dpi)
+                _paint_page(painter, printer, _rendered(document[index], dpi))
         finally:
             painter.end()
-        return document.pageCount()
+        return len(document)
     finally:
         document.close()
-        buffer.close()
 
 
-def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int, dpi: int) -> None:
-    points = document.pagePointSize(page)
-    pixels = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-    rendered = document.render(page, pixels)
-    if rendered.isNull():
-        raise PrintFailed(f"page {page + 1} of the receipt cannot be rendered")
-    # PDFium leaves the paper transparent: flattened on white, no printer driver has to deal with alpha.
-    sheet = QImage(pixels, QImage.Format.Format_RGB32)
-    sheet.fill(QColor("white"))
-    flatten = QPainter(sheet)
-    flatten.drawImage(0, 0, rendered)
-    flatten.end()
+def _rendered(page: pdfium.PdfPage, dpi: int) -> QImage:
+    """The page at `dpi` on white paper (no alpha for a printer driver to deal with), in Qt's RGB32 layout:
+    PDFium's BGRx is those very bytes."""
+    try:
+        bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255),
+                             force_bitmap_format=pdfium.raw.FPDFBitmap_BGRx)
+    except pdfium.PdfiumError as exc:
+        raise PrintFailed(f"a page of the receipt cannot be rendered ({exc})") from None
+    pixels = bytes(bitmap.buffer)
+    # copy(): the image owns its pixels, not borrowing the bytes above.
+    return QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32).copy()
+
+
+def _paint_page(painter: QPainter, printer: QPrinter, sheet: QImage) -> None:
     paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-    scale = min(paper.width() / pixels.width(), paper.height() / pixels.height())
-    target = QRectF(0, 0, pixels.width() * scale, pixels.height() * scale)
+    scale = min(paper.width() / sheet.width(), paper.height() / sheet.height())
+    target = QRectF(0, 0, sheet.width() * scale, sheet.height() * scale)
     target.moveCenter(paper.center())
     painter.drawImage(target, sheet)
 
