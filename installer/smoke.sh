@@ -2,7 +2,8 @@
 # Checks a built app folder (default dist/windowdesk) the way a window uses it, outside the checkout:
 # presets listed, a demo database built by the migrations, a case settled to the same figures as the
 # checkout's `windowdesk`, an enrollment receipt printed with the bundled font (poppler-utils reads it),
-# the database checked, and the window started (offscreen) and still waiting at its login a few seconds on.
+# PDFium's library bundled (it renders receipts for the preview and the printer), the database checked, and
+# the window started (offscreen) and still waiting at its login a few seconds on.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 app="$(cd "${1:-$repo/dist/windowdesk}" && pwd)"
@@ -24,6 +25,8 @@ pdffonts slip.pdf >fonts.txt
 grep -qi "WenQuanYi" fonts.txt  # the bundled font, embedded
 pdftotext slip.pdf slip.txt
 grep -q "参保" slip.txt
+# PDFium, which renders receipts for the preview and the printer, is bundled with its library.
+find "$app" -name 'libpdfium*' -o -name 'pdfium.dll' | grep -q .
 run db check --db demo.sqlite --json >check.json
 grep -q '"ok": true' check.json
 status=0
@@ -33,4 +36,4 @@ if [ "$status" -ne 124 ] || grep -q Traceback window.log; then  # 124: still at 
     cat window.log >&2
     exit 1
 fi
-echo "smoke: $app runs (presets, migrations, settle, receipt, db check, window)"
+echo "smoke: $app runs (presets, migrations, settle, receipt, PDFium, db check, window)"
