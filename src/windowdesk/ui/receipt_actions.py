@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QMarginsF,
     QObject,
     QRectF,
-    QSize,
     Signal,
 )
 from PySide6.QtGui import (
