@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ts=resources/translations/windowdesk_en.ts
-mapfile -t sources < <(find src/windowdesk/ui -name '*.py' | sort)
+mapfile -t sources < <(find src/windowdesk/ui src/windowdesk/wording -name "*.py" | sort)
 # The sources first: pyside6-lupdate reads Python only when its first argument is a .py file.
 .venv/bin/pyside6-lupdate "${sources[@]}" -no-obsolete -locations relative \
     -source-language zh_CN -target-language en -ts "$ts"

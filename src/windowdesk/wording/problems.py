@@ -1,0 +1,32 @@
+"""The one catalogue of what each problem code says, in Chinese (the source language of the translations).
+
+Each template is marked with QT_TRANSLATE_NOOP("problems", ...) so pyside6-lupdate puts it in
+resources/translations/windowdesk_en.ts; English comes from there, for the window (tr()) and the CLI alike.
+Placeholders are the problem's parameter names: "{discharged}". Keep the entries of one area together
+under its heading (fewer merge conflicts, and a reader finds a code's neighbours).
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    return text
+
+
+CONTEXT = "problems"
+
+PROBLEMS: dict[str, str] = {
+    # --- generic -----------------------------------------------------------------------------------
+    "invalid_input": QT_TRANSLATE_NOOP("problems", "输入有误：{field}"),
+    "internal_error": QT_TRANSLATE_NOOP("problems", "系统错误（{kind}），请联系管理员"),
+    # --- case and engine (domain) ------------------------------------------------------------------
+    # --- ID numbers ---------------------------------------------------------------------------------
+    # --- settlement and void -------------------------------------------------------------------------
+    # --- enrollment ----------------------------------------------------------------------------------
+    # --- roster import -------------------------------------------------------------------------------
+    # --- users, login, roles -------------------------------------------------------------------------
+    # --- window, day-end, setup, settings --------------------------------------------------------------
+    # --- exports, packages, ledger, files -------------------------------------------------------------
+    # --- reports -------------------------------------------------------------------------------------
+    # --- policy files --------------------------------------------------------------------------------
+}

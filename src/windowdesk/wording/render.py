@@ -1,0 +1,30 @@
+"""A problem in words: its code's template from the catalogue, translated, with its parameters filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..domain.problems import Problem
+from .problems import CONTEXT, PROBLEMS
+
+Translate = Callable[[str, str], str]  # (context, Chinese source text) -> the text in the reader's language
+
+
+def _as_is(context: str, text: str) -> str:
+    return text
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:  # a template naming a parameter the problem lacks keeps its braces
+        return "{" + key + "}"
+
+
+def message(problem: Problem, translate: Translate = _as_is) -> str:
+    """The sentence for `problem`; a code without an entry reads as a generic input error naming its code."""
+    template = PROBLEMS.get(problem.code)
+    params = _Params({k: str(v) for k, v in problem.params.items()})
+    params.setdefault("field", problem.field)
+    if template is None:
+        params["field"] = f"{problem.field} ({problem.code})" if problem.field else problem.code
+        template = PROBLEMS["invalid_input"]
+    return translate(CONTEXT, template).format_map(params)
