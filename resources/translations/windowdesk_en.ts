@@ -288,7 +288,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -630,7 +630,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+49"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +655,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -776,7 +776,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+145"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -1054,7 +1054,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>None</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
@@ -1218,7 +1218,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>出院日期早于入院日期</source>
         <translation>The discharge date is before the admission date</translation>
     </message>
@@ -1228,7 +1228,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
@@ -1413,7 +1413,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+25"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1667,7 +1667,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../src/windowdesk/ui/messages.py" line="+23"/>
+        <location filename="../../src/windowdesk/ui/messages.py" line="+25"/>
         <source>诊断编码不在本地门诊慢特病病种目录内</source>
         <translation>The diagnosis code is not on the local list of outpatient chronic/special diseases</translation>
     </message>
@@ -1702,7 +1702,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Invalid category</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>输入有误：{0}</source>
         <translation>Invalid input: {0}</translation>
     </message>
@@ -1710,6 +1710,39 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+4"/>
         <source>系统错误（{0}），请联系管理员</source>
         <translation>System error ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/problems.py" line="+20"/>
+        <source>输入有误：{field}</source>
+        <translation>Invalid input: {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统错误（{kind}），请联系管理员</source>
+        <translation>System error ({kind}): please call the administrator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
+        <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>试算后该参保人的年度累计已变化（可能其他窗口刚为其结算），请重新试算后再确认</source>
+        <translation>This person&apos;s year to date changed after the trial (another window may have just settled them): run the trial again, then confirm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内</source>
+        <translation>The discharge date {discharged} is outside the period of the policy {policy} ({effective_from} to {effective_to})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>入院日期 {day} 不在参保期内（参保期：{periods}）</source>
+        <translation>The admission date {day} is not in an insured period (insured periods: {periods})</translation>
     </message>
 </context>
 </TS>

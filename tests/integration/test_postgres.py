@@ -41,6 +41,7 @@ from windowdesk.store.models import (
 pytest_plugins = ["pgkit"]  # the server and database fixtures
 D = Decimal
 NOW = datetime(2024, 3, 12, 10, 0)
+LATER = datetime(2024, 6, 1, 10, 0)  # after the later stays' discharges (a future one is refused)
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
         "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
@@ -146,7 +147,7 @@ def test_year_to_date_across_visits_with_a_void(pg_window):
     number = add_person(store, name="李四")
     first = settle_visit(store, pg_window.clerk, id_number=number, visit=visit(), now=NOW)
     second = settle_visit(store, pg_window.clerk, id_number=number,
-                          visit=visit(admitted="2024-04-01", discharged="2024-04-10"), now=NOW)
+                          visit=visit(admitted="2024-04-01", discharged="2024-04-10"), now=LATER)
     one, two = settlements(store)
     # By hand (as test_settlement_store): basic 24300, assistance 6960, patient 4740; the second stay's
     # critical base 8700 -> 17400 passes the tilt deductible 10000: critical 5920, assistance 2224.
@@ -157,7 +158,7 @@ def test_year_to_date_across_visits_with_a_void(pg_window):
 
     void_settlement(store, pg_window.supervisor, settlement_id=first.settlement_id, reason="重复结算", now=NOW)
     third = settle_visit(store, pg_window.clerk, id_number=number,
-                         visit=visit(admitted="2024-05-01", discharged="2024-05-10"), now=NOW)
+                         visit=visit(admitted="2024-05-01", discharged="2024-05-10"), now=LATER)
     rows = {r.id: r for r in settlements(store)}
     assert rows[first.settlement_id].voided is True
     # Only visit 2 counts now, so visit 3 settles exactly as visit 2 did.

@@ -30,6 +30,8 @@ from windowdesk.ui.main_window import MainWindow
 from windowdesk.ui.messages import error_text
 
 UI_SOURCES = Path(ui_app.__file__).parent
+# What lupdate reads (scripts/update_translations.sh): the window and the one catalogue of problems' words.
+WORDED_SOURCES = (UI_SOURCES, UI_SOURCES.parent / "wording")
 TS_FILE = resources_dir() / "translations" / "windowdesk_en.ts"
 QM_FILE = resources_dir() / "translations" / "windowdesk_en.qm"
 ENGLISH_NAV = ["Settle  F2", "Enroll  F3", "Look up  F5", "Roster  F6", "Day-end closing  F7", "Void  F8",
@@ -206,7 +208,7 @@ class _Strings(ast.NodeVisitor):
 
 def _scan() -> _Strings:
     total = _Strings(UI_SOURCES)
-    for path in sorted(UI_SOURCES.rglob("*.py")):
+    for path in sorted(p for folder in WORDED_SOURCES for p in folder.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                       if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body

@@ -8,6 +8,7 @@ import sys
 import traceback
 from importlib import import_module
 
+from ..domain.problems import Refusal
 from .errors import InputError
 
 # Command name -> the module that registers it. Only the module of the command being run is
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         return window_main(args.window_db)
     try:
         return args.handler(args)
+    except Refusal as exc:
+        _print_refusal(args, exc)
+        return 2
     except InputError as exc:
         print(f"windowdesk {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -79,6 +83,19 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("WINDOWDESK_DEBUG"):
             traceback.print_exc()
         return 1
+
+
+def _print_refusal(args, exc: Refusal) -> None:
+    """cli.md: with --json the refusal is `{"error": {"code", "field", "message"}}` on stdout; else words on stderr."""
+    from ..wording.render import message
+
+    text = message(exc.problem)
+    if getattr(args, "json", False):
+        from .output import print_json
+
+        print_json({"error": {"code": exc.code, "field": exc.field, "message": text}})
+    else:
+        print(f"windowdesk {args.command}: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":

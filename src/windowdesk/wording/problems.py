@@ -22,6 +22,12 @@ PROBLEMS: dict[str, str] = {
     # --- case and engine (domain) ------------------------------------------------------------------
     # --- ID numbers ---------------------------------------------------------------------------------
     # --- settlement and void -------------------------------------------------------------------------
+    "future_discharge": QT_TRANSLATE_NOOP("problems", "出院日期 {discharged} 晚于今天（{today}），不能结算"),
+    "year_to_date_changed": QT_TRANSLATE_NOOP(
+        "problems", "试算后该参保人的年度累计已变化（可能其他窗口刚为其结算），请重新试算后再确认"),
+    "policy_not_in_force": QT_TRANSLATE_NOOP(
+        "problems", "出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内"),
+    "not_insured": QT_TRANSLATE_NOOP("problems", "入院日期 {day} 不在参保期内（参保期：{periods}）"),
     # --- enrollment ----------------------------------------------------------------------------------
     # --- roster import -------------------------------------------------------------------------------
     # --- users, login, roles -------------------------------------------------------------------------
