@@ -1,0 +1,28 @@
+"""A receipt's paper size, preview and counted papers (services.receipts)."""
+
+from __future__ import annotations
+
+from ...services import receipts
+from ..operations import CollectionOp, Desk, QueryOp, collection, query
+
+PAPERS = "papers"
+
+
+def paper_size(desk: Desk) -> QueryOp[str]:
+    return query(desk, lambda d: receipts.paper_size(d.store))
+
+
+def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[bytes]:
+    """The next paper, stamped 预览: kind "settlement" (target = its id) or "enrollment" (its receipt number)."""
+    if kind == "settlement":
+        return query(desk, lambda d: receipts.preview_settlement(d.store, d.actor, settlement_id=target))
+    return query(desk, lambda d: receipts.preview_enrollment(d.store, d.actor, receipt_no=target))
+
+
+def counted(desk: Desk, *, kind: str, target: str, reprint: bool, out: str | None) -> CollectionOp[receipts.Printed]:
+    """A paper counted (a 补打 with `reprint`); `out` is where a saved copy is written."""
+    if kind == "settlement":
+        return collection(desk, lambda d: receipts.print_settlement(d.store, d.actor, settlement_id=target,
+                                                                    reprint=reprint, out=out), PAPERS)
+    return collection(desk, lambda d: receipts.print_enrollment(d.store, d.actor, receipt_no=target,
+                                                                reprint=reprint, out=out), PAPERS)
