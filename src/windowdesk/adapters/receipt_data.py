@@ -52,6 +52,16 @@ class TierLine:
     ratio: str  # "75%", "60%/70%" (bands), or "—"
     paid: Decimal
     note: str = ""
+    # The codes the words above were made from, for a reader in another language (ui/labels.py)
+    tier: str = ""
+    name: str = ""  # the policy's own name of the step, "" for a tier named by its code
+    note_code: str = ""
+    cap_hit: bool = False
+
+    @property
+    def out_of_catalog(self) -> bool:
+        """The supplementary tier's out-of-catalogue part (its label gets （目录外））."""
+        return self.tier == "supplementary" and self.note_code == "out_of_catalog"
 
 
 @dataclass(frozen=True)
@@ -193,8 +203,9 @@ def tier_lines(steps: Sequence[Mapping[str, Any]]) -> tuple[TierLine, ...]:
         label = name or TIER_LABELS_ZH.get(tier, tier)
         if tier == "supplementary" and note == "out_of_catalog":
             label += "（目录外）"
+        codes = {"tier": tier, "name": name, "note_code": note, "cap_hit": bool(step.get("cap_hit"))}
         if note in _SKIPPED:
-            lines.append(TierLine(label, None, None, "—", D(step["paid"]), NOTE_ZH[note]))
+            lines.append(TierLine(label, None, None, "—", D(step["paid"]), NOTE_ZH[note], **codes))
             continue
         if step.get("ratio") is not None:
             ratio = percent(D(step["ratio"]))
@@ -206,7 +217,7 @@ def tier_lines(steps: Sequence[Mapping[str, Any]]) -> tuple[TierLine, ...]:
         if step.get("cap_hit"):
             words.append("已达年度封顶")
         lines.append(TierLine(label, D(step["base"]), D(step["deductible"]), ratio, D(step["paid"]),
-                              "，".join(w for w in words if w)))
+                              "，".join(w for w in words if w), **codes))
     return tuple(lines)
 
 
