@@ -16,6 +16,7 @@ from windowdesk.services.errors import Refused
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import DayClosing, Settlement
 from windowdesk.ui.pages.closing_page import ClosingPage
+from windowdesk.ui.operations import Desk
 
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -44,7 +45,7 @@ def today(window):
 
 
 def make_page(qtbot, window, actor) -> ClosingPage:
-    page = ClosingPage(window.store, actor)
+    page = ClosingPage(Desk(window.store, actor))
     qtbot.addWidget(page)
     page.show()
     return page

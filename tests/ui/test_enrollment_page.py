@@ -12,11 +12,12 @@ from windowkit import add_person
 
 from windowdesk.store.models import Enrollment, Person
 from windowdesk.ui.pages.enrollment_page import EnrollmentPage
+from windowdesk.ui.operations import Desk
 
 
 @pytest.fixture
 def page(qtbot, window):
-    p = EnrollmentPage(window.store, window.clerk)
+    p = EnrollmentPage(Desk(window.store, window.clerk))
     qtbot.addWidget(p)
     p.show()
     return p

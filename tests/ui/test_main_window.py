@@ -10,11 +10,12 @@ from windowkit import PASSWORD, add_person
 from windowdesk.ui import app as ui_app
 from windowdesk.ui.login_dialog import LoginDialog
 from windowdesk.ui.main_window import MainWindow
+from windowdesk.ui.operations import Desk
 
 
 @pytest.fixture
 def main_window(qtbot, window):
-    w = MainWindow(window.store, window.clerk)
+    w = MainWindow(Desk(window.store, window.clerk))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

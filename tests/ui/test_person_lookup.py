@@ -13,11 +13,12 @@ from windowdesk.domain.idnumber import mask
 from windowdesk.ui.pages.enrollment_page import EnrollmentPage
 from windowdesk.ui.pages.settlement_page import SettlementPage
 from windowdesk.ui.person_lookup import PersonLookup
+from windowdesk.ui.operations import Desk
 
 
 @pytest.fixture
 def lookup(qtbot, window):
-    widget = PersonLookup(window.store, lambda: date(2024, 3, 1))
+    widget = PersonLookup(Desk(window.store, window.clerk), lambda: date(2024, 3, 1))
     widget.resize(640, 400)  # as wide as on the settlement page
     shown(qtbot, widget)
     found, failed = [], []
@@ -102,7 +103,7 @@ def test_editing_the_field_forgets_the_person(qtbot, window, lookup):
 
 
 def test_the_settlement_page_finds_by_name_and_settles_that_person(qtbot, window):
-    page = shown(qtbot, SettlementPage(window.store, window.clerk))
+    page = shown(qtbot, SettlementPage(Desk(window.store, window.clerk)))
     number = add_person(window.store, name="吴九")
     page.admitted.setDate(QDate(2024, 3, 1))
     type_and_enter(qtbot, page.id_number, "吴")
@@ -111,7 +112,7 @@ def test_the_settlement_page_finds_by_name_and_settles_that_person(qtbot, window
 
 
 def test_the_enrollment_page_enrolls_the_person_picked_by_name(qtbot, window):
-    page = shown(qtbot, EnrollmentPage(window.store, window.clerk))
+    page = shown(qtbot, EnrollmentPage(Desk(window.store, window.clerk)))
     add_person(window.store, name="郑一", insured=None)
     number = add_person(window.store, name="郑二", insured=None)
     type_and_enter(qtbot, page.id_number, "郑")
@@ -155,7 +156,7 @@ def test_a_refresh_or_a_pages_own_lookup_is_not_the_clerks(qtbot, window, lookup
 
 
 def test_the_settlement_page_keeps_the_focus_when_the_admission_date_changes(qtbot, window):
-    page = shown(qtbot, SettlementPage(window.store, window.clerk))
+    page = shown(qtbot, SettlementPage(Desk(window.store, window.clerk)))
     number = add_person(window.store, memberships=(("dibao", date(2024, 3, 1), None),))
     page.admitted.setDate(QDate(2024, 3, 1))
     type_and_enter(qtbot, page.id_number, number)
@@ -166,7 +167,7 @@ def test_the_settlement_page_keeps_the_focus_when_the_admission_date_changes(qtb
 
 
 def test_the_button_looks_up_and_a_double_click_picks_a_row_once(qtbot, window):
-    widget = PersonLookup(window.store, lambda: date(2024, 3, 1), keep_hits=True)  # the person page's list
+    widget = PersonLookup(Desk(window.store, window.clerk), lambda: date(2024, 3, 1), keep_hits=True)  # the person page's list
     widget.resize(640, 400)
     shown(qtbot, widget)
     found = []

@@ -38,6 +38,7 @@ from windowdesk.ui import receipt_actions
 from windowdesk.ui.pages.enrollment_page import EnrollmentPage
 from windowdesk.ui.pages.settlement_page import SettlementPage
 from windowdesk.ui.receipt_actions import ReceiptActions, new_printer, paint_pdf
+from windowdesk.ui.operations import Desk
 
 NOW = datetime(2024, 3, 12, 10, 0)
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
@@ -161,7 +162,7 @@ def print_action(dialog: QPrintPreviewDialog):
 def actions(qtbot, window):
     host = QWidget()
     qtbot.addWidget(host)
-    return ReceiptActions(host, window.store, window.clerk)
+    return ReceiptActions(host, Desk(window.store, window.clerk))
 
 
 # --- painting a PDF onto a printer -------------------------------------------------------------------
@@ -350,7 +351,7 @@ def test_a_printer_that_fails_after_counting_says_the_next_is_a_reprint(monkeypa
 
 
 def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers):
-    page = SettlementPage(window.store, window.clerk)
+    page = SettlementPage(Desk(window.store, window.clerk))
     qtbot.addWidget(page)
     page.show()
     assert not page.preview_button.isEnabled()  # nothing to preview before a settlement
@@ -379,7 +380,7 @@ def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers)
 
 
 def test_enrollment_page_previews_and_prints(qtbot, monkeypatch, window, papers):
-    page = EnrollmentPage(window.store, window.clerk)
+    page = EnrollmentPage(Desk(window.store, window.clerk))
     qtbot.addWidget(page)
     page.show()
     number = add_person(window.store, name="王五", insured=None)

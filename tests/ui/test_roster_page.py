@@ -14,6 +14,7 @@ from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import roster_sync
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
 from windowdesk.ui.pages.roster_page import RosterPage
+from windowdesk.ui.operations import Desk
 
 HEADER = ["身份证号", "姓名", "户编号", "与户主关系", "人员类别", "认定日期", "退出日期", "乡镇", "村", "联系电话"]
 A = make_valid("330327", date(1961, 5, 2), "123")
@@ -46,7 +47,7 @@ def count(window, table) -> int:
 
 
 def make_page(qtbot, window, actor) -> RosterPage:
-    page = RosterPage(window.store, actor)
+    page = RosterPage(Desk(window.store, actor))
     qtbot.addWidget(page)
     page.show()
     return page
@@ -215,7 +216,7 @@ def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, mo
             return super().__call__(numbers, chunk)
 
     monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
-    main = MainWindow(window.store, window.supervisor)
+    main = MainWindow(Desk(window.store, window.supervisor))
     qtbot.addWidget(main)
     page = main.roster_page
     page.path.setText(path)

@@ -21,13 +21,14 @@ from windowdesk.domain.visit import Visit, YearToDate
 from windowdesk.store.models import AuditEntry, Person, Settlement
 from windowdesk.ui.models.steps_model import StepRow, step_rows
 from windowdesk.ui.pages.settlement_page import SettlementPage
+from windowdesk.ui.operations import Desk
 
 D = Decimal
 
 
 @pytest.fixture
 def page(qtbot, window):
-    p = SettlementPage(window.store, window.clerk)
+    p = SettlementPage(Desk(window.store, window.clerk))
     qtbot.addWidget(p)
     p.show()
     return p

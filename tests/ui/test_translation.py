@@ -28,6 +28,7 @@ from windowdesk.ui import app as ui_app
 from windowdesk.ui import language
 from windowdesk.ui.main_window import MainWindow
 from windowdesk.ui.messages import error_text
+from windowdesk.ui.operations import Desk
 
 UI_SOURCES = Path(ui_app.__file__).parent
 # What lupdate reads (scripts/update_translations.sh): the window and the one catalogue of problems' words.
@@ -49,7 +50,7 @@ def english(qapp, monkeypatch):
 
 
 def main_window(qtbot, window, actor) -> MainWindow:
-    w = MainWindow(window.store, actor)
+    w = MainWindow(Desk(window.store, actor))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -20,6 +20,7 @@ from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import AuditEntry, Person, Reversal, Settlement
 from windowdesk.ui.main_window import MainWindow
 from windowdesk.ui.pages.void_page import VoidPage
+from windowdesk.ui.operations import Desk
 
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -34,7 +35,7 @@ def settled(window):
 
 @pytest.fixture
 def page(qtbot, window, monkeypatch):
-    p = VoidPage(window.store, window.supervisor)
+    p = VoidPage(Desk(window.store, window.supervisor))
     qtbot.addWidget(p)
     p.show()
     return p
@@ -119,8 +120,8 @@ def test_an_unknown_receipt_number_is_told_in_chinese(qtbot, page):
 
 
 def test_a_second_void_is_refused_by_the_service_in_chinese(qtbot, window, settled, monkeypatch):
-    first = VoidPage(window.store, window.supervisor)
-    second = VoidPage(window.store, window.admin)  # two screens had the same row open
+    first = VoidPage(Desk(window.store, window.supervisor))
+    second = VoidPage(Desk(window.store, window.admin))  # two screens had the same row open
     for p in (first, second):
         qtbot.addWidget(p)
         monkeypatch.setattr(p, "confirm", lambda text: True)
@@ -135,8 +136,8 @@ def test_a_second_void_is_refused_by_the_service_in_chinese(qtbot, window, settl
 
 
 def test_the_void_page_is_for_supervisors_only(qtbot, window):
-    clerk_window = MainWindow(window.store, window.clerk)
-    sup_window = MainWindow(window.store, window.supervisor)
+    clerk_window = MainWindow(Desk(window.store, window.clerk))
+    sup_window = MainWindow(Desk(window.store, window.supervisor))
     for w in (clerk_window, sup_window):
         qtbot.addWidget(w)
     titles = [clerk_window.nav.item(i).text() for i in range(clerk_window.nav.count())]

@@ -12,11 +12,16 @@ def paper_size(desk: Desk) -> QueryOp[str]:
     return query(desk, lambda d: receipts.paper_size(d.store))
 
 
-def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[bytes]:
-    """The next paper, stamped 预览: kind "settlement" (target = its id) or "enrollment" (its receipt number)."""
-    if kind == "settlement":
-        return query(desk, lambda d: receipts.preview_settlement(d.store, d.actor, settlement_id=target))
-    return query(desk, lambda d: receipts.preview_enrollment(d.store, d.actor, receipt_no=target))
+def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[tuple[bytes, str]]:
+    """The next paper, stamped 预览, and its paper size: kind "settlement" (target = its id) or "enrollment"
+    (its receipt number)."""
+    def work(d: Desk) -> tuple[bytes, str]:
+        if kind == "settlement":
+            pdf = receipts.preview_settlement(d.store, d.actor, settlement_id=target)
+        else:
+            pdf = receipts.preview_enrollment(d.store, d.actor, receipt_no=target)
+        return pdf, receipts.paper_size(d.store)
+    return query(desk, work)
 
 
 def counted(desk: Desk, *, kind: str, target: str, reprint: bool, out: str | None) -> CollectionOp[receipts.Printed]:
