@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from windowdesk.ui.app import prepare
 from windowdesk.ui.collector import GuiThreadCollector
-from uikit import answered
+from uikit import answered, waits
 
 # What a clerk does with the keyboard and the mouse: after each, the test waits for the window's answer
 # (the ops it started run on pool threads and call back on this one), as the clerk would.
@@ -47,7 +47,8 @@ def _clerk_waits_for_the_window(monkeypatch):
 
         def waiting(*args, _act=act, **kwargs):
             result = _act(*args, **kwargs)
-            answered()
+            if waits():
+                answered()
             return result
         monkeypatch.setattr(QtBot, name, staticmethod(waiting))
     yield

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
@@ -47,7 +48,8 @@ def today(window):
 def make_page(qtbot, window, actor) -> ClosingPage:
     page = ClosingPage(Desk(window.store, actor))
     qtbot.addWidget(page)
-    page.show()
+    page.show()  # the day's figures as they are now
+    answered()
     return page
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from uikit import answered
 from windowkit import PASSWORD, add_person
 
 from windowdesk.ui import app as ui_app
@@ -103,6 +104,7 @@ def test_login_then_the_main_window(monkeypatch, window):
         dialog.user_edit.setText("sup")
         dialog.password_edit.setText(PASSWORD)
         dialog.submit()
+        answered()
         return dialog.result()
 
     shown: list[MainWindow] = []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 from reportlab.lib.pagesizes import A5, landscape
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
@@ -267,7 +268,8 @@ def test_preview_dialog_shows_the_page_and_counts_nothing(qtbot, monkeypatch, wi
     seen = looking(qtbot, monkeypatch, actions)
     before = all_entries(window)
 
-    assert actions.preview() is True
+    actions.preview()
+    answered()
     assert [(s.title, s.pages) for s in seen] == [("打印预览：票据 LG-01-00000001", 1)]
     assert seen[0].shot.width() >= 900
     assert print_count(window, sid) == 0 and all_entries(window) == before and papers == []
@@ -287,7 +289,8 @@ def test_the_previews_print_button_prints_a_counted_paper(qtbot, monkeypatch, wi
     actions.set_target("settlement", sid, "LG-01-00000001")
     seen = looking(qtbot, monkeypatch, actions, press_print=True)
 
-    assert actions.preview() is True
+    actions.preview()
+    answered()
     assert len(seen) == 1 and len(papers) == 1
     assert pdf_info(papers[0]) == (1, A5_LANDSCAPE)
     assert print_count(window, sid) == 1 and audit(window) == [("receipt.print", sid, 1)]
@@ -305,17 +308,20 @@ def test_print_counts_one_paper_and_a_second_is_a_confirmed_reprint(qtbot, monke
     answers = iter([False, True])
     monkeypatch.setattr(actions, "confirm_reprint", lambda text: asked.append(text) or next(answers))
 
-    assert actions.print_pdf() is True
+    actions.print_pdf()
+    answered()
     assert pdf_info(papers[0]) == (1, A5_LANDSCAPE) and papers[0].stat().st_size > 50_000
     assert print_count(window, sid) == 1 and audit(window) == [("receipt.print", sid, 1)]
     assert said[-1] == (f"票据 LG-01-00000001：已送打印机 {papers[0]}", False)
     assert asked == []
 
-    assert actions.print_pdf() is False  # the clerk says no to a 补打: nothing counted, nothing printed
+    actions.print_pdf()  # the clerk says no to a 补打: nothing counted, nothing printed
+    answered()
     assert "已打印 1 次" in asked[0] and "补打" in asked[0]
     assert print_count(window, sid) == 1 and len(audit(window)) == 1 and not papers[1].exists()
 
-    assert actions.print_pdf() is True
+    actions.print_pdf()
+    answered()
     assert pdf_info(papers[2]) == (1, A5_LANDSCAPE)
     assert print_count(window, sid) == 2
     assert audit(window) == [("receipt.print", sid, 1), ("receipt.reprint", sid, 2)]
@@ -326,7 +332,8 @@ def test_cancelled_print_dialog_counts_nothing(monkeypatch, window, actions):
     sid = settled(window)
     actions.set_target("settlement", sid, "LG-01-00000001")
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected.value)
-    assert actions.print_pdf() is False
+    actions.print_pdf()
+    answered()
     assert print_count(window, sid) == 0 and audit(window) == []
 
 
@@ -342,7 +349,8 @@ def test_a_printer_that_fails_after_counting_says_the_next_is_a_reprint(monkeypa
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", unwritable)
-    assert actions.print_pdf() is False
+    actions.print_pdf()
+    answered()
     assert said == [("票据 LG-01-00000001 已计入打印次数，但未能送到打印机：请检查打印机后补打", True)]
     assert print_count(window, sid) == 1  # the copy number was used: the next paper must say 补打
 
@@ -360,11 +368,12 @@ def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers)
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
     page.kind.setCurrentIndex(page.kind.findData("inpatient"))
     page.level.setCurrentIndex(page.level.findData("county"))
-    page.admitted.setDate(QDate(2024, 3, 1))
-    page.discharged.setDate(QDate(2024, 3, 12))
+    qtbot.keyClicks(page.admitted, "20240301")
+    qtbot.keyClicks(page.discharged, "20240312")
     commit(page.hospital, "龙港市人民医院")
     qtbot.keyClicks(page.diagnosis, "I63.9")
     qtbot.keyClicks(page.total, "36000")
+    qtbot.mouseClick(page.trial_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.settle_button, Qt.MouseButton.LeftButton)
     assert page.receipt_no.text() == "LG-01-00000001" and page.preview_button.isEnabled()
     seen = looking(qtbot, monkeypatch, page.receipt)

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from uikit import acting_while_it_runs
+
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import roster_sync
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
@@ -55,7 +57,8 @@ def make_page(qtbot, window, actor) -> RosterPage:
 
 def run(qtbot, page, button) -> None:
     """Click as the clerk does, then let the worker finish (the GUI stays responsive meanwhile)."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.is_running()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -157,11 +160,12 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     page._set_running(False)
     assert page.apply_button.isEnabled()
 
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
-    assert page.progress.isVisible() and page.cancel_button.isEnabled()
-    assert not page.preview_button.isEnabled()
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
+        assert page.progress.isVisible() and page.cancel_button.isEnabled()
+        assert not page.preview_button.isEnabled()
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -188,10 +192,11 @@ def test_cancel_after_the_file_is_read_still_writes_nothing(qtbot, window, tmp_p
     page.path.setText(path)
     page._previewed = path
     page._set_running(False)
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(writing.is_set, timeout=30_000)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(writing.is_set, timeout=30_000)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     assert page.message.text() == "已取消，未写入任何数据"

@@ -9,6 +9,7 @@ from imekit import commit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
@@ -107,9 +108,11 @@ def test_declining_the_confirmation_voids_nothing(qtbot, page, window, settled, 
     assert not stored(window, result.settlement_id)[0].voided
     assert page.labels["state"].text() == "正常" and page.reason.text() == "重复结算"
     page.look_up()  # the same settlement again: the reason stays
+    answered()
     assert page.reason.text() == "重复结算"
     page.key.setText("LG-01-00000099")
-    page.look_up()  # another (here: none): the reason typed for the first one goes
+    page.look_up()
+    answered()  # another (here: none): the reason typed for the first one goes
     assert page.reason.text() == ""
 
 
@@ -127,9 +130,12 @@ def test_a_second_void_is_refused_by_the_service_in_chinese(qtbot, window, settl
         monkeypatch.setattr(p, "confirm", lambda text: True)
         p.key.setText("LG-01-00000001")
         p.look_up()
+        answered()
         p.reason.setText("重复结算")
     first.void()
+    answered()
     second.void()
+    answered()
     assert second.message.text() == "该结算单已作废"
     with window.store.reading() as session:
         assert len(session.execute(select(Reversal)).all()) == 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from windowkit import Window
 
 from windowdesk.ui.operations import Desk, tasks
@@ -15,3 +18,21 @@ def answered() -> None:
 def desk(window: Window, role: str = "clerk") -> Desk:
     """What a page of the window works against, signed in as `role`."""
     return Desk(window.store, getattr(window, role))
+
+
+_waiting = [True]
+
+
+def waits() -> bool:
+    """Whether the clerk's keys and clicks wait for the window's answer (conftest)."""
+    return _waiting[0]
+
+
+@contextmanager
+def acting_while_it_runs() -> Iterator[None]:
+    """Clicks that do not wait for the answer: to press 取消 while long work runs."""
+    _waiting[0] = False
+    try:
+        yield
+    finally:
+        _waiting[0] = True

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 _DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_SEPARATED = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+# 2026-3-1, 2026/3/1, 2026.3.1 and 2026年3月1日 (the escapes are 年, 月 and 日: no words outside tr()).
+_SEPARATED = re.compile(r"(\d{4})[-/.\u5e74](\d{1,2})[-/.\u6708](\d{1,2})\u65e5?")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
 
