@@ -826,7 +826,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>（电子副本）</source>
+        <translation> (electronic copy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>（补打 第{0}次）</source>
         <translation> (reprint no. {0})</translation>
     </message>
@@ -1743,6 +1748,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+2"/>
         <source>入院日期 {day} 不在参保期内（参保期：{periods}）</source>
         <translation>The admission date {day} is not in an insured period (insured periods: {periods})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本窗口没有结算单号或票据号为 {ref} 的结算</source>
+        <translation>This window has no settlement with the id or receipt number {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请输入结算单号或票据号</source>
+        <translation>Enter a settlement id or a receipt number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起始日期 {date_from} 晚于截止日期 {date_to}</source>
+        <translation>The start date {date_from} is after the end date {date_to}</translation>
     </message>
 </context>
 </TS>

@@ -184,8 +184,8 @@ def test_enrollment_settlement_and_printing_share_one_gap_free_series(pg_window)
     settled = settle_visit(store, clerk, id_number=add_person(store), visit=visit(), now=NOW)
     assert settled.receipt_no == "LG-01-00000002"
 
-    original = print_settlement(store, clerk, settlement_id=settled.settlement_id, now=NOW)
-    copy = print_settlement(store, clerk, settlement_id=settled.settlement_id, reprint=True, now=NOW)
+    original = print_settlement(store, clerk, copy="paper", settlement_id=settled.settlement_id, now=NOW)
+    copy = print_settlement(store, clerk, copy="paper", settlement_id=settled.settlement_id, reprint=True, now=NOW)
     assert (original.copy_no, copy.copy_no, original.pdf[:5]) == (1, 2, b"%PDF-")
     with store.reading() as s:
         assert s.get(ReceiptCounter, "LG-01").next_number == 3

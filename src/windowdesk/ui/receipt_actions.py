@@ -203,7 +203,7 @@ class ReceiptActions(QObject):
         printer = new_printer(paper)
         if not self.ask_printer(printer):
             return False  # cancelled before anything was counted
-        printed = self._counted(out=None)
+        printed = self._counted(copy="paper", out=None)
         if printed is None:
             return False
         try:
@@ -225,7 +225,7 @@ class ReceiptActions(QObject):
             return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        printed = self._counted(out=path)
+        printed = self._counted(copy="electronic", out=path)
         if printed is not None:
             self.message.emit(self._describe(printed, self.tr("已保存到 {0}").format(printed.out)), False)
             return printed.out
@@ -260,25 +260,27 @@ class ReceiptActions(QObject):
             return receipts.preview_settlement(self._store, self._actor, settlement_id=self._target)
         return receipts.preview_enrollment(self._store, self._actor, receipt_no=self._target)
 
-    def _counted(self, *, out: str | None) -> receipts.Printed | None:
+    def _counted(self, *, copy: str, out: str | None) -> receipts.Printed | None:
         try:
             try:
-                return self._call(reprint=False, out=out)
+                return self._call(copy=copy, reprint=False, out=out)
             except Refused as exc:
                 # The only refusal: printed before. A second paper is a 补打 and must say so.
                 if not self.confirm_reprint(error_text(exc) + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
                     return None
-                return self._call(reprint=True, out=out)
+                return self._call(copy=copy, reprint=True, out=out)
         except ServiceError as exc:
             self.message.emit(error_text(exc), True)
             return None
 
-    def _call(self, *, reprint: bool, out: str | None) -> receipts.Printed:
+    def _call(self, *, copy: str, reprint: bool, out: str | None) -> receipts.Printed:
         if self._kind == "settlement":
-            return receipts.print_settlement(self._store, self._actor, settlement_id=self._target,
+            return receipts.print_settlement(self._store, self._actor, settlement_id=self._target, copy=copy,
                                              reprint=reprint, out=out)
-        return receipts.print_enrollment(self._store, self._actor, receipt_no=self._target, reprint=reprint, out=out)
+        return receipts.print_enrollment(self._store, self._actor, receipt_no=self._target, copy=copy,
+                                         reprint=reprint, out=out)
 
     def _describe(self, printed: receipts.Printed, what: str) -> str:
-        copy = self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else ""
+        copy = (self.tr("（电子副本）") if printed.electronic
+                else self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else "")
         return self.tr("票据 {0}{1}：{2}").format(printed.receipt_no, copy, what)

@@ -28,6 +28,9 @@ PROBLEMS: dict[str, str] = {
     "policy_not_in_force": QT_TRANSLATE_NOOP(
         "problems", "出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内"),
     "not_insured": QT_TRANSLATE_NOOP("problems", "入院日期 {day} 不在参保期内（参保期：{periods}）"),
+    "settlement_not_found": QT_TRANSLATE_NOOP("problems", "本窗口没有结算单号或票据号为 {ref} 的结算"),
+    "settlement_ref_missing": QT_TRANSLATE_NOOP("problems", "请输入结算单号或票据号"),
+    "date_range_reversed": QT_TRANSLATE_NOOP("problems", "起始日期 {date_from} 晚于截止日期 {date_to}"),
     # --- enrollment ----------------------------------------------------------------------------------
     # --- roster import -------------------------------------------------------------------------------
     # --- users, login, roles -------------------------------------------------------------------------

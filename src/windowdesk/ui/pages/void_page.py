@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import fmt
 from ...services.auth import Actor
-from ...services.lookup import SettlementSummary, find_settlement
+from ...services.lookup import SettlementDetail, settlement_detail
 from ...services.settlement import void_settlement
 from ...store.unit_of_work import Store
 from .. import labels
@@ -39,7 +39,7 @@ class VoidPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._actor = actor
-        self.found: SettlementSummary | None = None
+        self.found: SettlementDetail | None = None
         self._build()
         self._connect_signals()
 
@@ -96,7 +96,7 @@ class VoidPage(QWidget):
     def look_up(self) -> bool:
         self.message.clear()
         try:
-            found = find_settlement(self._store, key=self.key.text())
+            found = settlement_detail(self._store, self._actor, ref=self.key.text())
         except Exception as exc:  # noqa: BLE001 (shown inline)
             self._show(None)
             show(self.message, error_text(exc), error=True)
@@ -106,7 +106,7 @@ class VoidPage(QWidget):
             self.reason.setFocus()
         return True
 
-    def _show(self, found: SettlementSummary | None) -> None:
+    def _show(self, found: SettlementDetail | None) -> None:
         same = found is not None and self.found is not None and found.settlement_id == self.found.settlement_id
         if not same:
             self.reason.clear()  # a reason belongs to the settlement it was typed for
@@ -118,7 +118,7 @@ class VoidPage(QWidget):
         else:
             values = {
                 "receipt_no": found.receipt_no or "—", "settlement_id": found.settlement_id,
-                "person": f"{found.person_name}　{found.id_number}",
+                "person": f"{found.name}　{found.id_masked}",
                 "category": labels.category(found.category),
                 "visit": " ".join(x for x in (labels.kind(found.kind), found.hospital) if x),
                 "dates": f"{found.admitted} / {found.discharged}", "business_day": str(found.business_day),
@@ -150,7 +150,7 @@ class VoidPage(QWidget):
             self.reason.setFocus()
             return
         text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
-            found.receipt_no or found.settlement_id, found.person_name, fmt(found.reimbursed),
+            found.receipt_no or found.settlement_id, found.name, fmt(found.reimbursed),
             fmt(found.patient_pays), reason)
         if not self.confirm(text):
             return
