@@ -1764,5 +1764,35 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>起始日期 {date_from} 晚于截止日期 {date_to}</source>
         <translation>The start date {date_from} is after the end date {date_to}</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
+        <translation>{id_number} is enrolled already for {year} (receipt no. {receipt_no}, insured {insured_from} to {insured_to}): they cannot be enrolled twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy}（执行期 {effective_from} 至 {effective_to}）未规定 {year} 年度的参保缴费，不能办理该年度参保：请先设置该年度的政策</source>
+        <translation>The policy {policy} (in force {effective_from} to {effective_to}) sets no contributions for {year}: enrollment for that year needs that year&apos;s policy first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy} 未规定参保缴费，不能办理参保</source>
+        <translation>The policy {policy} sets no contributions: enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度已结束，不能再办理该年度参保</source>
+        <translation>The year {year} has ended: enrollment for it is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度参保登记从 {opens} 年开始办理</source>
+        <translation>Enrollment for {year} opens in {opens}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
+        <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
+    </message>
 </context>
 </TS>

@@ -67,7 +67,8 @@ def test_enrolling_twice_is_refused_in_chinese(qtbot, page, window):
     page.year.setValue(2024)
     page.year.setValue(2025)  # any change allows trying again: the service refuses
     qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
-    assert "已办理 2025 年度参保（票据号 LG-01-00000001），不能重复参保" in page.message.text()
+    assert "已参保：已办理 2025 年度参保（票据号 LG-01-00000001，参保期 2025-01-01 至 2025-12-31），不能重复参保" \
+        in page.message.text()
     assert len(stored(window, number)) == 1
     assert page.receipt_no.text() == "LG-01-00000001"  # the result shown is still the enrollment made
 
