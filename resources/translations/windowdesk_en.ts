@@ -1794,5 +1794,10 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
         <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
+        <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
+    </message>
 </context>
 </TS>

@@ -44,6 +44,8 @@ PROBLEMS: dict[str, str] = {
     "enrollment_after_year_end": QT_TRANSLATE_NOOP(
         "problems", "{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保"),
     # --- roster import -------------------------------------------------------------------------------
+    "roster_file_changed": QT_TRANSLATE_NOOP(
+        "problems", "花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览"),
     # --- users, login, roles -------------------------------------------------------------------------
     # --- window, day-end, setup, settings --------------------------------------------------------------
     # --- exports, packages, ledger, files -------------------------------------------------------------

@@ -43,6 +43,7 @@ class RosterPage(QWidget):
         self._may_apply = may(actor, APPLY_ROLE)
         self._task: Task | None = None
         self._previewed: str | None = None  # the path whose preview is on screen: 导入 applies that file
+        self._previewed_sha256: str | None = None  # and the content it previewed: 导入 applies exactly that
         self._running: tuple[str, bool] = ("", True)  # (path, dry_run) of the task in hand
         self.report: ImportReport | None = None
         self._build()
@@ -168,7 +169,10 @@ class RosterPage(QWidget):
         if dry_run:
             self._show_report(None)  # a new preview: the last report must not pass for this file's
         store, actor = self._store, self._actor
-        task = Task(lambda progress: import_roster(store, actor, path=path, dry_run=dry_run, progress=progress))
+        # An apply is tied to the content previewed: a file edited since is refused (roster_file_changed).
+        expect = None if dry_run else self._previewed_sha256
+        task = Task(lambda progress: import_roster(store, actor, path=path, dry_run=dry_run, progress=progress,
+                                                   expect_sha256=expect))
         # Bound methods of this widget, not lambdas: so the pool thread's signals are queued to the GUI thread.
         task.progress.connect(self._progress)
         task.succeeded.connect(self._finished)
@@ -192,7 +196,7 @@ class RosterPage(QWidget):
         self._show_report(report)
         changes = report.added + report.changed + report.exited
         if dry_run:
-            self._previewed = path
+            self._previewed, self._previewed_sha256 = path, report.sha256
             if changes == 0:
                 text = self.tr("与现有花名册相同，导入不会有任何变更")
             elif self._may_apply:
