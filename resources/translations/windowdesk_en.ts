@@ -826,7 +826,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>（电子副本）</source>
+        <translation> (electronic copy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>（补打 第{0}次）</source>
         <translation> (reprint no. {0})</translation>
     </message>
@@ -1743,6 +1748,56 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+2"/>
         <source>入院日期 {day} 不在参保期内（参保期：{periods}）</source>
         <translation>The admission date {day} is not in an insured period (insured periods: {periods})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本窗口没有结算单号或票据号为 {ref} 的结算</source>
+        <translation>This window has no settlement with the id or receipt number {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请输入结算单号或票据号</source>
+        <translation>Enter a settlement id or a receipt number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起始日期 {date_from} 晚于截止日期 {date_to}</source>
+        <translation>The start date {date_from} is after the end date {date_to}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
+        <translation>{id_number} is enrolled already for {year} (receipt no. {receipt_no}, insured {insured_from} to {insured_to}): they cannot be enrolled twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy}（执行期 {effective_from} 至 {effective_to}）未规定 {year} 年度的参保缴费，不能办理该年度参保：请先设置该年度的政策</source>
+        <translation>The policy {policy} (in force {effective_from} to {effective_to}) sets no contributions for {year}: enrollment for that year needs that year&apos;s policy first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy} 未规定参保缴费，不能办理参保</source>
+        <translation>The policy {policy} sets no contributions: enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度已结束，不能再办理该年度参保</source>
+        <translation>The year {year} has ended: enrollment for it is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度参保登记从 {opens} 年开始办理</source>
+        <translation>Enrollment for {year} opens in {opens}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
+        <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
+        <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
 </context>
 </TS>

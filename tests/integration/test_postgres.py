@@ -21,6 +21,7 @@ from windowdesk.services import export as export_service
 from windowdesk.services import settlement as settlement_service
 from windowdesk.services.closing import close_day
 from windowdesk.services.enrollment import enroll
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import AuthError, InvalidInput, Refused
 from windowdesk.services.export import export_period, set_county_key, verify_package
 from windowdesk.services.maintenance import check_database
@@ -179,13 +180,13 @@ def test_enrollment_settlement_and_printing_share_one_gap_free_series(pg_window)
         "id_number": newcomer, "year": 2025, "category": "destitute", "contribution": "640.00",
         "subsidy": [{"fund": "finance", "amount": "640.00"}], "person_pays": "0.00",
         "insured_from": "2025-01-01", "insured_to": "2025-12-31", "receipt_no": "LG-01-00000001"}
-    with pytest.raises(Refused, match="is enrolled for 2025 already"):
+    with pytest.raises(Refusal, match="already_enrolled"):
         enroll(store, clerk, id_number=newcomer, year=2025, on=date(2024, 10, 16), now=NOW)
     settled = settle_visit(store, clerk, id_number=add_person(store), visit=visit(), now=NOW)
     assert settled.receipt_no == "LG-01-00000002"
 
-    original = print_settlement(store, clerk, settlement_id=settled.settlement_id, now=NOW)
-    copy = print_settlement(store, clerk, settlement_id=settled.settlement_id, reprint=True, now=NOW)
+    original = print_settlement(store, clerk, copy="paper", settlement_id=settled.settlement_id, now=NOW)
+    copy = print_settlement(store, clerk, copy="paper", settlement_id=settled.settlement_id, reprint=True, now=NOW)
     assert (original.copy_no, copy.copy_no, original.pdf[:5]) == (1, 2, b"%PDF-")
     with store.reading() as s:
         assert s.get(ReceiptCounter, "LG-01").next_number == 3

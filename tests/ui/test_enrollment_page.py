@@ -81,4 +81,4 @@ def test_enrollment_receipt_can_be_saved(qtbot, page, window, monkeypatch, tmp_p
     monkeypatch.setattr(page.receipt, "ask_path", lambda suggested: str(tmp_path / "凭证.pdf"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "凭证.pdf").read_bytes().startswith(b"%PDF")
-    assert page.message.text() == f"票据 LG-01-00000001：已保存到 {tmp_path / '凭证.pdf'}"
+    assert page.message.text() == f"票据 LG-01-00000001（电子副本）：已保存到 {tmp_path / '凭证.pdf'}"

@@ -32,6 +32,7 @@ from windowkit import add_person
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import receipts, settings
 from windowdesk.services.enrollment import enroll
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import NotFound
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Settlement
@@ -237,14 +238,14 @@ def test_preview_of_the_service_is_stamped_and_counts_nothing(window, tmp_path):
     assert "单据号：LG-01-00000001" in page and "补打" not in page
     assert print_count(window, sid) == 0 and all_entries(window) == before
 
-    receipts.print_settlement(window.store, window.clerk, settlement_id=sid)
+    receipts.print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid)
     void_settlement(window.store, window.supervisor, settlement_id=sid, reason="录入错误", now=NOW)
     before = all_entries(window)
     page = pdf_text(tmp_path, receipts.preview_settlement(window.store, window.clerk, settlement_id=sid))
     assert "补打 第1次" in page and "作废" in page and "预览" in page  # what the next paper would be
     assert print_count(window, sid) == 1 and all_entries(window) == before
 
-    with pytest.raises(NotFound):
+    with pytest.raises(Refusal, match="settlement_not_found"):
         receipts.preview_settlement(window.store, window.clerk, settlement_id="no-such-id")
 
 
@@ -253,7 +254,7 @@ def test_enrollment_preview_counts_nothing(window, tmp_path):
     before = all_entries(window)
     page = pdf_text(tmp_path, receipts.preview_enrollment(window.store, window.clerk, receipt_no=receipt_no))
     assert "参保缴费凭证" in page and "预览" in page and "补打" not in page
-    receipts.print_enrollment(window.store, window.clerk, receipt_no=receipt_no)
+    receipts.print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no)
     assert audit(window) == [("receipt.print", receipt_no, 1)]
     page = pdf_text(tmp_path, receipts.preview_enrollment(window.store, window.clerk, receipt_no=receipt_no))
     assert "补打 第1次" in page

@@ -127,6 +127,17 @@ def test_a_file_without_the_required_columns_is_refused_in_chinese(qtbot, window
     assert not page.apply_button.isEnabled() and count(window, Person) == 0
 
 
+def test_a_roster_file_changed_on_disk_after_its_preview_is_refused(qtbot, window, roster_file):
+    page = make_page(qtbot, window, window.supervisor)
+    page.path.setText(roster_file)
+    run(qtbot, page, page.preview_button)
+    write_roster(roster_file, ROWS[:1])  # another program saves the file between preview and import
+    run(qtbot, page, page.apply_button)
+    assert page.message.text().startswith("花名册文件 花名册.csv 在预览后已被修改")
+    assert page.message.text().endswith("未导入：请重新预览")
+    assert count(window, Person) == 0 and count(window, RosterImport) == 0
+
+
 def test_editing_the_path_after_a_preview_asks_for_a_new_preview(qtbot, window, roster_file):
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(roster_file)

@@ -243,7 +243,9 @@ def test_save_pdf_writes_where_the_clerk_chose(qtbot, page, window, monkeypatch,
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "结算单.pdf"
     assert saved.read_bytes().startswith(b"%PDF")
-    assert page.message.text() == f"票据 LG-01-00000001：已保存到 {saved}"
+    # A saved PDF is an electronic copy: the first paper printed afterwards is still the original.
+    assert page.message.text() == f"票据 LG-01-00000001（电子副本）：已保存到 {saved}"
+    assert settlements(window)[0].print_count == 0
 
 
 def test_new_settlement_clears_form_and_result(qtbot, page, window):

@@ -15,7 +15,7 @@ from windowkit import add_person
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
 from windowdesk.services import lookup
-from windowdesk.services.errors import NotFound
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.ledger import year_to_date
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import AuditEntry, Person, Reversal, Settlement
@@ -157,5 +157,5 @@ def test_the_void_page_is_for_supervisors_only(qtbot, window):
 
 
 def test_lookup_finds_only_this_windows_rows(window):
-    with pytest.raises(NotFound):
-        lookup.find_settlement(window.store, key="00000000-0000-0000-0000-000000000000")
+    with pytest.raises(Refusal, match="settlement_not_found"):
+        lookup.settlement_detail(window.store, window.supervisor, ref="00000000-0000-0000-0000-000000000000")

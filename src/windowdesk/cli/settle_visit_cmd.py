@@ -18,7 +18,8 @@ def register(commands, common) -> None:
     cmd.add_argument("--input", required=True, help="the visit (JSON object, as `visit` of a settle case)")
     cmd.add_argument("--dry-run", action="store_true",
                      help="the trial settlement (试算): the same checks and figures, nothing written")
-    cmd.add_argument("--receipt", metavar="OUT.pdf", help="also print the slip (the original) to this PDF file")
+    cmd.add_argument("--receipt", metavar="OUT.pdf",
+                     help="also write the slip to this PDF file (an electronic copy: the paper is printed apart)")
     cmd.set_defaults(handler=run)
 
 
@@ -44,7 +45,7 @@ def run(args) -> int:
         )
 
         try:  # the settlement is committed: a failed print must say so and how to print it later
-            print_settlement(store, actor, settlement_id=settled.settlement_id, out=args.receipt)
+            print_settlement(store, actor, settlement_id=settled.settlement_id, copy="electronic", out=args.receipt)
         except InvalidInput as exc:
             raise InvalidInput(f"settlement {settled.settlement_id} (receipt {settled.receipt_no}) is stored but its "
                                f"slip was not printed: {exc}; print it with `windowdesk receipt "

@@ -10,23 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from ..domain import idnumber
-from ..domain.categories import most_favourable
+from ..domain.enrollment_rules import MembershipView, category_on
 from ..domain.money import fmt
 from ..store.models import Enrollment, Membership, Person
 from ..store.unit_of_work import Store
 from .errors import InvalidInput, NotFound
 from .window import window_context
-
-
-@dataclass(frozen=True)
-class MembershipView:
-    category: str
-    identified_on: date
-    exited_on: date | None
-
-    def valid_on(self, day: date) -> bool:
-        # The exit date is the first day without the category.
-        return self.identified_on <= day and (self.exited_on is None or day < self.exited_on)
 
 
 def normalized_id(raw: str) -> str:
@@ -62,10 +51,6 @@ def memberships_of(session: Session, person_id: int) -> list[MembershipView]:
                            .where(Membership.person_id == person_id)
                            .order_by(Membership.identified_on, Membership.category))
     return [MembershipView(*row) for row in rows]
-
-
-def category_on(memberships: list[MembershipView], day: date, priority: tuple[str, ...]) -> str:
-    return most_favourable((m.category for m in memberships if m.valid_on(day)), priority)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from ..domain import idnumber
 from ..domain.case_json import settlement_json, year_to_date_json
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.engine import settle
+from ..domain.enrollment_rules import MembershipView, category_on
 from ..domain.problems import Refusal
 from ..domain.visit import CaseError, Visit
 from ..domain.visit import Person as EnginePerson
@@ -26,7 +27,7 @@ from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
 from .ledger import increments, year_to_date
-from .people import MembershipView, category_on, get_person, memberships_of
+from .people import get_person, memberships_of
 from .window import WindowContext, ensure_day_open, next_receipt_no, window_context
 
 

@@ -202,7 +202,7 @@ class ReceiptActions(QObject):
         printer = new_printer(paper)
         if not self.ask_printer(printer):
             return  # cancelled before anything was counted
-        self._count(reprint=False, out=None, done=lambda printed: self._paint(printer, printed))
+        self._count(copy="paper", reprint=False, out=None, done=lambda printed: self._paint(printer, printed))
 
     def _paint(self, printer: QPrinter, printed: receipts.Printed) -> None:
         try:
@@ -224,18 +224,19 @@ class ReceiptActions(QObject):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self._count(reprint=False, out=path, done=lambda printed: self.message.emit(
+        self._count(copy="electronic", reprint=False, out=path, done=lambda printed: self.message.emit(
             self._describe(printed, self.tr("已保存到 {0}").format(printed.out)), False))
 
-    def _count(self, *, reprint: bool, out: str | None, done) -> None:
+    def _count(self, *, copy: str, reprint: bool, out: str | None, done) -> None:
         def refused(exc: BaseException) -> None:
             # The only refusal of a first paper: printed before. A second paper is a 补打 and must say so.
             if isinstance(exc, Refused) and not reprint:
                 if self.confirm_reprint(error_text(exc) + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
-                    self._count(reprint=True, out=out, done=done)
+                    self._count(copy=copy, reprint=True, out=out, done=done)
                 return
             self._failed(exc)
-        ops.receipts.counted(self._desk, kind=self._kind, target=self._target, reprint=reprint, out=out).success(
+        ops.receipts.counted(self._desk, kind=self._kind, target=self._target, copy=copy, reprint=reprint,
+                             out=out).success(
             done).failure(refused).run(self)
 
     def _paint_preview(self, printer: QPrinter, pdf: bytes) -> bool:
@@ -263,5 +264,6 @@ class ReceiptActions(QObject):
         return pressed
 
     def _describe(self, printed: receipts.Printed, what: str) -> str:
-        copy = self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else ""
+        copy = (self.tr("（电子副本）") if printed.electronic
+                else self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else "")
         return self.tr("票据 {0}{1}：{2}").format(printed.receipt_no, copy, what)

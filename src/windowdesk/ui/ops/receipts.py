@@ -24,10 +24,12 @@ def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[tuple[bytes, str]]
     return query(desk, work)
 
 
-def counted(desk: Desk, *, kind: str, target: str, reprint: bool, out: str | None) -> CollectionOp[receipts.Printed]:
-    """A paper counted (a 补打 with `reprint`); `out` is where a saved copy is written."""
+def counted(desk: Desk, *, kind: str, target: str, copy: str, reprint: bool,
+            out: str | None) -> CollectionOp[receipts.Printed]:
+    """copy "paper" (counted; a 补打 with `reprint`) or "electronic" (a saved PDF, marked as such, never the
+    original); `out` is where the PDF is written."""
     if kind == "settlement":
-        return collection(desk, lambda d: receipts.print_settlement(d.store, d.actor, settlement_id=target,
+        return collection(desk, lambda d: receipts.print_settlement(d.store, d.actor, settlement_id=target, copy=copy,
                                                                     reprint=reprint, out=out), PAPERS)
-    return collection(desk, lambda d: receipts.print_enrollment(d.store, d.actor, receipt_no=target,
+    return collection(desk, lambda d: receipts.print_enrollment(d.store, d.actor, receipt_no=target, copy=copy,
                                                                 reprint=reprint, out=out), PAPERS)

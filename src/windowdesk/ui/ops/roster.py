@@ -13,6 +13,7 @@ def preview(desk: Desk, *, path: str) -> QueryOp[roster_sync.ImportReport]:
                                                                     progress=report))
 
 
-def apply(desk: Desk, *, path: str) -> CollectionOp[roster_sync.ImportReport]:
-    return CollectionOp(desk, lambda d, report: roster_sync.import_roster(d.store, d.actor, path=path,
-                                                                         progress=report), changes={PEOPLE})
+def apply(desk: Desk, *, path: str, expect_sha256: str | None) -> CollectionOp[roster_sync.ImportReport]:
+    """The file previewed, refused (roster_file_changed) when its content is no longer `expect_sha256`."""
+    return CollectionOp(desk, lambda d, report: roster_sync.import_roster(
+        d.store, d.actor, path=path, progress=report, expect_sha256=expect_sha256), changes={PEOPLE})

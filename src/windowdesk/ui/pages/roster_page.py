@@ -41,6 +41,7 @@ class RosterPage(DeskPage):
         self._may_apply = may(desk.actor, APPLY_ROLE)
         self._task: Task | None = None
         self._previewed: str | None = None  # the path whose preview is on screen: 导入 applies that file
+        self._previewed_sha256: str | None = None  # and the content it previewed: 导入 applies exactly that
         self._running: tuple[str, bool] = ("", True)  # (path, dry_run) of the task in hand
         self.report: ImportReport | None = None
         self._build()
@@ -163,7 +164,9 @@ class RosterPage(DeskPage):
         self.message.clear()
         if dry_run:
             self._show_report(None)  # a new preview: the last report must not pass for this file's
-        op = ops.roster.preview(self.desk, path=path) if dry_run else ops.roster.apply(self.desk, path=path)
+        # An apply is tied to the content previewed: a file edited since is refused (roster_file_changed).
+        op = (ops.roster.preview(self.desk, path=path) if dry_run
+              else ops.roster.apply(self.desk, path=path, expect_sha256=self._previewed_sha256))
         self._running = (path, dry_run)
         self._task = op.progress(self._progress).success(self._finished).failure(self._failed).run(self)
         self._set_running(True)
@@ -181,7 +184,7 @@ class RosterPage(DeskPage):
         self._show_report(report)
         changes = report.added + report.changed + report.exited
         if dry_run:
-            self._previewed = path
+            self._previewed, self._previewed_sha256 = path, report.sha256
             if changes == 0:
                 text = self.tr("与现有花名册相同，导入不会有任何变更")
             elif self._may_apply:

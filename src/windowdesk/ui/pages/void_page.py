@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.money import fmt
-from ...services.lookup import SettlementSummary
+from ...services.lookup import SettlementDetail
 from .. import labels, ops
 from ..confirm import confirm
 from ..operations import Desk
@@ -35,7 +35,7 @@ FIELDS = (("receipt_no", QT_TRANSLATE_NOOP("VoidPage", "票据号")),
 class VoidPage(DeskPage):
     def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(desk, parent)
-        self.found: SettlementSummary | None = None
+        self.found: SettlementDetail | None = None
         self._build()
         self._connect_signals()
 
@@ -92,7 +92,7 @@ class VoidPage(DeskPage):
         ops.records.find(self.desk, key=self.key.text()).success(
             lambda found: self._found(found, then)).failure(self._not_found).run(self)
 
-    def _found(self, found: SettlementSummary, then) -> None:
+    def _found(self, found: SettlementDetail, then) -> None:
         self._show(found)
         if not found.voided:
             self.reason.setFocus()
@@ -103,7 +103,7 @@ class VoidPage(DeskPage):
         self._show(None)
         self.failed(exc)
 
-    def _show(self, found: SettlementSummary | None) -> None:
+    def _show(self, found: SettlementDetail | None) -> None:
         same = found is not None and self.found is not None and found.settlement_id == self.found.settlement_id
         if not same:
             self.reason.clear()  # a reason belongs to the settlement it was typed for
@@ -115,7 +115,7 @@ class VoidPage(DeskPage):
         else:
             values = {
                 "receipt_no": found.receipt_no or "—", "settlement_id": found.settlement_id,
-                "person": f"{found.person_name}　{found.id_number}",
+                "person": f"{found.name}　{found.id_masked}",
                 "category": labels.category(found.category),
                 "visit": " ".join(x for x in (labels.kind(found.kind), found.hospital) if x),
                 "dates": f"{found.admitted} / {found.discharged}", "business_day": str(found.business_day),
@@ -146,7 +146,7 @@ class VoidPage(DeskPage):
             self.reason.setFocus()
             return
         text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
-            found.receipt_no or found.settlement_id, found.person_name, fmt(found.reimbursed),
+            found.receipt_no or found.settlement_id, found.name, fmt(found.reimbursed),
             fmt(found.patient_pays), reason)
         if not self.confirm(text):
             return
