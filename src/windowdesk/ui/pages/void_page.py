@@ -89,7 +89,7 @@ class VoidPage(DeskPage):
 
     def look_up(self, then=None) -> None:
         self.message.clear()
-        ops.records.find(self.desk, key=self.key.text()).success(
+        ops.records.detail(self.desk, ref=self.key.text()).success(
             lambda found: self._found(found, then)).failure(self._not_found).run(self)
 
     def _found(self, found: SettlementDetail, then) -> None:
