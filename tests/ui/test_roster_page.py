@@ -52,6 +52,8 @@ def make_page(qtbot, window, actor) -> RosterPage:
     page = RosterPage(Desk(window.store, actor))
     qtbot.addWidget(page)
     page.show()
+    page.asked = []  # the confirmations of 导入, each answered yes
+    page.confirm = lambda text: page.asked.append(text) or True
     return page
 
 
@@ -82,11 +84,16 @@ def test_preview_counts_then_import_writes_and_the_same_file_changes_nothing(qtb
     [(row, masked, reason)] = page.invalid_model.rows()
     assert (row, masked) == ("4", mask(D)) and "贫困户" in reason and "人员类别" in reason
     assert page.heading.text().startswith("预览（未写入）：花名册.csv")
+    # Who would be added, with the row and the masked number, not only how many.
+    assert page.changes_model.rows() == [("新增", "2", "张三", mask(A), "低保对象"),
+                                         ("新增", "3", "李四", mask(B), "低保对象"),
+                                         ("新增", "5", "孙二", mask(C), "脱贫人口")]
     assert page.message.text() == "预览完成，尚未写入；核对无误后按“导入”"
     assert count(window, Person) == 0 and count(window, RosterImport) == 0  # a preview writes nothing
     assert page.apply_button.isEnabled()
 
     run(qtbot, page, page.apply_button)
+    assert page.asked == ["确认导入 花名册.csv？\n新增 3，变更 0，退出 0；无效 1 行不导入。"]
     assert page.message.text() == "已导入：新增 3，变更 0，退出 0，未变 0；无效 1 行未导入"
     assert not page.apply_button.isEnabled()  # applied: another import needs another preview
     with window.store.reading() as session:
