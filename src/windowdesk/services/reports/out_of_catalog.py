@@ -1,0 +1,55 @@
+"""目录外费用占比: per hospital, the share of out-of-catalogue costs against the limit for its level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from ...domain.categories import LEVELS
+from ...store.models import Settlement
+from ...store.unit_of_work import Store
+from ..auth import Actor
+from .scope import Scope, counted, rate, scope_of, sums, yuan
+
+
+@dataclass(frozen=True)
+class HospitalShare:
+    hospital: str
+    level: str
+    settlements: int
+    total: Decimal
+    out_of_catalog: Decimal
+    share: Decimal | None  # out_of_catalog / total
+    limit: Decimal | None  # targets.out_of_catalog_share[level], None where the policy sets none
+    over: bool
+
+
+@dataclass(frozen=True)
+class OutOfCatalogReport:
+    scope: Scope
+    rows: tuple[HospitalShare, ...]
+
+
+def out_of_catalog(store: Store, actor: Actor, *, year: int, month: int | None = None,
+                   now: datetime | None = None) -> OutOfCatalogReport:
+    actor.require("supervisor")
+    with store.reading() as session:
+        scope = scope_of(session, year=year, month=month, now=now)
+        found = session.execute(
+            select(Settlement.hospital, Settlement.hospital_level, func.count().label("settlements"),
+                   *sums(("total", "out_of_catalog")))
+            .where(*counted(scope)).group_by(Settlement.hospital, Settlement.hospital_level)).all()
+    limits = scope.policy.targets.out_of_catalog_share if scope.policy.targets else {}
+    rows = []
+    for r in found:
+        total, outside = yuan(r.total), yuan(r.out_of_catalog)
+        share, limit = rate(outside, total), limits.get(r.hospital_level)
+        rows.append(HospitalShare(hospital=r.hospital, level=r.hospital_level, settlements=r.settlements,
+                                  total=total, out_of_catalog=outside, share=share, limit=limit,
+                                  over=limit is not None and share is not None and share > limit))
+    order = {level: i for i, level in enumerate(LEVELS)}
+    rows.sort(key=lambda r: (order.get(r.level, len(LEVELS)), r.hospital))
+    return OutOfCatalogReport(scope=scope, rows=tuple(rows))
