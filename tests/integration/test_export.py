@@ -240,3 +240,24 @@ def test_roles_period_and_key_are_checked(window, tmp_path):
     for bad in ("2024-13", "2024-3", "March"):
         with pytest.raises(InvalidInput, match="YYYY-MM"):
             export_period(window.store, window.supervisor, period=bad, out_dir=tmp_path / "out")
+
+
+def test_a_december_discharge_settled_in_january_reaches_januarys_package(window, tmp_path):
+    """The crossing belongs to 2024 (its discharge year) and is recorded in January 2025: December's package
+    cannot know it, January's lists it (the list of January's year alone, 2025, lost it)."""
+    store = window.store
+    set_county_key(store, window.admin, key_hex=KEY)
+    ordinary = add_person(store, name="李四", memberships=(), household="H002")
+    late = settle_visit(store, window.clerk, id_number=ordinary, now=datetime(2025, 1, 5, 9),
+                        visit=visit(COSTLY, admitted="2024-12-18", discharged="2024-12-28"))
+    assert late.result.patient_pays >= D("37000")
+    export_period(store, window.supervisor, period="2024-12", out_dir=tmp_path / "dec", now=datetime(2025, 1, 2))
+    assert read_csv(tmp_path / "dec" / "monitoring.csv") == []
+    export_period(store, window.supervisor, period="2025-01", out_dir=tmp_path / "jan", now=datetime(2025, 2, 2))
+    listed = read_csv(tmp_path / "jan" / "monitoring.csv")
+    assert [(r["id_number"], r["rule"], r["self_pay_ytd"], r["crossed_on"], r["settlement_id"])
+            for r in listed] == [(ordinary, "因病致贫监测", str(late.result.patient_pays), "2024-12-28",
+                                  late.settlement_id)]
+    # February knows it from January already: not listed again.
+    export_period(store, window.supervisor, period="2025-02", out_dir=tmp_path / "feb", now=datetime(2025, 3, 2))
+    assert read_csv(tmp_path / "feb" / "monitoring.csv") == []

@@ -50,6 +50,7 @@ from . import settings
 from .auth import Actor
 from .errors import InvalidInput, Refused
 from .files import sha256_file
+from .reports.monitoring import crossings
 from .window import window_context
 
 FORMAT = "windowdesk-package/1"
@@ -260,28 +261,26 @@ def _enrollments(session: Session, month: Period) -> Table:
 
 
 def _monitoring(session: Session, rules: tuple[MonitoringRule, ...], month: Period) -> Table:
-    """Everyone whose self-pay of the year (this window's and merged windows' settlements, in discharge
-    order, as known at the month's end) crossed a rule's threshold, with the discharge that crossed it."""
-    named = frozenset().union(*(r.categories for r in rules if r.categories is not None))
-    known = Settlement.business_day <= month.last
-    valid = or_(Reversal.id.is_(None), Reversal.business_day > month.last)
-    query = (select(Settlement.person_id, Settlement.id, Settlement.window_id, Settlement.category,
-                    Settlement.discharged, Settlement.patient_pays, Settlement.snapshot)
-             .outerjoin(Reversal).where(Settlement.year == month.first.year, known, valid)
-             .order_by(Settlement.person_id, Settlement.discharged, Settlement.business_day, Settlement.id))
+    """The year's crossings as known at the month's end (services.reports.monitoring: every window's
+    settlements of the discharge year), and the crossings of earlier years recorded during the month: a
+    December discharge settled in January crosses in its own year and reaches January's package (a list of
+    the January's year only, recorded by the month's end, lost it)."""
+    found = crossings(session, rules, month.first.year, as_of=month.last)
+    before = month.first - timedelta(days=1)
+    late_years = session.execute(select(Settlement.year).distinct().where(
+        Settlement.business_day.between(month.first, month.last), Settlement.year < month.first.year)).scalars()
+    for year in sorted(late_years):
+        known = {(c.person_id, c.rule) for c in crossings(session, rules, year, as_of=before)}
+        found.extend(c for c in crossings(session, rules, year, as_of=month.last)
+                     if (c.person_id, c.rule) not in known)
+    # As settled: the crossing visit's snapshot names the person, a later roster change does not rewrite it.
+    snapshots = {sid: snapshot for sid, snapshot in session.execute(select(Settlement.id, Settlement.snapshot).where(
+        Settlement.id.in_({c.settlement_id for c in found})))} if found else {}
     entries = []
-    person_id, running, entered = None, Decimal("0.00"), set()
-    for pid, sid, window_id, category, discharged, pays, snapshot in session.execute(query):
-        if pid != person_id:
-            person_id, running, entered = pid, Decimal("0.00"), set()
-        running += pays
-        for index, rule in enumerate(rules):
-            member = category in rule.categories if rule.categories is not None else category not in named
-            if index not in entered and member and running >= rule.threshold:
-                entered.add(index)
-                p = snapshot["person"]
-                entries.append((p["id_number"], p["name"], p["household"], category, rule.label, rule.threshold,
-                                running, discharged, sid, window_id))
+    for c in found:
+        p = snapshots[c.settlement_id]["person"]
+        entries.append((p["id_number"], p["name"], p["household"], c.category, c.rule, c.threshold, c.self_pay,
+                        c.crossed_on, c.settlement_id, c.window_id))
     entries.sort(key=lambda e: (e[7], e[0], e[4]))
     return Table("monitoring", MONITORING_COLUMNS, entries)
 
