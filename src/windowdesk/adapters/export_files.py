@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from ..domain.money import fmt
 
-TEXT, MONEY, INT, FLAG, DAY = "text", "money", "int", "flag", "date"
+TEXT, MONEY, INT, FLAG, DAY, RATE = "text", "money", "int", "flag", "date", "rate"
+_FORMULA_START = ("=", "+", "-", "@")  # what Excel would take for a formula
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def xlsx_bytes(table: Table, *, stamp: datetime) -> bytes:
     sheet = workbook.create_sheet(table.name)
     sheet.append([c.name for c in table.columns])
     for row in table.rows:
-        sheet.append([_cell(WriteOnlyCell, sheet, v, c.kind) for c, v in zip(table.columns, row)])
+        sheet.append([cell(WriteOnlyCell, sheet, v, c.kind) for c, v in zip(table.columns, row)])
     raw = io.BytesIO()
     # ExcelWriter rather than Workbook.save: save() stamps `modified` with the current time.
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -76,18 +78,27 @@ def xlsx_bytes(table: Table, *, stamp: datetime) -> bytes:
     return _restamped(raw.getvalue(), stamp)
 
 
-def _cell(new_cell, sheet, value: object, kind: str):
-    if kind == MONEY and value is not None:
+def cell(new_cell, sheet, value: object, kind: str):
+    """A sheet cell of a value: money and rates as exact numbers with their places, no cell ever a formula."""
+    if kind in (MONEY, RATE) and value is not None:
         # A number cell (staff sum the column in Excel) whose stored text is the exact amount: openpyxl would
         # print a Decimal through float ("%.16g"), which is not exact for large amounts.
-        cell = new_cell(sheet, value=Decimal(0))
-        cell._value = fmt(value)
-        cell.number_format = "0.00"
-        return cell
+        made = new_cell(sheet, value=Decimal(0))
+        made._value = fmt(value) if kind == MONEY else f"{value:f}"
+        made.number_format = "0.00" if kind == MONEY else "0.0000"
+        return made
     if kind == INT and value is not None:
         return new_cell(sheet, value=int(value))
     # Everything else as a text cell: ID numbers keep all 18 digits, receipt numbers their leading zeros.
-    return new_cell(sheet, value=text_of(value, kind) or None)
+    return text_cell(new_cell, sheet, text_of(value, kind) or None)
+
+
+def text_cell(new_cell, sheet, text: str | None):
+    """A string cell even for a text Excel would run as a formula (a name typed as "=HYPERLINK(...)")."""
+    made = new_cell(sheet, value=text)
+    if text and text.startswith(_FORMULA_START):
+        made.data_type = "s"
+    return made
 
 
 def _restamped(data: bytes, stamp: datetime) -> bytes:
@@ -105,7 +116,10 @@ def _restamped(data: bytes, stamp: datetime) -> bytes:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a crash never leaves a half-written package file."""
     partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
+    # Readable by the user only: the files hold ID numbers and amounts.
+    partial.unlink(missing_ok=True)
+    with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        handle.write(data)
     partial.replace(path)
 
 

@@ -8,6 +8,7 @@ import sys
 import traceback
 from importlib import import_module
 
+from ..domain.problems import Refusal
 from .errors import InputError
 
 # Command name -> the module that registers it. Only the module of the command being run is
@@ -32,6 +33,7 @@ _COMMANDS = {
     "package": "export_cmd",
     "ledger": "ledger_cmd",
     "family-cap": "family_cap_cmd",
+    "report": "report_cmd",
 }
 
 
@@ -69,6 +71,15 @@ def main(argv: list[str] | None = None) -> int:
         return window_main(args.window_db)
     try:
         return args.handler(args)
+    except Refusal as exc:
+        from ..wording.render import message
+        from .output import print_json
+
+        text = message(exc.problem)
+        if getattr(args, "json", False):
+            print_json({"error": {"code": exc.code, "field": exc.field, "message": text}})
+        print(f"windowdesk {args.command}: {text}", file=sys.stderr)
+        return 2
     except InputError as exc:
         print(f"windowdesk {args.command}: {exc}", file=sys.stderr)
         return 2

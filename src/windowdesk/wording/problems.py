@@ -30,6 +30,7 @@ PROBLEMS: dict[str, str] = {
     # --- reports -------------------------------------------------------------------------------------
     "report_year": QT_TRANSLATE_NOOP("problems", "报表年度有误：{year}"),
     "report_month": QT_TRANSLATE_NOOP("problems", "报表月份应为 1 到 12，不是 {month}"),
+    "report_unknown": QT_TRANSLATE_NOOP("problems", "没有名为“{name}”的报表"),
     "report_grouping": QT_TRANSLATE_NOOP("problems", "不能按“{by}”分组（可按 类别、月份、乡镇、医院）"),
     # --- policy files --------------------------------------------------------------------------------
 }

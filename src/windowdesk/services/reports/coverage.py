@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import extract, func, select
 
@@ -39,6 +40,7 @@ class CoverageRow:
 
 @dataclass(frozen=True)
 class CoverageReport:
+    NAME: ClassVar[str] = "coverage"
     scope: Scope
     by: str
     rows: tuple[CoverageRow, ...]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import extract, func, select
 
@@ -45,6 +46,7 @@ class LedgerRow:
 
 @dataclass(frozen=True)
 class LedgerReport:
+    NAME: ClassVar[str] = "ledger"
     scope: Scope
     funds: tuple[str, ...]  # the subsidising funds, in the order the policy lists them
     rows: tuple[LedgerRow, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -48,6 +49,7 @@ class MonitoringRow:
 
 @dataclass(frozen=True)
 class MonitoringReport:
+    NAME: ClassVar[str] = "monitoring"
     scope: Scope
     rows: tuple[MonitoringRow, ...]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import func, select
 
@@ -29,6 +30,7 @@ class HospitalShare:
 
 @dataclass(frozen=True)
 class OutOfCatalogReport:
+    NAME: ClassVar[str] = "out-of-catalog"
     scope: Scope
     rows: tuple[HospitalShare, ...]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import and_, exists, or_, select
 
@@ -39,6 +40,7 @@ class PlaceCount:
 
 @dataclass(frozen=True)
 class UnenrolledReport:
+    NAME: ClassVar[str] = "unenrolled"
     scope: Scope
     rows: tuple[UnenrolledRow, ...]
     places: tuple[PlaceCount, ...]  # persons per town and village, in the rows' order
