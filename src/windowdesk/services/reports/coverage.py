@@ -7,14 +7,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import ClassVar
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from ...domain.categories import CATEGORIES
 from ...domain.problems import Refusal
 from ...store.models import Person, Settlement
 from ...store.unit_of_work import Store
 from ..auth import Actor
-from .scope import SETTLEMENT_SUMS, Scope, counted, rate, scope_of, sums, yuan
+from .scope import SETTLEMENT_SUMS, Scope, counted, figures, fold, rate, scope_of, sums, yuan
 
 GROUPINGS = ("category", "month", "town", "hospital")
 
@@ -55,30 +55,25 @@ def coverage(store: Store, actor: Actor, *, year: int, month: int | None = None,
         raise Refusal("report_grouping", "by", by=by)
     with store.reading() as session:
         scope = scope_of(session, year=year, month=month, now=now)
-        key = _key(by)
-        query = select(key.label("key"), func.count().label("settlements"), *sums()).where(*counted(scope))
-        if by == "town":
-            query = query.join(Person, Person.id == Settlement.person_id)
-        found = session.execute(query.group_by(key)).all()
+        if by == "town":  # through the person: ix_settlements_report_persons covers person_id and the sums
+            found = {r.key: r._asdict() for r in session.execute(
+                select(Person.town.label("key"), func.count().label("settlements"), *sums())
+                .join(Person, Person.id == Settlement.person_id).where(*counted(scope)).group_by(Person.town))}
+        else:
+            depth, key = _GROUPS[by]
+            found = fold(figures(session, scope, depth), lambda r: key(r, year))
     target = scope.policy.targets.coverage_rate if scope.policy.targets else None
-    rows = sorted((_row(_text(by, r.key, year), r.settlements, r, target) for r in found), key=_order(by))
+    rows = sorted((_row(str(k or ""), cell["settlements"], cell, target) for k, cell in found.items()),
+                  key=_order(by))
     everything = {name: sum((getattr(r, name) for r in rows), Decimal("0.00")) for name in SETTLEMENT_SUMS}
     total = _row("all", sum(r.settlements for r in rows), everything, target)
     return CoverageReport(scope=scope, by=by, rows=tuple(rows), all=total, target=target)
 
 
-def _key(by: str):
-    if by == "category":
-        return Settlement.category
-    if by == "month":
-        return extract("month", Settlement.discharged)
-    if by == "town":
-        return Person.town
-    return Settlement.hospital
-
-
-def _text(by: str, key, year: int) -> str:
-    return f"{year:04d}-{int(key):02d}" if by == "month" else str(key or "")
+# by -> (how many of FIGURE_KEYS to group by, the row's key)
+_GROUPS = {"category": (1, lambda r, year: r.category),
+           "month": (2, lambda r, year: f"{year:04d}-{r.discharged.month:02d}"),
+           "hospital": (3, lambda r, year: r.hospital)}
 
 
 def _order(by: str):
@@ -87,9 +82,8 @@ def _order(by: str):
     return lambda r: r.key
 
 
-def _row(key: str, count: int, amounts, target: Decimal | None) -> CoverageRow:
-    get = amounts.get if isinstance(amounts, dict) else lambda name: getattr(amounts, name)
-    values = {name: yuan(get(name)) for name in SETTLEMENT_SUMS}
+def _row(key: str, count: int, amounts: dict, target: Decimal | None) -> CoverageRow:
+    values = {name: yuan(amounts[name]) for name in SETTLEMENT_SUMS}
     covered = rate(values["reimbursed"], values["total"])
     return CoverageRow(key=key, settlements=count, **values, coverage_rate=covered,
                        in_scope_rate=rate(values["basic"], values["in_scope"]),

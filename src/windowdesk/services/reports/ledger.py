@@ -17,10 +17,10 @@ from sqlalchemy import extract, func, select
 
 from ...domain.categories import CATEGORIES
 from ...domain.money import ZERO
-from ...store.models import Enrollment, EnrollmentSubsidy, Settlement
+from ...store.models import Enrollment, EnrollmentSubsidy
 from ...store.unit_of_work import Store
 from ..auth import Actor
-from .scope import SETTLEMENT_SUMS, Scope, counted, scope_of, sums, yuan
+from .scope import SETTLEMENT_SUMS, Scope, figures, fold, scope_of, yuan
 
 
 @dataclass(frozen=True)
@@ -60,33 +60,35 @@ def ledger(store: Store, actor: Actor, *, year: int, month: int | None = None,
         scope = scope_of(session, year=year, month=month, now=now)
         enrolled_month = extract("month", Enrollment.insured_from)
         enrolled = [Enrollment.year == year] + ([enrolled_month == month] if month else [])
-        enrollments = session.execute(
-            select(enrolled_month, Enrollment.category, func.count(),
-                   func.coalesce(func.sum(Enrollment.contribution), 0),
-                   func.coalesce(func.sum(Enrollment.person_pays), 0))
-            .where(*enrolled).group_by(enrolled_month, Enrollment.category)).all()
+        # Grouped by the day insured from (ix_enrollments_report's order: no sort of the year's enrollments),
+        # folded into months here.
+        enrollments: dict[tuple[int, str], list] = {}
+        for day, category, count, contribution, person_pays in session.execute(
+                select(Enrollment.insured_from, Enrollment.category, func.count(),
+                       func.coalesce(func.sum(Enrollment.contribution), 0),
+                       func.coalesce(func.sum(Enrollment.person_pays), 0))
+                .where(*enrolled).group_by(Enrollment.insured_from, Enrollment.category)):
+            cell = enrollments.setdefault((day.month, category), [0, ZERO, ZERO])
+            cell[0] += count
+            cell[1] += yuan(contribution)
+            cell[2] += yuan(person_pays)
         subsidies = session.execute(
             select(enrolled_month, Enrollment.category, EnrollmentSubsidy.fund, func.sum(EnrollmentSubsidy.amount))
             .join(EnrollmentSubsidy, EnrollmentSubsidy.enrollment_id == Enrollment.id)
             .where(*enrolled).group_by(enrolled_month, Enrollment.category, EnrollmentSubsidy.fund)).all()
-        settled_month = extract("month", Settlement.discharged)
-        settlements = session.execute(
-            select(settled_month.label("month"), Settlement.category.label("category"),
-                   func.count().label("settlements"), *sums())
-            .where(*counted(scope)).group_by(settled_month, Settlement.category)).all()
+        settlements = fold(figures(session, scope, 2), lambda r: (r.discharged.month, r.category))
     funds = _funds(scope, {fund for _, _, fund, _ in subsidies})
     cells: dict[tuple[int, str], dict] = {}
 
     def cell(m, category) -> dict:
         return cells.setdefault((int(m), category), _empty(funds))
 
-    for m, category, count, contribution, person_pays in enrollments:
-        cell(m, category).update(enrollments=count, contribution=yuan(contribution), person_pays=yuan(person_pays))
+    for (m, category), (count, contribution, person_pays) in enrollments.items():
+        cell(m, category).update(enrollments=count, contribution=contribution, person_pays=person_pays)
     for m, category, fund, amount in subsidies:
         cell(m, category)["subsidy"][fund] = yuan(amount)
-    for r in settlements:
-        cell(r.month, r.category).update(settlements=r.settlements,
-                                         **{name: yuan(getattr(r, name)) for name in SETTLEMENT_SUMS})
+    for (m, category), sums in settlements.items():
+        cell(m, category).update(sums)
     order = {c: i for i, c in enumerate(CATEGORIES)}
     keys = sorted(cells, key=lambda k: (k[0], order.get(k[1], len(order)), k[1]))
     rows = tuple(LedgerRow(month=m, category=c, **cells[(m, c)]) for m, c in keys)

@@ -7,13 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import ClassVar
 
-from sqlalchemy import func, select
-
 from ...domain.categories import LEVELS
-from ...store.models import Settlement
 from ...store.unit_of_work import Store
 from ..auth import Actor
-from .scope import Scope, counted, rate, scope_of, sums, yuan
+from .scope import Scope, figures, fold, rate, scope_of
+
+_SUMS = ("total", "out_of_catalog")
 
 
 @dataclass(frozen=True)
@@ -40,16 +39,13 @@ def out_of_catalog(store: Store, actor: Actor, *, year: int, month: int | None =
     actor.require("supervisor")
     with store.reading() as session:
         scope = scope_of(session, year=year, month=month, now=now)
-        found = session.execute(
-            select(Settlement.hospital, Settlement.hospital_level, func.count().label("settlements"),
-                   *sums(("total", "out_of_catalog")))
-            .where(*counted(scope)).group_by(Settlement.hospital, Settlement.hospital_level)).all()
+        found = fold(figures(session, scope, 4, _SUMS), lambda r: (r.hospital, r.hospital_level), _SUMS)
     limits = scope.policy.targets.out_of_catalog_share if scope.policy.targets else {}
     rows = []
-    for r in found:
-        total, outside = yuan(r.total), yuan(r.out_of_catalog)
-        share, limit = rate(outside, total), limits.get(r.hospital_level)
-        rows.append(HospitalShare(hospital=r.hospital, level=r.hospital_level, settlements=r.settlements,
+    for (hospital, level), cell in found.items():
+        total, outside = cell["total"], cell["out_of_catalog"]
+        share, limit = rate(outside, total), limits.get(level)
+        rows.append(HospitalShare(hospital=hospital, level=level, settlements=cell["settlements"],
                                   total=total, out_of_catalog=outside, share=share, limit=limit,
                                   over=limit is not None and share is not None and share > limit))
     order = {level: i for i, level in enumerate(LEVELS)}

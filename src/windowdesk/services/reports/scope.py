@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, literal
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import ZERO
@@ -64,6 +64,29 @@ def counted(scope: Scope) -> tuple:
     if scope.month:
         where.append(Settlement.discharged.between(scope.first, scope.last))
     return tuple(where)
+
+
+# The grouping order of the index ix_settlements_report_figures (migration 0008): grouping by a prefix of it
+# walks the index in order, where any other GROUP BY sorts the year's million rows first (3x slower, measured).
+FIGURE_KEYS = ("category", "discharged", "hospital", "hospital_level")
+
+
+def figures(session: Session, scope: Scope, depth: int, names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
+    """The counted settlements' count and sums grouped by the first `depth` of FIGURE_KEYS; callers fold them."""
+    keys = [getattr(Settlement, key) for key in FIGURE_KEYS[:depth]]
+    return session.execute(select(*keys, func.count().label("settlements"), *sums(names))
+                           .where(*counted(scope)).group_by(*keys)).all()
+
+
+def fold(rows, key, names: tuple[str, ...] = SETTLEMENT_SUMS) -> dict:
+    """Rows of `figures` summed per key(row): {key: {"settlements": n, name: Decimal, ...}}, in first-seen order."""
+    out: dict = {}
+    for row in rows:
+        cell = out.setdefault(key(row), {"settlements": 0, **{name: ZERO for name in names}})
+        cell["settlements"] += row.settlements
+        for name in names:
+            cell[name] += yuan(getattr(row, name))
+    return out
 
 
 def column(name: str):
