@@ -8,10 +8,10 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import BigInteger, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ...domain.money import ZERO
+from ...domain.money import ZERO, from_fen
 from ...domain.policy import Policy
 from ...domain.problems import Refusal
 from ...store.models import Settlement
@@ -74,18 +74,23 @@ FIGURE_KEYS = ("category", "discharged", "hospital", "hospital_level")
 def figures(session: Session, scope: Scope, depth: int, names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
     """The counted settlements' count and sums grouped by the first `depth` of FIGURE_KEYS; callers fold them."""
     keys = [getattr(Settlement, key) for key in FIGURE_KEYS[:depth]]
-    return session.execute(select(*keys, func.count().label("settlements"), *sums(names))
-                           .where(*counted(scope)).group_by(*keys)).all()
+    # Sums as whole fen (the columns' storage): tens of thousands of groups fold as ints, not Decimals.
+    fen = [func.coalesce(func.sum(type_coerce(column(name), BigInteger)), 0).label(name) for name in names]
+    return session.connection().execute(select(*keys, func.count().label("settlements"), *fen)
+                                        .where(*counted(scope)).group_by(*keys)).all()
 
 
 def fold(rows, key, names: tuple[str, ...] = SETTLEMENT_SUMS) -> dict:
     """Rows of `figures` summed per key(row): {key: {"settlements": n, name: Decimal, ...}}, in first-seen order."""
     out: dict = {}
     for row in rows:
-        cell = out.setdefault(key(row), {"settlements": 0, **{name: ZERO for name in names}})
+        cell = out.setdefault(key(row), {"settlements": 0, **{name: 0 for name in names}})
         cell["settlements"] += row.settlements
         for name in names:
-            cell[name] += yuan(getattr(row, name))
+            cell[name] += getattr(row, name)
+    for cell in out.values():
+        for name in names:
+            cell[name] = from_fen(int(cell[name]))
     return out
 
 
