@@ -13,16 +13,23 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.money import fmt
+from ..wording.package import COLUMN_LABELS, NO, YES
 
-TEXT, MONEY, INT, FLAG, DAY, RATE = "text", "money", "int", "flag", "date", "rate"
+TEXT, MONEY, INT, FLAG, DAY, RATE, CATEGORY = "text", "money", "int", "flag", "date", "rate", "category"
 _FORMULA_START = ("=", "+", "-", "@")  # what Excel would take for a formula
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str
-    kind: str = TEXT  # TEXT (ID numbers, receipt numbers: always text), MONEY, INT, FLAG, DAY
+    name: str  # the machine name: manifest.json's schema, `ledger import`, county tools
+    kind: str = TEXT  # TEXT (ID numbers, receipt numbers: always text), MONEY, INT, FLAG, DAY, CATEGORY
+
+    @property
+    def label(self) -> str:
+        """The header county staff read (wording.package)."""
+        return COLUMN_LABELS.get(self.name, self.name)
 
 
 @dataclass(frozen=True)
@@ -35,13 +42,16 @@ class Table:
 
 
 def text_of(value: object, kind: str) -> str:
-    """The one text form of a value, shared by the CSV and the XLSX so both say exactly the same."""
+    """The one text form of a value, shared by the CSV and the XLSX so both say exactly the same: booleans 是/否,
+    categories in Chinese (services.ledger_merge reads both back)."""
     if value is None:
         return ""
     if kind == MONEY:
         return fmt(value)
     if kind == FLAG:
-        return "true" if value else "false"
+        return YES if value else NO
+    if kind == CATEGORY:
+        return CATEGORY_LABELS_ZH.get(str(value), str(value))
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return str(value)
@@ -51,7 +61,7 @@ def csv_bytes(table: Table) -> bytes:
     """UTF-8 with BOM (Excel on Windows opens it as UTF-8), CRLF rows as the csv module writes them."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(c.name for c in table.columns)
+    writer.writerow(c.label for c in table.columns)
     for row in table.rows:
         writer.writerow(text_of(v, c.kind) for c, v in zip(table.columns, row))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
@@ -68,7 +78,7 @@ def xlsx_bytes(table: Table, *, stamp: datetime) -> bytes:
     workbook.properties.creator = "windowdesk"
     workbook.properties.created = workbook.properties.modified = stamp
     sheet = workbook.create_sheet(table.name)
-    sheet.append([c.name for c in table.columns])
+    sheet.append([text_cell(WriteOnlyCell, sheet, c.label) for c in table.columns])
     for row in table.rows:
         sheet.append([cell(WriteOnlyCell, sheet, v, c.kind) for c, v in zip(table.columns, row)])
     raw = io.BytesIO()

@@ -27,6 +27,7 @@ PROBLEMS: dict[str, str] = {
     # --- users, login, roles -------------------------------------------------------------------------
     # --- window, day-end, setup, settings --------------------------------------------------------------
     # --- exports, packages, ledger, files -------------------------------------------------------------
+    "period_unfinished": QT_TRANSLATE_NOOP("problems", "{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出"),
     # --- reports -------------------------------------------------------------------------------------
     "report_year": QT_TRANSLATE_NOOP("problems", "报表年度有误：{year}"),
     "report_month": QT_TRANSLATE_NOOP("problems", "报表月份应为 1 到 12，不是 {month}"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.auth import Actor
-from ...services.export import MANIFEST, export_period, verify_package
+from ...services.errors import InvalidInput
+from ...services.export import MANIFEST, Period, export_period, verify_package
 from ...store.unit_of_work import Store
 from .. import labels
 from ..messages import error_text, show
@@ -172,9 +174,19 @@ class ExportPage(QWidget):
         if not out:
             show(self.message, self.tr("请选择输出文件夹"), error=True)
             return
+        unfinished = _unfinished(period)
+        if unfinished and not self.confirm_unfinished(period):
+            return
         store, actor = self._store, self._actor
-        self._start("export", lambda _progress: export_period(store, actor, period=period, out_dir=out),
+        self._start("export", lambda _progress: export_period(store, actor, period=period, out_dir=out,
+                                                              unfinished=unfinished),
                     self.tr("正在导出 {0}…").format(period))
+
+    def confirm_unfinished(self, period: str) -> bool:
+        """The month is not over: its package would miss the rest of it (the manifest says complete: false)."""
+        answer = QMessageBox.question(self, self.tr("本月尚未结束"), self.tr(
+            "{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？").format(period))
+        return answer == QMessageBox.StandardButton.Yes
 
     def verify(self) -> None:
         folder = self.package_dir.text().strip()
@@ -246,3 +258,11 @@ class ExportPage(QWidget):
         else:
             lines = [self.tr("校验未通过：")] + [f"· {problem_zh(p)}" for p in report["problems"]]
             show(self.message, "\n".join(lines), error=True)
+
+
+def _unfinished(period: str) -> bool:
+    """Whether `period` (as typed) is a month that has not ended; a bad text is the service's to refuse."""
+    try:
+        return Period.parse(period).last >= date.today()
+    except InvalidInput:
+        return False
