@@ -288,7 +288,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -630,7 +630,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+49"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +655,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -776,7 +776,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+145"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -826,7 +826,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>（电子副本）</source>
+        <translation> (electronic copy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>（补打 第{0}次）</source>
         <translation> (reprint no. {0})</translation>
     </message>
@@ -1054,7 +1059,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>None</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
@@ -1218,7 +1223,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>出院日期早于入院日期</source>
         <translation>The discharge date is before the admission date</translation>
     </message>
@@ -1228,7 +1233,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
@@ -1413,7 +1418,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+25"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1667,7 +1672,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../src/windowdesk/ui/messages.py" line="+23"/>
+        <location filename="../../src/windowdesk/ui/messages.py" line="+25"/>
         <source>诊断编码不在本地门诊慢特病病种目录内</source>
         <translation>The diagnosis code is not on the local list of outpatient chronic/special diseases</translation>
     </message>
@@ -1702,7 +1707,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Invalid category</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>输入有误：{0}</source>
         <translation>Invalid input: {0}</translation>
     </message>
@@ -1710,6 +1715,89 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+4"/>
         <source>系统错误（{0}），请联系管理员</source>
         <translation>System error ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/problems.py" line="+20"/>
+        <source>输入有误：{field}</source>
+        <translation>Invalid input: {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统错误（{kind}），请联系管理员</source>
+        <translation>System error ({kind}): please call the administrator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
+        <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>试算后该参保人的年度累计已变化（可能其他窗口刚为其结算），请重新试算后再确认</source>
+        <translation>This person&apos;s year to date changed after the trial (another window may have just settled them): run the trial again, then confirm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内</source>
+        <translation>The discharge date {discharged} is outside the period of the policy {policy} ({effective_from} to {effective_to})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>入院日期 {day} 不在参保期内（参保期：{periods}）</source>
+        <translation>The admission date {day} is not in an insured period (insured periods: {periods})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本窗口没有结算单号或票据号为 {ref} 的结算</source>
+        <translation>This window has no settlement with the id or receipt number {ref}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请输入结算单号或票据号</source>
+        <translation>Enter a settlement id or a receipt number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起始日期 {date_from} 晚于截止日期 {date_to}</source>
+        <translation>The start date {date_from} is after the end date {date_to}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
+        <translation>{id_number} is enrolled already for {year} (receipt no. {receipt_no}, insured {insured_from} to {insured_to}): they cannot be enrolled twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy}（执行期 {effective_from} 至 {effective_to}）未规定 {year} 年度的参保缴费，不能办理该年度参保：请先设置该年度的政策</source>
+        <translation>The policy {policy} (in force {effective_from} to {effective_to}) sets no contributions for {year}: enrollment for that year needs that year&apos;s policy first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy} 未规定参保缴费，不能办理参保</source>
+        <translation>The policy {policy} sets no contributions: enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度已结束，不能再办理该年度参保</source>
+        <translation>The year {year} has ended: enrollment for it is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度参保登记从 {opens} 年开始办理</source>
+        <translation>Enrollment for {year} opens in {opens}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
+        <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
+        <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from windowdesk.services.export import key_id, set_county_key
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import ExportPackage
 from windowdesk.ui.pages.export_page import ExportPage, previous_month, problem_zh
+from windowdesk.ui.operations import Desk
 
 KEY = "00" * 32
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
@@ -35,7 +36,7 @@ def march(window):
 
 @pytest.fixture
 def page(qtbot, window):
-    p = ExportPage(window.store, window.supervisor)
+    p = ExportPage(Desk(window.store, window.supervisor))
     qtbot.addWidget(p)
     p.show()
     return p

@@ -10,10 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from uikit import acting_while_it_runs
+
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import roster_sync
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
 from windowdesk.ui.pages.roster_page import RosterPage
+from windowdesk.ui.operations import Desk
 
 HEADER = ["身份证号", "姓名", "户编号", "与户主关系", "人员类别", "认定日期", "退出日期", "乡镇", "村", "联系电话"]
 A = make_valid("330327", date(1961, 5, 2), "123")
@@ -46,7 +49,7 @@ def count(window, table) -> int:
 
 
 def make_page(qtbot, window, actor) -> RosterPage:
-    page = RosterPage(window.store, actor)
+    page = RosterPage(Desk(window.store, actor))
     qtbot.addWidget(page)
     page.show()
     return page
@@ -54,7 +57,8 @@ def make_page(qtbot, window, actor) -> RosterPage:
 
 def run(qtbot, page, button) -> None:
     """Click as the clerk does, then let the worker finish (the GUI stays responsive meanwhile)."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.is_running()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -123,6 +127,17 @@ def test_a_file_without_the_required_columns_is_refused_in_chinese(qtbot, window
     assert not page.apply_button.isEnabled() and count(window, Person) == 0
 
 
+def test_a_roster_file_changed_on_disk_after_its_preview_is_refused(qtbot, window, roster_file):
+    page = make_page(qtbot, window, window.supervisor)
+    page.path.setText(roster_file)
+    run(qtbot, page, page.preview_button)
+    write_roster(roster_file, ROWS[:1])  # another program saves the file between preview and import
+    run(qtbot, page, page.apply_button)
+    assert page.message.text().startswith("花名册文件 花名册.csv 在预览后已被修改")
+    assert page.message.text().endswith("未导入：请重新预览")
+    assert count(window, Person) == 0 and count(window, RosterImport) == 0
+
+
 def test_editing_the_path_after_a_preview_asks_for_a_new_preview(qtbot, window, roster_file):
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(roster_file)
@@ -156,11 +171,12 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     page._set_running(False)
     assert page.apply_button.isEnabled()
 
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
-    assert page.progress.isVisible() and page.cancel_button.isEnabled()
-    assert not page.preview_button.isEnabled()
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
+        assert page.progress.isVisible() and page.cancel_button.isEnabled()
+        assert not page.preview_button.isEnabled()
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -187,10 +203,11 @@ def test_cancel_after_the_file_is_read_still_writes_nothing(qtbot, window, tmp_p
     page.path.setText(path)
     page._previewed = path
     page._set_running(False)
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(writing.is_set, timeout=30_000)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(writing.is_set, timeout=30_000)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     assert page.message.text() == "已取消，未写入任何数据"
@@ -215,7 +232,7 @@ def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, mo
             return super().__call__(numbers, chunk)
 
     monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
-    main = MainWindow(window.store, window.supervisor)
+    main = MainWindow(Desk(window.store, window.supervisor))
     qtbot.addWidget(main)
     page = main.roster_page
     page.path.setText(path)

@@ -23,6 +23,7 @@ _COMMANDS = {
     "settle-visit": "settle_visit_cmd",
     "void": "void_cmd",
     "receipt": "receipt_cmd",
+    "settlements": "settlements_cmd",
     "demo": "demo_cmd",
     "roster": "roster_cmd",
     "close-day": "close_day_cmd",
@@ -72,13 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except Refusal as exc:
-        from ..wording.render import message
-        from .output import print_json
-
-        text = message(exc.problem)
-        if getattr(args, "json", False):
-            print_json({"error": {"code": exc.code, "field": exc.field, "message": text}})
-        print(f"windowdesk {args.command}: {text}", file=sys.stderr)
+        _print_refusal(args, exc)
         return 2
     except InputError as exc:
         print(f"windowdesk {args.command}: {exc}", file=sys.stderr)
@@ -90,6 +85,19 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("WINDOWDESK_DEBUG"):
             traceback.print_exc()
         return 1
+
+
+def _print_refusal(args, exc: Refusal) -> None:
+    """cli.md: with --json the refusal is `{"error": {"code", "field", "message"}}` on stdout; else words on stderr."""
+    from ..wording.render import message
+
+    text = message(exc.problem)
+    if getattr(args, "json", False):
+        from .output import print_json
+
+        print_json({"error": {"code": exc.code, "field": exc.field, "message": text}})
+    else:
+        print(f"windowdesk {args.command}: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ _VISIT_TEXTS = ("diagnosis", "hospital")
 def parse_case(obj: Any) -> tuple[Person, Visit, YearToDate]:
     """A `settle` case: {"person": ..., "visit": ..., "year_to_date": ...}."""
     if not isinstance(obj, dict):
-        raise CaseError("case", "must be a JSON object")
+        raise CaseError("not_an_object", "case")
     return (parse_person(_object(obj, "person")), parse_visit(_object(obj, "visit")),
             parse_year_to_date(obj.get("year_to_date") or {}))
 
@@ -33,19 +33,19 @@ def parse_case(obj: Any) -> tuple[Person, Visit, YearToDate]:
 def parse_person(obj: dict) -> Person:
     category = obj.get("category")
     if not isinstance(category, str):
-        raise CaseError("person.category", "missing or not a string")
+        raise CaseError("text_missing", "person.category")
     birth = obj.get("birth_date")
     return Person(category=category, birth_date=None if birth is None else _date(birth, "person.birth_date"))
 
 
 def parse_visit(obj: Any) -> Visit:
     if not isinstance(obj, dict):
-        raise CaseError("visit", "must be a JSON object")
+        raise CaseError("not_an_object", "visit")
     values: dict[str, Any] = {}
     for name in ("kind", "hospital_level"):
         value = obj.get(name)
         if not isinstance(value, str):
-            raise CaseError(f"visit.{name}", "missing or not a string")
+            raise CaseError("text_missing", f"visit.{name}")
         values[name] = value
     for name in ("admitted", "discharged"):
         values[name] = _date(obj.get(name), f"visit.{name}")
@@ -55,32 +55,31 @@ def parse_visit(obj: Any) -> Visit:
     for name in _VISIT_FLAGS:
         value = obj.get(name, False)
         if not isinstance(value, bool):
-            raise CaseError(f"visit.{name}", "must be true or false")
+            raise CaseError("not_a_boolean", f"visit.{name}")
         values[name] = value
     for name in _VISIT_TEXTS:
         value = obj.get(name, "")
         if not isinstance(value, str):
-            raise CaseError(f"visit.{name}", "must be a string")
+            raise CaseError("not_text", f"visit.{name}")
         values[name] = value
     visit = Visit(**values)
     if visit.in_scope < 0:
-        raise CaseError("visit.total", f"in_scope < 0: out_of_catalog + partial_self_pay exceed total "
-                                       f"({fmt(visit.out_of_catalog)} + {fmt(visit.partial_self_pay)} > "
-                                       f"{fmt(visit.total)})")
+        raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
+                        out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
     return visit
 
 
 def parse_year_to_date(obj: Any) -> YearToDate:
     if not isinstance(obj, dict):
-        raise CaseError("year_to_date", "must be a JSON object")
+        raise CaseError("not_an_object", "year_to_date")
     unknown = set(obj) - set(YTD_MONEY_FIELDS) - {"rehab_months"}
     if unknown:
-        raise CaseError(f"year_to_date.{sorted(unknown)[0]}", "unknown field")
+        raise CaseError("unknown_field", f"year_to_date.{sorted(unknown)[0]}")
     values: dict[str, Any] = {name: _amount(obj[name], f"year_to_date.{name}")
                               for name in YTD_MONEY_FIELDS if name in obj}
     months = obj.get("rehab_months", [])
     if not isinstance(months, list) or not all(isinstance(m, str) and _is_month(m) for m in months):
-        raise CaseError("year_to_date.rehab_months", "must be a list of \"YYYY-MM\" strings")
+        raise CaseError("rehab_months_invalid", "year_to_date.rehab_months")
     values["rehab_months"] = tuple(sorted(set(months)))
     return YearToDate(**values)
 
@@ -110,6 +109,16 @@ def step_json(step: Step) -> dict[str, Any]:
     return out
 
 
+def parse_step(obj: dict[str, Any]) -> Step:
+    """A stored step (step_json) back as the engine's value: a settlement's snapshot read years later."""
+    ratio = obj.get("ratio")
+    return Step(tier=obj["tier"], base=Decimal(obj["base"]), deductible=Decimal(obj["deductible"]),
+                ratio=None if ratio is None else Decimal(ratio), paid=Decimal(obj["paid"]),
+                cap_hit=bool(obj.get("cap_hit", False)), name=obj.get("name", ""), note=obj.get("note", ""),
+                segments=tuple((Decimal(s["from"]), None if s["to"] is None else Decimal(s["to"]),
+                                Decimal(s["ratio"]), Decimal(s["amount"])) for s in obj.get("segments", ())))
+
+
 def settlement_json(result: Settlement) -> dict[str, Any]:
     return {
         "in_scope": fmt(result.in_scope),
@@ -125,7 +134,7 @@ def settlement_json(result: Settlement) -> dict[str, Any]:
 def _object(obj: dict, name: str) -> dict:
     value = obj.get(name)
     if not isinstance(value, dict):
-        raise CaseError(name, "missing or not a JSON object")
+        raise CaseError("object_missing", name)
     return value
 
 
@@ -133,16 +142,16 @@ def _amount(value: Any, field: str) -> Decimal:
     try:
         return parse_amount(value, field=field)
     except MoneyError as exc:
-        raise CaseError(field, str(exc).removeprefix(f"{field}: ")) from None
+        raise CaseError(exc.code, field, **exc.params) from None
 
 
 def _date(value: Any, field: str) -> date:
     if not isinstance(value, str):
-        raise CaseError(field, "missing or not a date string (YYYY-MM-DD)")
+        raise CaseError("date_missing", field)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CaseError(field, f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise CaseError("not_a_date", field, value=value[:40]) from None
 
 
 def _is_month(text: str) -> bool:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .categories import CATEGORIES, KINDS, LEVELS
 from .idnumber import age_on
-from .money import ZERO, round_fen
+from .money import ZERO, fmt, round_fen
 from .policy import Backstop, Policy
 from .visit import CaseError, Person, Settlement, Step, Visit, YearToDate
 
@@ -210,41 +210,43 @@ def _months(first: date, last: date) -> list[str]:
 
 def _check(policy: Policy, person: Person, visit: Visit) -> None:
     if person.category not in CATEGORIES:
-        raise CaseError("person.category", f"unknown category {person.category!r}")
+        raise CaseError("unknown_category", "person.category", value=person.category[:40])
     if visit.kind not in KINDS:
-        raise CaseError("visit.kind", f"unknown kind {visit.kind!r} (known: {', '.join(KINDS)})")
+        raise CaseError("unknown_kind", "visit.kind", value=visit.kind[:40], known=", ".join(KINDS))
     if visit.hospital_level not in LEVELS:
-        raise CaseError("visit.hospital_level",
-                        f"unknown level {visit.hospital_level!r} (known: {', '.join(LEVELS)})")
+        raise CaseError("unknown_level", "visit.hospital_level", value=visit.hospital_level[:40],
+                        known=", ".join(LEVELS))
     for name in ("total", "out_of_catalog", "partial_self_pay", "previous_deductible"):
         if getattr(visit, name) < 0:
-            raise CaseError(f"visit.{name}", f"negative amount {getattr(visit, name)}")
+            raise CaseError("amount_negative", f"visit.{name}", amount=fmt(getattr(visit, name)))
     if visit.in_scope < 0:
-        raise CaseError("visit.total", f"in_scope < 0: total {visit.total} is less than out_of_catalog "
-                                       f"{visit.out_of_catalog} + partial_self_pay {visit.partial_self_pay}")
+        raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
+                        out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
     if visit.discharged < visit.admitted:
-        raise CaseError("visit.discharged", f"{visit.discharged} is before admitted {visit.admitted}")
+        raise CaseError("discharge_before_admission", "visit.discharged", admitted=visit.admitted.isoformat(),
+                        discharged=visit.discharged.isoformat())
     if visit.kind == "inpatient" and policy.basic.inpatient is None:
-        raise CaseError("visit.kind", f"policy {policy.id} has no inpatient benefit")
+        raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
     if visit.kind == "outpatient_special":
         benefit = policy.basic.outpatient_special
         if benefit is None:
-            raise CaseError("visit.kind", f"policy {policy.id} has no outpatient special benefit")
+            raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
         if not benefit.covers_diagnosis(visit.diagnosis):
-            raise CaseError("visit.diagnosis", f"{visit.diagnosis!r} is not in the outpatient special disease "
-                                               f"list of {policy.id} ({', '.join(benefit.diseases)})")
+            raise CaseError("diagnosis_not_covered", "visit.diagnosis", diagnosis=visit.diagnosis[:20],
+                            policy=policy.id, diseases=", ".join(benefit.diseases))
     if visit.kind == "child_rehab":
         rehab = policy.child_rehab
         if rehab is None:
-            raise CaseError("visit.kind", f"policy {policy.id} has no child rehabilitation benefit")
+            raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
         if person.birth_date is None:
-            raise CaseError("person.birth_date", "required for child_rehab")
+            raise CaseError("birth_date_required", "person.birth_date")
         if person.birth_date > visit.admitted:
-            raise CaseError("person.birth_date", f"{person.birth_date} is after the admission {visit.admitted}")
+            raise CaseError("born_after_admission", "person.birth_date", birth_date=person.birth_date.isoformat(),
+                            admitted=visit.admitted.isoformat())
         age = age_on(person.birth_date, visit.admitted)
         if not 0 <= age <= rehab.max_age:
-            raise CaseError("person.birth_date", f"child_rehab is for ages 0-{rehab.max_age}; "
-                                                 f"the person is {age} on {visit.admitted}")
+            raise CaseError("rehab_age", "person.birth_date", max_age=rehab.max_age, age=age,
+                            admitted=visit.admitted.isoformat())
 
 
 class _Figures:

@@ -1,9 +1,10 @@
-"""Reads a policy TOML file into a `Policy`, collecting every problem with its key and reason."""
+"""Reads a policy TOML file into a `Policy`, collecting every problem with its key, as a code."""
 
 from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,20 +30,24 @@ from .policy import (
     SupplementaryPart,
     Targets,
 )
+from .problems import Problem, Refusal
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 _FEN = Decimal("0.01")
 
 
-class PolicyError(ValueError):
-    """A policy file that cannot be used; `problems` lists (key, reason) pairs."""
+class PolicyError(Refusal, ValueError):
+    """A policy file that cannot be used: every problem found, each a code with the key as its field ("" for
+    the file as a whole) and the file among its parameters. `PolicyError.found(file, problems)` builds one."""
 
-    def __init__(self, file: str, problems: list[tuple[str, str]]):
-        self.file = file
-        self.problems = problems
-        lines = "; ".join(f"{key}: {reason}" if key else reason for key, reason in problems)
-        super().__init__(f"{file}: {lines}")
+    @classmethod
+    def found(cls, file: str, problems: Iterable[Problem]) -> PolicyError:
+        return cls.of(Problem(p.code, p.field, {"file": file, **p.params}) for p in problems)
+
+    @property
+    def file(self) -> str:
+        return str(self.params.get("file", ""))
 
 
 def load_policy_file(path: str | Path) -> Policy:
@@ -50,7 +55,7 @@ def load_policy_file(path: str | Path) -> Policy:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PolicyError(str(path), [("", f"cannot read file ({exc.strerror})")]) from None
+        raise PolicyError("policy_unreadable", "", file=str(path), detail=exc.strerror or "") from None
     return parse_policy_bytes(raw, source=str(path))
 
 
@@ -58,13 +63,13 @@ def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PolicyError(source, [("", "not UTF-8 text")]) from None
+        raise PolicyError("policy_not_utf8", "", file=source) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(source, [("", f"malformed TOML: {exc}")]) from None
+        raise PolicyError("policy_malformed_toml", "", file=source, detail=str(exc)) from None
     reader = _Reader()
     policy = reader.policy(data, hashlib.sha256(raw).hexdigest())
     if reader.problems:
-        raise PolicyError(source, reader.problems)
+        raise PolicyError.found(source, reader.problems)
     return policy
 
 
@@ -72,10 +77,10 @@ class _Reader:
     """Walks the TOML tree; every getter records a problem instead of raising, so one run lists them all."""
 
     def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[Problem] = []
 
-    def problem(self, key: str, reason: str) -> None:
-        self.problems.append((key, reason))
+    def problem(self, key: str, code: str, **params: Any) -> None:
+        self.problems.append(Problem(code, key, params))
 
     # -- scalars -------------------------------------------------------------------------------
 
@@ -83,10 +88,10 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing table")
+                self.problem(path, "policy_missing_table")
             return None
         if not isinstance(value, dict):
-            self.problem(path, "must be a table")
+            self.problem(path, "policy_not_table")
             return None
         return value
 
@@ -94,34 +99,34 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(path, "must be a non-empty string")
+            self.problem(path, "policy_not_text")
             return default
         return value
 
     def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
-            self.problem(path, "must be true or false")
+            self.problem(path, "policy_not_boolean")
             return default
         return value
 
     def day(self, data: dict, key: str, path: str) -> date:
         value = data.get(key)
         if not isinstance(value, date):
-            self.problem(path, "missing" if value is None else "must be a date (2024-01-01)")
+            self.problem(path, "policy_missing" if value is None else "policy_not_date")
             return date.min
         return value
 
     def whole(self, data: dict, key: str, path: str, *, default: int | None = None, minimum: int = 0) -> int:
         value = data.get(key, default)
         if value is None:
-            self.problem(path, "missing")
+            self.problem(path, "policy_missing")
             return 0
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(path, f"must be a whole number >= {minimum}")
+            self.problem(path, "policy_not_whole", minimum=minimum)
             return 0
         return value
 
@@ -131,7 +136,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         if none_word and value == "none":
             return None
@@ -142,30 +147,30 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         result = self._decimal(value, path, upper=_ONE)
         return default if result is None else result
 
     def _decimal(self, value: Any, path: str, *, upper: Decimal | None) -> Decimal | None:
         if isinstance(value, bool) or isinstance(value, float):
-            self.problem(path, "write amounts and ratios as strings (\"0.85\"), not TOML numbers")
+            self.problem(path, "policy_number_not_string")
             return None
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            self.problem(path, f"not a number: {value!r}")
+            self.problem(path, "policy_not_number", value=repr(value)[:40])
             return None
         if not number.is_finite() or number < 0:
-            self.problem(path, f"must be >= 0, got {value!r}")
+            self.problem(path, "policy_negative", value=repr(value)[:40])
             return None
         if upper is not None and number > upper:
-            self.problem(path, f"ratio outside [0, 1]: {value!r}")
+            self.problem(path, "policy_ratio_range", value=repr(value)[:40])
             return None
         if upper is None:
             # Amounts carry fen exactly, so every sum the engine makes of them does too.
             if number != number.quantize(_FEN):
-                self.problem(path, f"an amount has at most 2 decimal places, got {value!r}")
+                self.problem(path, "policy_too_precise", value=repr(value)[:40])
                 return None
             return number.quantize(_FEN)
         return number
@@ -178,11 +183,11 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(path, f"must be a list of {what}s")
+            self.problem(path, "policy_not_code_list", what=what)
             return default
         for item in value:
             if item not in allowed:
-                self.problem(path, f"unknown {what} {item!r} (known: {', '.join(allowed)})")
+                self.problem(path, "policy_unknown_code", what=what, value=item[:40], known=", ".join(allowed))
         return tuple(v for v in value if v in allowed)
 
     def keyed(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str, *,
@@ -194,7 +199,7 @@ class _Reader:
         result: dict[str, Decimal] = {}
         for code, value in table.items():
             if code not in allowed:
-                self.problem(f"{path}.{code}", f"unknown {what} (known: {', '.join(allowed)})")
+                self.problem(f"{path}.{code}", "policy_unknown_key", what=what, known=", ".join(allowed))
                 continue
             number = self._decimal(value, f"{path}.{code}", upper=_ONE if ratios else None)
             if number is not None:
@@ -202,7 +207,7 @@ class _Reader:
         if complete:
             for code in allowed:
                 if code not in table:
-                    self.problem(f"{path}.{code}", f"missing {what}")
+                    self.problem(f"{path}.{code}", "policy_missing")
         return result
 
     # -- sections ----------------------------------------------------------------------------
@@ -211,7 +216,7 @@ class _Reader:
         effective_from = self.day(data, "effective_from", "effective_from")
         effective_to = self.day(data, "effective_to", "effective_to")
         if effective_from > effective_to:
-            self.problem("effective_to", "before effective_from")
+            self.problem("effective_to", "policy_ends_before_start")
         tilt = self.table(data, "tilt", "tilt") or {}
         priority = self.codes(data, "category_priority", "category_priority", CATEGORIES, "category",
                               default=CATEGORIES)
@@ -253,7 +258,7 @@ class _Reader:
             if kind == "outpatient_special":
                 diseases = tuple(d.strip().upper() for d in table.get("diseases", []) if isinstance(d, str))
                 if not diseases:
-                    self.problem(f"{path}.diseases", "must list at least one ICD-10 prefix")
+                    self.problem(f"{path}.diseases", "policy_no_diseases")
             benefits[kind] = BasicBenefit(
                 deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
                                       ratios=False, complete=True),
@@ -316,7 +321,7 @@ class _Reader:
     def segments(self, value: Any, deductible: Decimal) -> tuple[tuple[Decimal | None, Decimal], ...]:
         path = "critical.segments"
         if not isinstance(value, list) or not value or not all(isinstance(s, dict) for s in value):
-            self.problem(path, "must be a non-empty list of {up_to, ratio} tables")
+            self.problem(path, "policy_not_segments")
             return ((None, _ZERO),)
         bounds: list[tuple[Decimal | None, Decimal]] = []
         previous = deductible
@@ -326,17 +331,18 @@ class _Reader:
             last = i == len(value) - 1
             if "up_to" not in segment:
                 if not last:
-                    self.problem(f"{here}.up_to", "only the last segment may be open-ended")
+                    self.problem(f"{here}.up_to", "policy_open_segment_not_last")
                 bounds.append((None, ratio))
                 continue
             up_to = self.amount(segment, "up_to", f"{here}.up_to")
             if up_to is not None and up_to <= previous:
-                self.problem(f"{here}.up_to", f"segments out of order: {up_to} is not above {previous}")
+                self.problem(f"{here}.up_to", "policy_segments_out_of_order", up_to=str(up_to),
+                             previous=str(previous))
             elif up_to is not None:
                 previous = up_to
             bounds.append((up_to, ratio))
         if bounds[-1][0] is not None:
-            self.problem(f"{path}[{len(value) - 1}]", "the last segment must have no up_to (open-ended)")
+            self.problem(f"{path}[{len(value) - 1}]", "policy_last_segment_bounded")
         return tuple(bounds)
 
     def assistance(self, data: dict) -> Assistance | None:
@@ -379,20 +385,21 @@ class _Reader:
     def backstops(self, data: dict) -> tuple[Backstop, ...]:
         entries = data.get("backstop", [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem("backstop", "must be an array of tables ([[backstop]])")
+            self.problem("backstop", "policy_not_table_array")
             return ()
         result = []
         for i, entry in enumerate(entries):
             path = f"backstop[{i}]"
             kind = entry.get("kind")
             if kind not in BACKSTOP_KINDS:
-                self.problem(f"{path}.kind", f"unknown backstop kind {kind!r} (known: {', '.join(BACKSTOP_KINDS)})")
+                self.problem(f"{path}.kind", "policy_unknown_code", what="backstop kind", value=repr(kind)[:40],
+                             known=", ".join(BACKSTOP_KINDS))
                 continue
             name = self.text(entry, "name", f"{path}.name", required=False, default="兜底保障")
             if kind == "top_up_to_ratio":
                 base = entry.get("base", "in_scope")
                 if base not in ("in_scope", "total"):
-                    self.problem(f"{path}.base", "must be \"in_scope\" or \"total\"")
+                    self.problem(f"{path}.base", "policy_not_one_of", allowed="in_scope, total")
                 target = self.keyed(entry, "target", f"{path}.target", KINDS, "kind", ratios=True, complete=False)
                 result.append(Backstop(kind=kind, name=name, base=base, target=target))
             else:
@@ -404,7 +411,7 @@ class _Reader:
                 ))
         if sum(1 for b in result if b.kind == "annual_excess") > 1:
             # One year-to-date figure (excess_base) serves the annual_excess backstop.
-            self.problem("backstop", "at most one annual_excess backstop")
+            self.problem("backstop", "policy_two_annual_excess")
         return tuple(result)
 
     def enrollment(self, data: dict) -> Enrollment | None:
@@ -416,30 +423,30 @@ class _Reader:
         for year, value in table.items():
             path = f"enrollment.contribution.{year}"
             if not (isinstance(year, str) and year.isdigit() and len(year) == 4):
-                self.problem(path, "keys must be years such as \"2024\"")
+                self.problem(path, "policy_not_year_key")
                 continue
             amount = self._decimal(value, path, upper=None)
             if amount is not None:
                 contribution[int(year)] = amount
         effective = section.get("effective", "next_month")
         if effective not in ("next_month", "immediate"):
-            self.problem("enrollment.effective", "must be \"next_month\" or \"immediate\"")
+            self.problem("enrollment.effective", "policy_not_one_of", allowed="next_month, immediate")
         rules = []
         for i, rule in enumerate(section.get("subsidy", [])):
             path = f"enrollment.subsidy[{i}]"
             if not isinstance(rule, dict):
-                self.problem(path, "must be a table")
+                self.problem(path, "policy_not_table")
                 continue
             funds = []
             for j, fund in enumerate(rule.get("funds", [])):
                 fpath = f"{path}.funds[{j}]"
                 if not isinstance(fund, dict) or not isinstance(fund.get("fund"), str):
-                    self.problem(fpath, "must be {fund = \"name\", amount = \"130\" or \"all\"}")
+                    self.problem(fpath, "policy_bad_fund")
                     continue
                 amount = None if fund.get("amount") == "all" else self.amount(fund, "amount", f"{fpath}.amount")
                 funds.append(SubsidyFund(fund=fund["fund"], amount=amount))
             if not funds:
-                self.problem(f"{path}.funds", "must name at least one fund")
+                self.problem(f"{path}.funds", "policy_no_funds")
             rules.append(SubsidyRule(
                 categories=frozenset(self.codes(rule, "categories", f"{path}.categories", CATEGORIES, "category")),
                 funds=tuple(funds)))
@@ -451,7 +458,7 @@ class _Reader:
             return None
         base = section.get("base", "self_pay")
         if base not in ("self_pay", "in_scope_self_pay"):
-            self.problem("family_cap.base", "must be \"self_pay\" or \"in_scope_self_pay\"")
+            self.problem("family_cap.base", "policy_not_one_of", allowed="self_pay, in_scope_self_pay")
         return FamilyCap(base=base, cap=self.keyed(section, "cap", "family_cap.cap", CATEGORIES, "category",
                                                    ratios=False, complete=False))
 
@@ -474,7 +481,7 @@ class _Reader:
         for i, rule in enumerate(section.get("rules", [])):
             path = f"monitoring.rules[{i}]"
             if not isinstance(rule, dict):
-                self.problem(path, "must be a table")
+                self.problem(path, "policy_not_table")
                 continue
             categories = None
             if rule.get("categories") != "others":

@@ -22,13 +22,15 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import DateTime, bindparam, func, select, text
+from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, bindparam, func, select, text
+from sqlalchemy.schema import CreateTable
 from sqlalchemy.orm import Session
 
 from ..adapters import roster_reader
 from ..adapters.roster_reader import RosterFileError
 from ..adapters.roster_rows import ChunkCleaner, RejectedRow, find_columns, is_blank, without_blanks
 from ..domain import idnumber
+from ..domain.problems import Refusal
 from ..store.models import Membership, Person, RosterImport
 from ..store.unit_of_work import Store
 from .auth import Actor
@@ -39,9 +41,18 @@ APPLY_ROLE = "supervisor"  # the roster decides who is subsidised: a clerk previ
 CHUNK_ROWS = 5_000
 IMPORT_CACHE_KIB = 32_768  # SQLite page cache while importing (default 2 MiB); measured: 16 MiB slower, 64 no faster
 
-# The staging table's columns filled from the file, in RosterRow's order.
-_STAGED = ("id_number", "category", "line_no", "name", "household", "relation", "identified_on", "exited_on",
-           "town", "village", "phone", "birth_date")
+# The staging table, defined once: its DDL and the insert are made from it. The columns filled from the file
+# come in RosterRow's order ("line_no" is RosterRow.row); `reject` is set by the in-file conflict checks.
+_STAGE = Table(
+    "roster_stage", MetaData(),
+    Column("id_number", String(18), nullable=False), Column("category", String(32), nullable=False),
+    Column("line_no", Integer, nullable=False), Column("name", String(100), nullable=False),
+    Column("household", String(64)), Column("relation", String(200)), Column("identified_on", Date, nullable=False),
+    Column("exited_on", Date), Column("town", String(200)), Column("village", String(200)),
+    Column("phone", String(40)), Column("birth_date", Date, nullable=False), Column("reject", String(8)),
+    prefixes=["TEMPORARY"])
+_STAGED = tuple(c.name for c in _STAGE.columns if c.name != "reject")
+CHANGES_LISTED = 1_000  # of each kind in a report: who is added, changed, exited (the counts are whole)
 _REASONS = {
     "name": "同一身份证号在文件中有不同的姓名（第{rows}行），该身份证号的各行均未导入",
     "person": "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{rows}行），该身份证号的各行均未导入",
@@ -50,8 +61,22 @@ _REASONS = {
 
 
 @dataclass(frozen=True)
+class RosterChange:
+    """One valid row that adds, changes or exits a membership: who it is, for the clerk to check."""
+
+    row: int  # the file's row, as a spreadsheet numbers it
+    id_number: str  # masked
+    name: str
+    category: str
+
+    def to_json(self) -> dict:
+        return {"row": self.row, "id_number": self.id_number, "name": self.name, "category": self.category}
+
+
+@dataclass(frozen=True)
 class ImportReport:
-    """The report of cli.md's `roster import`: counts per distinct valid (ID number, category) row."""
+    """The report of cli.md's `roster import`: counts per distinct valid (ID number, category) row, and who
+    is added, changed and exited (the first CHANGES_LISTED of each, in file order; the counts are whole)."""
 
     file: str
     sha256: str
@@ -62,11 +87,22 @@ class ImportReport:
     unchanged: int
     invalid: tuple[RejectedRow, ...]
     applied: bool
+    added_rows: tuple[RosterChange, ...] = ()
+    changed_rows: tuple[RosterChange, ...] = ()
+    exited_rows: tuple[RosterChange, ...] = ()
 
     def to_json(self) -> dict:
+        return {**self.contract_json(),
+                "changes": {kind: [c.to_json() for c in getattr(self, f"{kind}_rows")] for kind in _KINDS}}
+
+    def contract_json(self) -> dict:
+        """The contract's keys alone (cli.md), as the import is stored."""
         return {"file": self.file, "sha256": self.sha256, "rows": self.rows, "added": self.added,
                 "changed": self.changed, "exited": self.exited, "unchanged": self.unchanged,
                 "invalid": [r.to_json() for r in self.invalid], "applied": self.applied}
+
+
+_KINDS = ("added", "changed", "exited")
 
 
 @dataclass(frozen=True)
@@ -104,22 +140,26 @@ class _Preview(Exception):
 
 
 def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool = False,
-                  now: datetime | None = None,
-                  progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
+                  now: datetime | None = None, progress: Callable[[ImportProgress], None] | None = None,
+                  expect_sha256: str | None = None) -> ImportReport:
     """Preview (`dry_run`) or apply a roster file. Rows that are invalid are reported and the valid ones
     applied; a file that cannot be read at all is InvalidInput and changes nothing. `progress` is called
     after each chunk read and at each later step (ImportProgress); raising from it cancels the import,
-    and nothing is written."""
+    and nothing is written. `expect_sha256` (the preview's `sha256`) ties an apply to the content previewed:
+    a file whose content differs, before or while it is read, is refused (`roster_file_changed`)."""
     actor.require(PREVIEW_ROLE if dry_run else APPLY_ROLE)
     now = now or datetime.now()
     try:
         source = roster_reader.inspect(path)
+        if expect_sha256 is not None:
+            _same_content(source, expect_sha256)
         with store.transaction() as tx:
             same = _unchanged_since(tx.session, source.sha256)
             if same is not None:
                 report = _repeat_report(same, source, applied=not dry_run)
             else:
-                report = _diff_and_apply(tx.session, source, dry_run=dry_run, now=now, progress=progress)
+                report = _diff_and_apply(tx.session, source, dry_run=dry_run, now=now, progress=progress,
+                                         recheck=expect_sha256 is not None)
             if dry_run:
                 raise _Preview(report)
             _record(tx, actor, report, now, same_as=same.id if same is not None else None)
@@ -130,15 +170,26 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
     return report
 
 
-def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress) -> ImportReport:
+def _same_content(source, expected: str) -> None:
+    if source.sha256 != expected.strip().lower():
+        raise Refusal("roster_file_changed", "file", file=source.path.name, previewed=expected[:12],
+                      found=source.sha256[:12])
+
+
+def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress,
+                    recheck: bool = False) -> ImportReport:
     tell = progress or (lambda _state: None)
     stage = _Stage(session)
     with stage.tuned():
         with _collector_paused():
             rows, rejected = stage.load(source, today=now.date(), progress=tell)
+        if recheck:
+            # The file is read twice (hashed, then parsed): hashed again, what was parsed is what was hashed.
+            _same_content(roster_reader.inspect(source.path), source.sha256)
         tell(ImportProgress(rows, "comparing"))
         rejected.extend(stage.reject_conflicts())
         diff = stage.classify()
+        listed = stage.changes(diff, CHANGES_LISTED)
         if not dry_run:
             tell(ImportProgress(rows, "writing"))
             stage.apply(diff, now)
@@ -146,7 +197,8 @@ def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, p
         stage.drop()
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=rows, added=diff.added,
                         changed=diff.changed, exited=diff.exited, unchanged=diff.unchanged,
-                        invalid=tuple(sorted(rejected, key=lambda r: r.row)), applied=not dry_run)
+                        invalid=tuple(sorted(rejected, key=lambda r: r.row)), applied=not dry_run,
+                        **{f"{kind}_rows": listed[kind] for kind in _KINDS})
 
 
 def _unchanged_since(session: Session, sha256: str) -> RosterImport | None:
@@ -187,7 +239,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _record(tx, actor: Actor, report: ImportReport, now: datetime, *, same_as: int | None) -> None:
-    document = report.to_json()
+    document = report.contract_json()  # who changed is for the clerk to check: the audit keeps the counts
     counts = {k: document[k] for k in ("rows", "added", "changed", "exited", "unchanged")}
     tx.session.add(RosterImport(sha256=report.sha256, file_name=report.file[:260], imported_at=now,
                                 imported_by=actor.name, applied=report.applied, invalid=len(report.invalid),
@@ -217,12 +269,7 @@ class _Stage:
         self.insert = f"INSERT INTO roster_stage ({', '.join(_STAGED)}) VALUES ({', '.join([mark] * len(_STAGED))})"
         for table in ("roster_stage", "roster_multi"):
             self._sql(f"DROP TABLE IF EXISTS {'temp' if self.sqlite else 'pg_temp'}.{table}")
-        self._sql(
-            "CREATE TEMPORARY TABLE roster_stage ("
-            "id_number VARCHAR(18) NOT NULL, category VARCHAR(32) NOT NULL, line_no INTEGER NOT NULL, "
-            "name VARCHAR(100) NOT NULL, household VARCHAR(64), relation VARCHAR(200), identified_on DATE NOT NULL, "
-            "exited_on DATE, town VARCHAR(200), village VARCHAR(200), phone VARCHAR(40), birth_date DATE NOT NULL, "
-            "reject VARCHAR(8))")
+        self._sql(str(CreateTable(_STAGE).compile(dialect=session.get_bind().dialect)))
 
     def _sql(self, statement: str, **params):
         return self.session.execute(text(statement), params)
@@ -336,15 +383,26 @@ class _Stage:
             reject("key", categories[category])
         marks["repeat"].extend({"id_number": number, "category": line[1], "line_no": line[2]} for line in repeats)
 
-    def classify(self) -> _Diff:
-        """added / exited / changed / unchanged, as roster-format.md "Meaning" defines them, and which of
-        the apply's statements have anything to do."""
+    def _conditions(self) -> tuple[str, str, str]:
+        """(person differs, exits, dates differ) over the stage `s` joined to persons `p`, households `h` and
+        memberships `m`: roster-format.md's "Meaning", shared by the counts and the list of who changes."""
         ne = self.ne
         person_differs = " OR ".join(
             ["s.name <> p.name", f"(s.household IS NOT NULL AND s.household {ne} h.number)"]
             + [f"(s.{c} IS NOT NULL AND s.{c} <> p.{c})" for c in ("relation", "town", "village", "phone")])
         exits = "m.exited_on IS NULL AND s.exited_on IS NOT NULL"
         dates_differ = f"s.identified_on <> m.identified_on OR s.exited_on {ne} m.exited_on"
+        return person_differs, exits, dates_differ
+
+    _JOINED = ("FROM roster_stage s LEFT JOIN persons p ON p.id_number = s.id_number "
+               "LEFT JOIN households h ON h.id = p.household_id "
+               "LEFT JOIN memberships m ON m.person_id = p.id AND m.category = s.category "
+               "WHERE s.reject IS NULL")
+
+    def classify(self) -> _Diff:
+        """added / exited / changed / unchanged, as roster-format.md "Meaning" defines them, and which of
+        the apply's statements have anything to do."""
+        person_differs, exits, dates_differ = self._conditions()
         row = self._sql(
             "SELECT COUNT(*), "
             "SUM(CASE WHEN m.id IS NULL THEN 1 ELSE 0 END), "
@@ -353,15 +411,36 @@ class _Stage:
             "THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END), "
             f"SUM(CASE WHEN p.id IS NOT NULL AND ({person_differs}) THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN m.id IS NOT NULL AND ({dates_differ}) THEN 1 ELSE 0 END) "
-            "FROM roster_stage s LEFT JOIN persons p ON p.id_number = s.id_number "
-            "LEFT JOIN households h ON h.id = p.household_id "
-            "LEFT JOIN memberships m ON m.person_id = p.id AND m.category = s.category "
-            "WHERE s.reject IS NULL").one()
+            f"SUM(CASE WHEN m.id IS NOT NULL AND ({dates_differ}) THEN 1 ELSE 0 END) " + self._JOINED).one()
         valid, added, exited, changed, new_persons, person_changes, date_changes = (int(v or 0) for v in row)
         return _Diff(added=added, changed=changed, exited=exited, unchanged=valid - added - exited - changed,
                      new_persons=new_persons, person_changes=person_changes > 0,
                      membership_changes=date_changes > 0)
+
+    def changes(self, diff: _Diff, limit: int) -> dict[str, tuple[RosterChange, ...]]:
+        """The first `limit` rows of each kind that changes something, in file order. The stage is scanned in
+        the order it was filled, the file's (SQLite keeps a LEFT JOIN's left table outermost; a fresh
+        PostgreSQL temporary table is read in insertion order), and the scan stops once every list is full:
+        no sort of a million rows for a first import."""
+        wanted = {"added": min(diff.added, limit), "changed": min(diff.changed, limit),
+                  "exited": min(diff.exited, limit)}
+        found: dict[str, list[RosterChange]] = {kind: [] for kind in _KINDS}
+        if any(wanted.values()):
+            person_differs, exits, dates_differ = self._conditions()
+            kind = (f"CASE WHEN m.id IS NULL THEN 'added' WHEN {exits} THEN 'exited' "
+                    f"WHEN {dates_differ} OR {person_differs} THEN 'changed' END")
+            rows = self.session.execute(text(
+                f"SELECT {kind} AS kind, s.line_no, s.id_number, s.name, s.category " + self._JOINED
+                + f" AND ({kind}) IS NOT NULL"), execution_options={"stream_results": True})
+            short = sum(wanted.values())
+            for which, line_no, number, name, category in rows:
+                if len(found[which]) < wanted[which]:
+                    found[which].append(RosterChange(line_no, idnumber.mask(number), name, category))
+                    short -= 1
+                    if not short:
+                        break
+            rows.close()
+        return {kind: tuple(sorted(found[kind], key=lambda c: c.row)) for kind in _KINDS}
 
     def apply(self, diff: _Diff, now: datetime) -> None:
         """Households, then persons (new, then changed), then memberships (new, then changed); a statement

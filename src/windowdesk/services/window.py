@@ -65,3 +65,9 @@ def ensure_day_open(session: Session, clerk: str, day: date) -> None:
     if closed:
         raise Refused(f"{clerk}'s day {day} is closed (日结): nothing more can be recorded on it",
                       f"{clerk} 的 {day} 已日结，不能再办理业务")
+
+
+def describe_window(store) -> WindowContext:
+    """The window's number, name and policy in a read of its own (the window's status bar)."""
+    with store.reading() as session:
+        return window_context(session)

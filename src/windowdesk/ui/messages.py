@@ -39,6 +39,8 @@ def _tr(text: str) -> str:
 def error_text(exc: BaseException) -> str:
     """What the clerk reads: a service's own words (message_zh in Chinese, the English message in English),
     a case error by its field, and never the text of an unexpected exception."""
+    if isinstance(exc, Refusal):
+        return message(exc.problem, QCoreApplication.translate)
     if isinstance(exc, MoneyInputError):
         return exc.message_zh  # worded through tr() by the money field: already in the window's language
     if isinstance(exc, Refusal):

@@ -27,8 +27,8 @@ class StepRow:
 def step_rows(result: Settlement) -> list[StepRow]:
     """Through the slip's own wording (receipt_data.tier_lines), so screen and paper say the same (or its
     translation)."""
-    return [StepRow(labels.step_label(line.label), line.base, line.deductible, line.ratio, line.paid,
-                    labels.step_note(line.note))
+    return [StepRow(labels.step_label(line), line.base, line.deductible, line.ratio, line.paid,
+                    labels.step_note(line))
             for line in tier_lines(settlement_json(result)["steps"])]
 
 

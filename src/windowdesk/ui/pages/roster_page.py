@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.auth import Actor
-from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport, import_roster
-from ...store.unit_of_work import Store
-from ..messages import error_text, show
+from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport
+from .. import ops
 from ..models.text_table_model import TextTableModel
+from ..operations import Cancelled, Desk
 from ..roles import may
 from ..table_view import read_only_table
-from ..worker import Cancelled, Task
+from ..worker import Task
+from .base import DeskPage
 
 # The report's counts in the order they are shown: (attribute of ImportReport, label).
 COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_TRANSLATE_NOOP("RosterPage", "新增")),
@@ -35,14 +35,13 @@ COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_T
 FIGURE_STYLE = "font-size: 16pt; font-weight: bold;"
 
 
-class RosterPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
-        self._may_apply = may(actor, APPLY_ROLE)
+class RosterPage(DeskPage):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
+        self._may_apply = may(desk.actor, APPLY_ROLE)
         self._task: Task | None = None
         self._previewed: str | None = None  # the path whose preview is on screen: 导入 applies that file
+        self._previewed_sha256: str | None = None  # and the content it previewed: 导入 applies exactly that
         self._running: tuple[str, bool] = ("", True)  # (path, dry_run) of the task in hand
         self.report: ImportReport | None = None
         self._build()
@@ -82,8 +81,6 @@ class RosterPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_text)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.counts = {key: QLabel("—") for key, _ in COUNTS}
@@ -159,26 +156,21 @@ class RosterPage(QWidget):
             return
         path = self.path.text().strip()
         if not path:
-            show(self.message, self.tr("请先选择花名册文件"), error=True)
+            self.say(self.tr("请先选择花名册文件"), error=True)
             return
         if not dry_run and path != self._previewed:
-            show(self.message, self.tr("文件已更改，请先预览"), error=True)
+            self.say(self.tr("文件已更改，请先预览"), error=True)
             return
         self.message.clear()
         if dry_run:
             self._show_report(None)  # a new preview: the last report must not pass for this file's
-        store, actor = self._store, self._actor
-        task = Task(lambda progress: import_roster(store, actor, path=path, dry_run=dry_run, progress=progress))
-        # Bound methods of this widget, not lambdas: so the pool thread's signals are queued to the GUI thread.
-        task.progress.connect(self._progress)
-        task.succeeded.connect(self._finished)
-        task.failed.connect(self._failed)
-        task.done.connect(self._done)
-        self._task = task
+        # An apply is tied to the content previewed: a file edited since is refused (roster_file_changed).
+        op = (ops.roster.preview(self.desk, path=path) if dry_run
+              else ops.roster.apply(self.desk, path=path, expect_sha256=self._previewed_sha256))
         self._running = (path, dry_run)
+        self._task = op.progress(self._progress).success(self._finished).failure(self._failed).run(self)
         self._set_running(True)
         self.progress_text.setText(self.tr("正在预览…") if dry_run else self.tr("正在导入…"))
-        task.start()
 
     def _progress(self, state: ImportProgress) -> None:
         if self._task is None or self._task.cancel_requested:
@@ -192,26 +184,28 @@ class RosterPage(QWidget):
         self._show_report(report)
         changes = report.added + report.changed + report.exited
         if dry_run:
-            self._previewed = path
+            self._previewed, self._previewed_sha256 = path, report.sha256
             if changes == 0:
                 text = self.tr("与现有花名册相同，导入不会有任何变更")
             elif self._may_apply:
                 text = self.tr("预览完成，尚未写入；核对无误后按“导入”")
             else:
                 text = self.tr("预览完成，尚未写入；导入需要审核员办理")
-            show(self.message, text, error=False)
+            self.say(text)
         else:
             self._previewed = None  # applied: a second 导入 needs a new preview
-            show(self.message, self.tr("已导入：新增 {0}，变更 {1}，退出 {2}，未变 {3}；无效 {4} 行未导入").format(
-                report.added, report.changed, report.exited, report.unchanged, len(report.invalid)), error=False)
+            self.say(self.tr("已导入：新增 {0}，变更 {1}，退出 {2}，未变 {3}；无效 {4} 行未导入").format(
+                report.added, report.changed, report.exited, report.unchanged, len(report.invalid)))
+        self._done()
 
     def _failed(self, exc: BaseException) -> None:
+        self._done()
         dry_run = self._running[1]
         if isinstance(exc, Cancelled):
-            show(self.message, self.tr("已取消，未写入任何数据") if not dry_run else self.tr("已取消预览"), error=True)
+            self.say(self.tr("已取消，未写入任何数据") if not dry_run else self.tr("已取消预览"), error=True)
             return
         self._forget_preview()
-        show(self.message, error_text(exc), error=True)
+        self.failed(exc)
 
     def _done(self) -> None:
         self._task = None
