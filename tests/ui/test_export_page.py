@@ -124,3 +124,20 @@ def test_defaults_and_wording():
     assert previous_month(date(2024, 1, 15)) == "2023-12"
     assert problem_zh("manifest.json is missing") == "缺少数据包清单 manifest.json"
     assert problem_zh("something new") == "something new"  # an unknown finding is shown as the service wrote it
+
+
+def test_the_current_month_is_exported_only_after_the_clerk_confirms(qtbot, page, march, tmp_path, monkeypatch):
+    this_month = date.today().strftime("%Y-%m")
+    asked = []
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or False)
+    page.period.setText(this_month)
+    monkeypatch.setattr(page, "ask_folder", lambda title, start: str(tmp_path / "now"))
+    qtbot.mouseClick(page.choose_out_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [this_month] and not page.is_running() and not (tmp_path / "now").exists()
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or True)
+    click_and_wait(qtbot, page, page.export_button)
+    assert page.manifest["complete"] is False and page.manifest["as_of"] == date.today().isoformat()
+    # A month that is over is not asked about.
+    export_march(qtbot, page, tmp_path / "march", monkeypatch)
+    assert asked == [this_month, this_month] and page.manifest["complete"] is True

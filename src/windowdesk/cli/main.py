@@ -34,6 +34,7 @@ _COMMANDS = {
     "package": "export_cmd",
     "ledger": "ledger_cmd",
     "family-cap": "family_cap_cmd",
+    "report": "report_cmd",
 }
 
 

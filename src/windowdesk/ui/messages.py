@@ -43,6 +43,8 @@ def error_text(exc: BaseException) -> str:
         return message(exc.problem, QCoreApplication.translate)
     if isinstance(exc, MoneyInputError):
         return exc.message_zh  # worded through tr() by the money field: already in the window's language
+    if isinstance(exc, Refusal):
+        return message(exc.problem, QCoreApplication.translate)
     if isinstance(exc, ServiceError):
         text = exc.message_zh
         if not _CJK.search(text):

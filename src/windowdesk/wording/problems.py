@@ -79,7 +79,12 @@ PROBLEMS: dict[str, str] = {
     # --- users, login, roles -------------------------------------------------------------------------
     # --- window, day-end, setup, settings --------------------------------------------------------------
     # --- exports, packages, ledger, files -------------------------------------------------------------
+    "period_unfinished": QT_TRANSLATE_NOOP("problems", "{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出"),
     # --- reports -------------------------------------------------------------------------------------
+    "report_year": QT_TRANSLATE_NOOP("problems", "报表年度有误：{year}"),
+    "report_month": QT_TRANSLATE_NOOP("problems", "报表月份应为 1 到 12，不是 {month}"),
+    "report_unknown": QT_TRANSLATE_NOOP("problems", "没有名为“{name}”的报表"),
+    "report_grouping": QT_TRANSLATE_NOOP("problems", "不能按“{by}”分组（可按 类别、月份、乡镇、医院）"),
     # --- policy files --------------------------------------------------------------------------------
     "policy_not_found": QT_TRANSLATE_NOOP("problems", "{file}：没有这个政策文件或预置政策（预置政策：{known}）"),
     "policy_unreadable": QT_TRANSLATE_NOOP("problems", "{file}：无法读取政策文件（{detail}）"),

@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services.export import MANIFEST
+from ...services.errors import InvalidInput
+from ...services.export import MANIFEST, Period
 from .. import labels, ops
 from ..models.figures_model import FiguresModel
 from ..operations import Desk
@@ -167,8 +169,17 @@ class ExportPage(DeskPage):
         if not out:
             self.say(self.tr("请选择输出文件夹"), error=True)
             return
-        self._start("export", ops.export.export_period(self.desk, period=period, out_dir=out),
+        unfinished = _unfinished(period)
+        if unfinished and not self.confirm_unfinished(period):
+            return
+        self._start("export", ops.export.export_period(self.desk, period=period, out_dir=out, unfinished=unfinished),
                     self.tr("正在导出 {0}…").format(period))
+
+    def confirm_unfinished(self, period: str) -> bool:
+        """The month is not over: its package would miss the rest of it (the manifest says complete: false)."""
+        answer = QMessageBox.question(self, self.tr("本月尚未结束"), self.tr(
+            "{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？").format(period))
+        return answer == QMessageBox.StandardButton.Yes
 
     def verify(self) -> None:
         folder = self.package_dir.text().strip()
@@ -236,3 +247,11 @@ class ExportPage(DeskPage):
         else:
             lines = [self.tr("校验未通过：")] + [f"· {problem_zh(p)}" for p in report["problems"]]
             self.say("\n".join(lines), error=True)
+
+
+def _unfinished(period: str) -> bool:
+    """Whether `period` (as typed) is a month that has not ended; a bad text is the service's to refuse."""
+    try:
+        return Period.parse(period).last >= date.today()
+    except InvalidInput:
+        return False
