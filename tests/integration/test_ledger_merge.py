@@ -214,7 +214,7 @@ def test_a_row_that_disagrees_with_the_merged_copy_is_a_conflict(windows, tmp_pa
         writer.writerows(rows)
     report = import_ledger(a.store, a.supervisor, path=changed)
     assert report["conflicts"] == [{"row": 2, "settlement_id": at_b.settlement_id,
-                                    "reason": "differs from the stored settlement in ytd_assistance_paid"}]
+                                    "code": "ledger_differs", "columns": "ytd_assistance_paid"}]
     assert ytd(a.store, number).assistance_paid == D("54400.00")
 
 

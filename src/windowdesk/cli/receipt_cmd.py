@@ -25,7 +25,7 @@ def run(args) -> int:
     )
 
     if bool(args.settlement_id) == bool(args.enrollment):
-        raise UsageError("give either a SETTLEMENT_ID or --enrollment RECEIPT_NO")
+        raise UsageError("receipt_target_missing", "settlement")
     store = store_for(args)
     actor = acting_user(args, store)
     if args.enrollment:

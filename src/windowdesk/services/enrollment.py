@@ -65,11 +65,9 @@ def insured_period(rules: EnrollmentRules, *, year: int, on: date) -> tuple[date
     from the enrolling day ("immediate"). Refused when that leaves nothing of the year."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     if on > end:
-        raise Refused(f"cannot enroll for {year} on {on}: the year has ended",
-                      f"{year} 年度已结束，不能再办理该年度参保")
+        raise Refused("enrollment_year_ended", "year", year=year, on=on.isoformat())
     if on.year < year - 1:
-        raise Refused(f"enrollment for {year} opens in {year - 1}; {on} is too early",
-                      f"{year} 年度参保登记从 {year - 1} 年开始办理")
+        raise Refused("enrollment_too_early", "year", year=year, opens=year - 1, on=on.isoformat())
     if on < start:
         return start, end
     if rules.effective == "immediate":
@@ -77,9 +75,8 @@ def insured_period(rules: EnrollmentRules, *, year: int, on: date) -> tuple[date
     next_month = (on.replace(day=28) + timedelta(days=4)).replace(day=1)
     if next_month > end:
         # December: insurance would begin after the year it was paid for; the clerk enrolls for the next year.
-        raise Refused(f"enrolling for {year} on {on} would insure from {next_month}, after the year ends: "
-                      f"enroll for {year + 1} instead",
-                      f"{on} 办理 {year} 年度参保将于 {next_month} 生效，已超出该年度，请办理 {year + 1} 年度参保")
+        raise Refused("enrollment_after_year", "year", year=year, on=on.isoformat(),
+                      starts=next_month.isoformat(), next_year=year + 1)
     return next_month, end
 
 
@@ -94,12 +91,10 @@ def enroll(store: Store, actor: Actor, *, id_number: str, year: int, on: date,
         policy = window.policy
         rules = policy.enrollment
         if rules is None:
-            raise Refused(f"policy {policy.id} has no enrollment section: enrollment is not set for this window",
-                          f"政策 {policy.name} 未规定参保缴费，不能办理参保")
+            raise Refused("policy_no_enrollment", "", policy=policy.id, name=policy.name)
         contribution = rules.contribution.get(year)
         if contribution is None:
-            raise Refused(f"policy {policy.id} sets no contribution for {year}",
-                          f"政策 {policy.name} 未规定 {year} 年度个人缴费标准")
+            raise Refused("policy_no_contribution", "year", policy=policy.id, name=policy.name, year=year)
         insured_from, insured_to = insured_period(rules, year=year, on=on)
         # The day-end closing counts an enrollment on the day it is recorded, whatever `on` says.
         ensure_day_open(session, actor.name, now.date())
@@ -108,8 +103,7 @@ def enroll(store: Store, actor: Actor, *, id_number: str, year: int, on: date,
         enrolled = session.execute(select(Enrollment.receipt_no).where(
             Enrollment.person_id == person.id, Enrollment.year == year)).scalar_one_or_none()
         if enrolled is not None:
-            raise Refused(f"{masked} is enrolled for {year} already (receipt {enrolled})",
-                          f"{masked} 已办理 {year} 年度参保（票据号 {enrolled}），不能重复参保")
+            raise Refused("already_enrolled", "id_number", id_number=masked, year=year, receipt_no=enrolled)
         category = subsidy_category(memberships_of(session, person.id), year=year, on=on,
                                     priority=policy.category_priority)
         subsidy, person_pays = split_contribution(contribution, rules, category)
@@ -125,7 +119,7 @@ def enroll(store: Store, actor: Actor, *, id_number: str, year: int, on: date,
             session.flush()
         except IntegrityError:
             # Another window enrolled the person between our check and our write (unique person + year).
-            raise Refused(f"{masked} is enrolled for {year} already", f"{masked} 已办理 {year} 年度参保") from None
+            raise Refused("already_enrolled", "id_number", id_number=masked, year=year, receipt_no="—") from None
         result = EnrollmentResult.from_row(row, person.id_number)
         tx.audit(user=actor.name, action="enrollment.create", target=receipt_no,
                  detail={"person": masked, "year": year, "category": category,

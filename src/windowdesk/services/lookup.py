@@ -50,7 +50,7 @@ def find_settlement(store: Store, *, key: str) -> SettlementSummary:
     here, so they are not found either)."""
     key = key.strip()
     if not key:
-        raise InvalidInput("give a settlement id or a receipt number", "请输入结算单号或票据号")
+        raise InvalidInput("settlement_key_missing", "settlement")
     with store.reading() as session:
         row = session.execute(
             select(Settlement).options(selectinload(Settlement.person), selectinload(Settlement.reversal))
@@ -58,7 +58,7 @@ def find_settlement(store: Store, *, key: str) -> SettlementSummary:
                    or_(Settlement.id == key.lower(), Settlement.receipt_no == key.upper()))
         ).scalar_one_or_none()
         if row is None:
-            raise NotFound(f"no settlement {key} of this window", f"本窗口没有结算单号或票据号为 {key} 的结算")
+            raise NotFound("settlement_not_found", "settlement", key=key)
         person = row.snapshot.get("person", {})  # as settled: the name printed on the slip
         reversal = row.reversal
         return SettlementSummary(

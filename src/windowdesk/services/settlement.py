@@ -51,9 +51,9 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
         # merely reference the person free to be written. SQLite: BEGIN IMMEDIATE serialises already.
         session.execute(select(PersonRow.id).where(PersonRow.id == person.id).with_for_update(key_share=True))
         if not policy.in_force_on(visit.discharged):
-            raise Refused(f"policy {policy.id} is in force {policy.effective_from} to {policy.effective_to}; "
-                          f"discharge {visit.discharged} is outside it: set the policy of that year (windowdesk init)",
-                          f"出院日期 {visit.discharged} 不在政策 {policy.name} 的执行期内")
+            raise Refused("policy_not_in_force", "visit.discharged", policy=policy.id, name=policy.name,
+                          discharged=visit.discharged.isoformat(), effective_from=policy.effective_from.isoformat(),
+                          effective_to=policy.effective_to.isoformat())
         _ensure_insured(session, person.id, visit.admitted, person.id_number)
         memberships = memberships_of(session, person.id)
         category = category_on(memberships, visit.admitted, policy.category_priority)
@@ -62,8 +62,7 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
         try:
             result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
         except CaseError as exc:
-            # The window words case errors by their field (ui/messages.py); the text names the field first.
-            raise InvalidInput(str(exc)) from None
+            raise InvalidInput.of(exc.problems) from None
         settlement_id = str(uuid.uuid4())
         receipt_no = next_receipt_no(session)
         snapshot = {
@@ -114,10 +113,9 @@ def _ensure_insured(session, person_id: int, day: date, number: str) -> None:
         periods = session.execute(select(Enrollment.insured_from, Enrollment.insured_to)
                                   .where(Enrollment.person_id == person_id)
                                   .order_by(Enrollment.insured_from)).all()
-        known = ", ".join(f"{a} to {b}" for a, b in periods) or "none"
-        known_zh = "、".join(f"{a} 至 {b}" for a, b in periods) or "无"
-        raise Refused(f"{idnumber.mask(number)} is not insured on {day} (insured periods: {known})",
-                      f"入院日期 {day} 不在参保期内（参保期：{known_zh}）")
+        known = ", ".join(f"{a} – {b}" for a, b in periods) or "—"
+        raise Refused("not_insured", "visit.admitted", id_number=idnumber.mask(number), day=day.isoformat(),
+                      periods=known)
 
 
 def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: str,
@@ -126,16 +124,16 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
     actor.require("supervisor")
     reason = reason.strip()
     if not reason:
-        raise InvalidInput("a void needs a reason", "作废必须填写原因")
+        raise InvalidInput("void_reason_required", "reason")
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
         ensure_day_open(session, actor.name, now.date())
         row = session.get(Settlement, settlement_id)
         if row is None or row.origin != "local":
-            raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
+            raise NotFound("settlement_not_found", "settlement", key=settlement_id)
         if row.voided:
-            raise Refused(f"settlement {settlement_id} is void already", "该结算单已作废")
+            raise Refused("already_void", "settlement", key=settlement_id)
         if row.created_by != actor.name:
             # The void changes the settling clerk's day too: it must still be open.
             ensure_day_open(session, row.created_by, now.date())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...services.auth import Actor
 from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport, import_roster
 from ...store.unit_of_work import Store
-from ..messages import error_text, show
+from ..messages import error_text, problems_text, show
 from ..models.text_table_model import TextTableModel
 from ..roles import may
 from ..table_view import read_only_table
@@ -244,7 +244,7 @@ class RosterPage(QWidget):
             value = len(report.invalid) if key == "invalid" else getattr(report, key)
             self.counts[key].setText(str(value))
         self.counts["invalid"].setStyleSheet(FIGURE_STYLE + (" color: #b00020;" if report.invalid else ""))
-        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", r.reason) for r in report.invalid])
+        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", problems_text(r.problems)) for r in report.invalid])
 
     def is_running(self) -> bool:
         return self._task is not None

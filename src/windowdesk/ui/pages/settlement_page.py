@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.capital import to_capital
 from ...domain.categories import KINDS, LEVELS
 from ...domain.money import fmt
-from ...domain.visit import Visit, in_scope_of
+from ...domain.visit import CaseError, Visit, in_scope_of
 from ...services.auth import Actor
 from ...services.people import PersonView
 from ...services.settlement import SettledVisit, settle_visit
@@ -265,7 +265,7 @@ class SettlementPage(QWidget):
     # --- settling -------------------------------------------------------------------------------
 
     def visit(self) -> Visit:
-        """The visit as typed; MoneyInputError names a field the clerk must correct."""
+        """The visit as typed; MoneyInputError or CaseError names a field the clerk must correct."""
         visit = Visit(kind=self.kind.currentData(), hospital_level=self.level.currentData(),
                       admitted=self._admission(), discharged=self.discharged.date().toPython(),
                       total=self.total.amount(), out_of_catalog=self.out_of_catalog.amount(),
@@ -274,9 +274,11 @@ class SettlementPage(QWidget):
                       previous_deductible=self.previous_deductible.amount(),
                       diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip())
         if visit.discharged < visit.admitted:
-            raise MoneyInputError(self.tr("出院日期早于入院日期"))
+            raise CaseError("discharge_before_admission", "visit.discharged", admitted=visit.admitted.isoformat(),
+                            discharged=visit.discharged.isoformat())
         if visit.in_scope < 0:
-            raise MoneyInputError(self.tr("目录外费用与部分自付费用之和超过医疗总费用"))
+            raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
+                            out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
         return visit
 
     def settle(self) -> None:
