@@ -47,6 +47,9 @@ CATEGORY_CODES: dict[str, str] = {
     **dict.fromkeys(("渐退", "渐退期"), "phasing_out"),
 }
 CATEGORY_CODES.update({code: code for code in set(CATEGORY_CODES.values())})
+# What a refusal offers the clerk instead (the labels and date spellings of roster-format.md, not our words).
+KNOWN_CATEGORIES = "特困人员、低保、低保边缘、脱贫人口、孤儿、因病致贫、渐退期"
+DATE_FORMATS = "2024-03-01、2024/3/1、20240301或2024年3月1日"
 HOUSEHOLD_REQUIRED = frozenset({"dibao", "near_dibao"})
 
 _APOSTROPHES = "'\u2018\u2019`"  # Excel's "keep as text" prefix, sometimes curled by an editor
@@ -269,7 +272,7 @@ def parse_category(value: object) -> str:
         raise FieldError("roster_empty")
     code = CATEGORY_CODES.get(text)
     if code is None:
-        raise FieldError("roster_unknown_category", value=text[:20])
+        raise FieldError("roster_unknown_category", value=text[:20], known=KNOWN_CATEGORIES)
     return code
 
 
@@ -304,7 +307,7 @@ def parse_date(value: object) -> date:
     else:
         match = _DATE_ZH(text) or _DATE_DIGITS(text)
         if not match:
-            raise FieldError("roster_date_format", value=text[:20])
+            raise FieldError("roster_date_format", value=text[:20], formats=DATE_FORMATS)
         y, m, d = match.groups()
     try:
         day = date(int(y), int(m), int(d))
