@@ -55,7 +55,7 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date: not a date (YYYY-MM-DD): {text!r}") from None
+        raise UsageError("not_a_date", "--date", value=text[:40]) from None
 
 
 def print_human(result: dict, *, preview: bool) -> None:

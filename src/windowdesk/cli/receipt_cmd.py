@@ -30,9 +30,9 @@ def run(args) -> int:
     )
 
     if bool(args.settlement_id) == bool(args.enrollment):
-        raise UsageError("give either a SETTLEMENT_ID or --enrollment RECEIPT_NO")
+        raise UsageError("receipt_target_missing", "settlement")
     if args.reprint and not args.paper:
-        raise UsageError("--reprint is for papers (--paper): an electronic copy needs none")
+        raise UsageError("receipt_reprint_needs_paper", "reprint")
     copy = "paper" if args.paper else "electronic"
     store = store_for(args)
     actor = acting_user(args, store)

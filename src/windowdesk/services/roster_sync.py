@@ -30,7 +30,7 @@ from ..adapters import roster_reader
 from ..adapters.roster_reader import RosterFileError
 from ..adapters.roster_rows import ChunkCleaner, RejectedRow, find_columns, is_blank, without_blanks
 from ..domain import idnumber
-from ..domain.problems import Refusal
+from ..domain.problems import Problem, Refusal
 from ..store.models import Membership, Person, RosterImport
 from ..store.unit_of_work import Store
 from .auth import Actor
@@ -53,11 +53,7 @@ _STAGE = Table(
     prefixes=["TEMPORARY"])
 _STAGED = tuple(c.name for c in _STAGE.columns if c.name != "reject")
 CHANGES_LISTED = 1_000  # of each kind in a report: who is added, changed, exited (the counts are whole)
-_REASONS = {
-    "name": "同一身份证号在文件中有不同的姓名（第{rows}行），该身份证号的各行均未导入",
-    "person": "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{rows}行），该身份证号的各行均未导入",
-    "key": "同一身份证号、同一人员类别在第{rows}行出现且内容不一致，这些行均未导入",
-}
+_REJECTIONS = {"name": "roster_name_conflict", "person": "roster_person_conflict", "key": "roster_key_conflict"}
 
 
 @dataclass(frozen=True)
@@ -166,7 +162,8 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
     except _Preview as preview:
         return preview.report
     except RosterFileError as exc:
-        raise InvalidInput(f"{Path(path).name}: {exc}", f"{Path(path).name}：{exc.message_zh}") from None
+        raise InvalidInput.of(Problem(p.code, p.field, {"file": Path(path).name, **p.params})
+                              for p in exc.problems) from None
     return report
 
 
@@ -221,7 +218,7 @@ def _repeat_report(same: RosterImport, source, *, applied: bool) -> ImportReport
     stored = same.report
     valid = sum(stored[k] for k in ("added", "changed", "exited", "unchanged"))
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=stored["rows"], added=0, changed=0,
-                        exited=0, unchanged=valid, invalid=tuple(RejectedRow(**r) for r in stored["invalid"]),
+                        exited=0, unchanged=valid, invalid=tuple(map(RejectedRow.from_json, stored["invalid"])),
                         applied=applied)
 
 
@@ -305,7 +302,7 @@ class _Stage:
                 columns = find_columns(cells)
                 break
         else:
-            raise RosterFileError("the file has no header row", "文件中没有内容（第一个非空行应为表头）")
+            raise RosterFileError("roster_no_header", "file")
         clean = ChunkCleaner(columns, today, text_only=source.kind == "csv")
         cursor = self.session.connection().connection.cursor()
         count, rejected = 0, []
@@ -357,8 +354,8 @@ class _Stage:
         masked = idnumber.mask(number)
 
         def reject(kind: str, rows: list[tuple]) -> None:
-            reason = _REASONS[kind].format(rows="、".join(str(row[2]) for row in rows))
-            rejected.extend(RejectedRow(row[2], masked, reason) for row in rows)
+            problem = Problem(_REJECTIONS[kind], "roster.id_number", {"rows": ", ".join(str(row[2]) for row in rows)})
+            rejected.extend(RejectedRow(row[2], masked, (problem,)) for row in rows)
 
         if len({line[3] for line in lines}) > 1:
             marks["name"].append({"id_number": number})
