@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from windowdesk.domain.idnumber import make_valid, mask
-from windowdesk.services import roster_stage, roster_sync
+from windowdesk.services import roster_stage
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
 from windowdesk.ui.pages.roster_page import RosterPage
 
