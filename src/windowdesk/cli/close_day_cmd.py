@@ -32,7 +32,7 @@ def run(args) -> int:
 
     day = _day(args.date)
     if args.pdf and Path(args.pdf).exists() and not args.force:
-        raise UsageError(f"--pdf: {args.pdf} exists (give --force to write over it)")
+        raise UsageError("file_exists", "pdf", path=str(args.pdf))
     store = store_for(args)
     actor = acting_user(args, store)
     if args.preview:

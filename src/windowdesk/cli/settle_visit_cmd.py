@@ -28,7 +28,7 @@ def run(args) -> int:
     document = read_json(args.input)
     visit = parse_visit(document.get("visit", document) if isinstance(document, dict) else document)
     if args.dry_run and args.receipt:
-        raise UsageError("--dry-run writes nothing: it cannot print a receipt (--receipt)")
+        raise UsageError("dry_run_no_receipt", "receipt")
     store = store_for(args)
     actor = acting_user(args, store)
     if args.dry_run:

@@ -144,6 +144,7 @@ PROBLEMS: dict[str, str] = {
     "restore_orphan_rows": QT_TRANSLATE_NOOP("problems", "{path} 的数据表 {table} 中有缺少上级记录的行，未做任何更改"),
     "restore_audit_broken": QT_TRANSLATE_NOOP("problems", "{path} 的审计链在第 {seq} 条处断开，未做任何更改"),
     "file_exists": QT_TRANSLATE_NOOP("problems", "{path} 已存在，不会覆盖文件"),
+    "dry_run_no_receipt": QT_TRANSLATE_NOOP("problems", "试算（--dry-run）不保存结算，不能打印结算单（--receipt）"),
     "folder_missing": QT_TRANSLATE_NOOP("problems", "文件夹 {path} 不存在"),
     "file_missing": QT_TRANSLATE_NOOP("problems", "文件 {path} 不存在"),
     "file_unreadable": QT_TRANSLATE_NOOP("problems", "无法读取文件 {path}（{detail}）"),
@@ -175,6 +176,8 @@ PROBLEMS: dict[str, str] = {
     "ledger_columns_missing": QT_TRANSLATE_NOOP("problems", "{path} 不是结算明细文件，缺少列：{columns}"),
     "ledger_bad_value": QT_TRANSLATE_NOOP("problems", "{path} 第 {row} 行 {column} 列有误"),
     # --- reports -------------------------------------------------------------------------------------
+    "report_by_coverage_only": QT_TRANSLATE_NOOP("problems", "--by 只用于 report coverage"),
+    "report_unenrolled_whole_year": QT_TRANSLATE_NOOP("problems", "report unenrolled 按整年统计，不接受 --month"),
     "report_year": QT_TRANSLATE_NOOP("problems", "报表年度有误：{year}"),
     "report_month": QT_TRANSLATE_NOOP("problems", "报表月份应为 1 到 12，不是 {month}"),
     "report_unknown": QT_TRANSLATE_NOOP("problems", "没有名为“{name}”的报表"),
