@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .money import MoneyError, fmt, parse_amount
+from .problems import Refusal
 from .visit import (
     YTD_MONEY_FIELDS,
     CaseError,
@@ -20,17 +21,25 @@ from .visit import (
 _VISIT_AMOUNTS = ("total", "out_of_catalog", "partial_self_pay", "previous_deductible")
 _VISIT_FLAGS = ("in_region", "referred", "transfer")
 _VISIT_TEXTS = ("diagnosis", "hospital")
+_CASE_KEYS = frozenset({"person", "visit", "year_to_date"})
+_PERSON_KEYS = frozenset({"category", "birth_date"})
+_VISIT_KEYS = frozenset({"kind", "hospital_level", "admitted", "discharged", "settled_upstream", "relief",
+                         *_VISIT_AMOUNTS, *_VISIT_FLAGS, *_VISIT_TEXTS})
+_UPSTREAM_KEYS = ("basic", "critical")
+_YTD_KEYS = frozenset({*YTD_MONEY_FIELDS, "rehab_months"})
 
 
 def parse_case(obj: Any) -> tuple[Person, Visit, YearToDate]:
     """A `settle` case: {"person": ..., "visit": ..., "year_to_date": ...}."""
     if not isinstance(obj, dict):
         raise CaseError("case", "must be a JSON object")
+    _known_keys(obj, _CASE_KEYS, "")
     return (parse_person(_object(obj, "person")), parse_visit(_object(obj, "visit")),
             parse_year_to_date(obj.get("year_to_date") or {}))
 
 
 def parse_person(obj: dict) -> Person:
+    _known_keys(obj, _PERSON_KEYS, "person")
     category = obj.get("category")
     if not isinstance(category, str):
         raise CaseError("person.category", "missing or not a string")
@@ -41,6 +50,7 @@ def parse_person(obj: dict) -> Person:
 def parse_visit(obj: Any) -> Visit:
     if not isinstance(obj, dict):
         raise CaseError("visit", "must be a JSON object")
+    _known_keys(obj, _VISIT_KEYS, "visit")
     values: dict[str, Any] = {}
     for name in ("kind", "hospital_level"):
         value = obj.get(name)
@@ -62,6 +72,10 @@ def parse_visit(obj: Any) -> Visit:
         if not isinstance(value, str):
             raise CaseError(f"visit.{name}", "must be a string")
         values[name] = value
+    if obj.get("settled_upstream") is not None:
+        values["settled_upstream"] = _upstream(obj["settled_upstream"])
+    if obj.get("relief") is not None:
+        values["relief"] = _relief(obj["relief"])
     visit = Visit(**values)
     if visit.in_scope < 0:
         raise CaseError("visit.total", f"in_scope < 0: out_of_catalog + partial_self_pay exceed total "
@@ -70,12 +84,42 @@ def parse_visit(obj: Any) -> Visit:
     return visit
 
 
+def _known_keys(obj: dict, known: frozenset[str], prefix: str) -> None:
+    for key in obj:
+        if key not in known:  # a misspelt key ("out_of_catalogue") would otherwise settle as zero
+            raise Refusal("unknown_field", f"{prefix}.{key}" if prefix else str(key))
+
+
+def _upstream(obj: Any) -> tuple[Decimal, Decimal]:
+    """{"basic": "...", "critical": "..."}: both figures of the platform's settlement slip."""
+    if not isinstance(obj, dict):
+        raise Refusal("not_an_object", "visit.settled_upstream")
+    _known_keys(obj, frozenset(_UPSTREAM_KEYS), "visit.settled_upstream")
+    for name in _UPSTREAM_KEYS:
+        if name not in obj:
+            raise Refusal("missing_field", f"visit.settled_upstream.{name}")
+    basic, critical = (_new_amount(obj[name], f"visit.settled_upstream.{name}") for name in _UPSTREAM_KEYS)
+    return basic, critical
+
+
+def _relief(obj: Any) -> tuple[tuple[str, Decimal], ...]:
+    """{"<relief id>": "amount"}: other offices' grants, checked against the policy's offices by the engine."""
+    if not isinstance(obj, dict):
+        raise Refusal("not_an_object", "visit.relief")
+    return tuple((str(office), _new_amount(amount, f"visit.relief.{office}")) for office, amount in obj.items())
+
+
+def _new_amount(value: Any, field: str) -> Decimal:
+    try:
+        return parse_amount(value, field=field)
+    except MoneyError:
+        raise Refusal("invalid_amount", field, value=str(value)[:40]) from None
+
+
 def parse_year_to_date(obj: Any) -> YearToDate:
     if not isinstance(obj, dict):
         raise CaseError("year_to_date", "must be a JSON object")
-    unknown = set(obj) - set(YTD_MONEY_FIELDS) - {"rehab_months"}
-    if unknown:
-        raise CaseError(f"year_to_date.{sorted(unknown)[0]}", "unknown field")
+    _known_keys(obj, _YTD_KEYS, "year_to_date")
     values: dict[str, Any] = {name: _amount(obj[name], f"year_to_date.{name}")
                               for name in YTD_MONEY_FIELDS if name in obj}
     months = obj.get("rehab_months", [])

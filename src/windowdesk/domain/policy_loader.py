@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .categories import BACKSTOP_KINDS, CATEGORIES, KINDS, LEVELS
+from .policy_keys import unknown_keys
 from .policy import (
     Assistance,
     Backstop,
@@ -22,6 +23,7 @@ from .policy import (
     FamilyCap,
     MonitoringRule,
     Policy,
+    Relief,
     Segment,
     SubsidyFund,
     SubsidyRule,
@@ -62,6 +64,7 @@ def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(source, [("", f"malformed TOML: {exc}")]) from None
     reader = _Reader()
+    reader.problems.extend(unknown_keys(data))
     policy = reader.policy(data, hashlib.sha256(raw).hexdigest())
     if reader.problems:
         raise PolicyError(source, reader.problems)
@@ -233,6 +236,7 @@ class _Reader:
             assistance=self.assistance(data),
             supplementary=self.supplementary(data),
             backstops=self.backstops(data),
+            relief=self.relief(data),
             enrollment=self.enrollment(data),
             family_cap=self.family_cap(data),
             targets=self.targets(data),
@@ -243,32 +247,60 @@ class _Reader:
     def basic(self, data: dict) -> Basic:
         section = self.table(data, "basic", "basic", required=True) or {}
         benefits = {}
-        for kind in ("inpatient", "outpatient_special"):
+        for kind in ("inpatient", "outpatient_special", "outpatient"):
             path = f"basic.{kind}"
             table = self.table(section, kind, path)
-            if table is None:
-                benefits[kind] = None
-                continue
-            diseases = ()
-            if kind == "outpatient_special":
-                diseases = tuple(d.strip().upper() for d in table.get("diseases", []) if isinstance(d, str))
-                if not diseases:
-                    self.problem(f"{path}.diseases", "must list at least one ICD-10 prefix")
-            benefits[kind] = BasicBenefit(
-                deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
-                                      ratios=False, complete=True),
-                ratio=self.keyed(table, "ratio", f"{path}.ratio", LEVELS, "level", ratios=True, complete=True),
-                transfer_continues_deductible=self.flag(table, "transfer_continues_deductible",
-                                                        f"{path}.transfer_continues_deductible"),
-                diseases=diseases,
-            )
+            benefits[kind] = None if table is None else self.benefit(table, kind, path)
         return Basic(
             annual_cap=self.amount(section, "annual_cap", "basic.annual_cap") or _ZERO,
             unreferred_ratio_cut=self.ratio(section, "unreferred_ratio_cut", "basic.unreferred_ratio_cut",
                                             required=False),
             inpatient=benefits["inpatient"],
             outpatient_special=benefits["outpatient_special"],
+            outpatient=benefits["outpatient"],
         )
+
+    def benefit(self, table: dict, kind: str, path: str) -> BasicBenefit:
+        diseases: tuple[str, ...] = ()
+        names: dict[str, str] = {}
+        if kind == "outpatient_special":
+            listed = table.get("diseases")
+            if not isinstance(listed, list) or not all(isinstance(d, str) and d.strip() for d in listed):
+                self.problem(f"{path}.diseases", "must be a list of ICD-10 prefixes (strings)")
+            else:
+                diseases = tuple(d.strip().upper() for d in listed)
+                if not diseases:
+                    self.problem(f"{path}.diseases", "must list at least one ICD-10 prefix")
+            names = self.disease_names(table, f"{path}.disease_names", diseases)
+        transfer: bool | str = False
+        if kind == "inpatient":
+            transfer = table.get("transfer_continues_deductible", False)
+            if transfer != "referred_poor" and not isinstance(transfer, bool):
+                self.problem(f"{path}.transfer_continues_deductible", "must be true, false or \"referred_poor\"")
+                transfer = False
+        return BasicBenefit(
+            deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
+                                  ratios=False, complete=True),
+            ratio=self.keyed(table, "ratio", f"{path}.ratio", LEVELS, "level", ratios=True, complete=True),
+            transfer_continues_deductible=transfer,
+            diseases=diseases,
+            disease_names=names,
+            annual_cap=self.amount(table, "annual_cap", f"{path}.annual_cap", required=False, none_word=True)
+            if kind == "outpatient" else None,
+        )
+
+    def disease_names(self, table: dict, path: str, diseases: tuple[str, ...]) -> dict[str, str]:
+        """Optional {prefix = "name"} for the registrations' lists and the slip."""
+        names = self.table(table, "disease_names", path) or {}
+        result = {}
+        for code, name in names.items():
+            if code.upper() not in diseases:
+                self.problem(f"{path}.{code}", "not one of the diseases listed")
+            elif not isinstance(name, str) or not name.strip():
+                self.problem(f"{path}.{code}", "must be a non-empty string")
+            else:
+                result[code.upper()] = name
+        return result
 
     def child_rehab(self, data: dict) -> ChildRehab | None:
         section = self.table(data, "child_rehab", "child_rehab")
@@ -374,7 +406,28 @@ class _Reader:
             out_of_catalog=ooc,
             tilt_deductible=self.amount(section, "tilt_deductible", "supplementary.tilt_deductible",
                                         required=False),
+            applies_to=frozenset(self.codes(section, "applies_to", "supplementary.applies_to", KINDS, "kind",
+                                            default=("inpatient", "outpatient_special"))),
+            covers_partial_self_pay=self.flag(section, "covers_partial_self_pay",
+                                              "supplementary.covers_partial_self_pay"),
         )
+
+    def relief(self, data: dict) -> tuple[Relief, ...]:
+        """[[relief]]: other offices whose grants the clerk types, in the order they apply."""
+        entries = data.get("relief", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.problem("relief", "must be an array of tables ([[relief]])")
+            return ()
+        result: list[Relief] = []
+        for i, entry in enumerate(entries):
+            path = f"relief[{i}]"
+            office = self.text(entry, "id", f"{path}.id")
+            if office and not (office.isascii() and office.replace("_", "").isalnum() and office.islower()):
+                self.problem(f"{path}.id", "must be a lower-case code such as \"temporary\" (a-z, 0-9, _)")
+            elif office in {r.id for r in result}:
+                self.problem(f"{path}.id", f"the id {office!r} is given twice")
+            result.append(Relief(id=office, name=self.text(entry, "name", f"{path}.name")))
+        return tuple(result)
 
     def backstops(self, data: dict) -> tuple[Backstop, ...]:
         entries = data.get("backstop", [])

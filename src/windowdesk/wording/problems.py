@@ -20,6 +20,16 @@ PROBLEMS: dict[str, str] = {
     "invalid_input": QT_TRANSLATE_NOOP("problems", "输入有误：{field}"),
     "internal_error": QT_TRANSLATE_NOOP("problems", "系统错误（{kind}），请联系管理员"),
     # --- case and engine (domain) ------------------------------------------------------------------
+    "unknown_field": QT_TRANSLATE_NOOP("problems", "无法识别的字段：{field}"),
+    "not_an_object": QT_TRANSLATE_NOOP("problems", "{field} 应为一组键值（JSON 对象）"),
+    "missing_field": QT_TRANSLATE_NOOP("problems", "缺少 {field}"),
+    "invalid_amount": QT_TRANSLATE_NOOP("problems", "{field} 金额有误：{value}"),
+    "negative_amount": QT_TRANSLATE_NOOP("problems", "{field} 金额不能为负：{amount}"),
+    "kind_not_in_policy": QT_TRANSLATE_NOOP("problems", "政策 {policy} 未规定此类就诊（{kind}）"),
+    "not_for_child_rehab": QT_TRANSLATE_NOOP("problems", "残疾儿童康复不填写 {field}"),
+    "upstream_exceeds_in_scope": QT_TRANSLATE_NOOP(
+        "problems", "医保已结算金额（统筹 {basic}，大病 {critical}）超过政策范围内费用 {in_scope}"),
+    "unknown_relief": QT_TRANSLATE_NOOP("problems", "本地政策没有救助部门 {relief}（可填：{known}）"),
     # --- ID numbers ---------------------------------------------------------------------------------
     # --- settlement and void -------------------------------------------------------------------------
     # --- enrollment ----------------------------------------------------------------------------------
