@@ -13,12 +13,13 @@ from windowkit import add_person
 from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
+from windowdesk.domain.money import fmt
 from windowdesk.domain.visit import YTD_MONEY_FIELDS, YearToDate
 from windowdesk.services import auth, ledger
 from windowdesk.services import settlement as settlement_service
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, NotFound, Refused
-from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.services.settlement import later_settlements, settle_visit, void_settlement
 from windowdesk.store.models import (
     AuditEntry,
     Person,
@@ -85,7 +86,8 @@ DIBAO_STAY_INCREMENTS = {
     "basic_paid": D("24300.00"), "op_deductible_used": D("0.00"), "critical_base": D("8700.00"),
     "critical_paid": D("0.00"), "assistance_deductible_used": D("0.00"), "assistance_paid": D("6960.00"),
     "supplementary_base": D("1740.00"), "supplementary_ooc_base": D("1800.00"), "supplementary_paid": D("0.00"),
-    "excess_base": D("4740.00"), "backstop_paid": D("0.00"),
+    "excess_base": D("4740.00"), "backstop_paid": D("0.00"), "op_general_deductible_used": D("0.00"),
+    "op_general_paid": D("0.00"), "relief_paid": D("0.00"),
 }
 
 
@@ -223,8 +225,13 @@ def test_year_to_date_across_visits_with_a_void_in_between(window):
 
     voided = void_settlement(window.store, window.supervisor, settlement_id=first.settlement_id,
                              reason="重复结算", now=NOW)
+    # the later settlement stands as it was paid; the void lists it (and its audit entry records it)
+    later = [{"settlement_id": second.settlement_id, "receipt_no": "LG-01-00000002", "discharged": "2024-04-10",
+              "settled_at": "2024-03-12T10:00:00", "reimbursed": fmt(second.result.reimbursed)}]
+    assert [s.to_json() for s in later_settlements(window.store, settlement_id=first.settlement_id)] == later
     assert voided == {"settlement_id": first.settlement_id, "receipt_no": "LG-01-00000001", "voided": True,
-                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-03-12T10:00:00"}
+                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-03-12T10:00:00",
+                      "later_settlements": later}
     after_void = ytd(window.store, number)
     assert {name: getattr(after_void, name) for name in YTD_MONEY_FIELDS} == increments(r2)
 
@@ -275,7 +282,7 @@ def test_void_refusals(window):
 
 
 def test_receipt_series_is_gap_free_under_many_settlements(window, monkeypatch):
-    people = [add_person(window.store, name=f"人员{i}", household=f"H{i}") for i in range(4)]
+    people = [add_person(window.store, name=f"人员{i}", household=f"H{i}", diseases=("E11",)) for i in range(4)]
     uninsured = add_person(window.store, insured=None, household="H9")
     stranger = make_valid("330383", date(1970, 1, 1), "999")
     real_increments = settlement_service.increments

@@ -53,8 +53,8 @@ STAY_STEPS = [
 #   = 50818 above 40000 -> 10818.00 at 1.00.
 BIG = {**STAY, "total": "300000.00", "out_of_catalog": "60000.00", "partial_self_pay": "20000.00"}
 BIG_PAID = {"basic": D("164550.00"), "critical": D("36360.00"), "assistance": D("15272.00"),
-            "supplementary": D("33000.00"), "backstop": D("10818.00")}
-TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
+            "supplementary": D("33000.00"), "relief": D("0.00"), "backstop": D("10818.00")}
+TIERS = ("basic", "critical", "assistance", "supplementary", "relief", "backstop")
 
 
 def tiers(store, settlement_id: str) -> list[tuple]:

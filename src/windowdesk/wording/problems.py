@@ -32,6 +32,11 @@ PROBLEMS: dict[str, str] = {
     "unknown_relief": QT_TRANSLATE_NOOP("problems", "本地政策没有救助部门 {relief}（可填：{known}）"),
     # --- ID numbers ---------------------------------------------------------------------------------
     # --- settlement and void -------------------------------------------------------------------------
+    "disease_not_registered": QT_TRANSLATE_NOOP("problems", "该人员在 {admitted} 没有有效的慢特病认定（{code}），不能按门诊慢特病结算"),
+    "unknown_disease": QT_TRANSLATE_NOOP("problems", "{code} 不在本地政策的慢特病病种内（可填：{known}）"),
+    "registration_ends_before_start": QT_TRANSLATE_NOOP("problems", "认定终止日期 {ended_on} 早于认定日期 {approved_on}"),
+    "registration_overlaps": QT_TRANSLATE_NOOP("problems", "已有 {approved_on} 起的 {code} 认定，期间重叠"),
+    "no_registration_on": QT_TRANSLATE_NOOP("problems", "{on} 没有有效的 {code} 慢特病认定"),
     # --- enrollment ----------------------------------------------------------------------------------
     # --- roster import -------------------------------------------------------------------------------
     # --- users, login, roles -------------------------------------------------------------------------
