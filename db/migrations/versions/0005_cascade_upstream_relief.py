@@ -1,7 +1,8 @@
 """The cascade as the contract extends it: ordinary outpatient and relief year-to-date increments, the relief
 tier's column, the settled-upstream flag (医保已结算: basic and critical are then the platform's figures, kept in
 their own columns), the grants other offices made per office (canonical JSON {"temporary": "1000.00"}), and
-special-disease registrations (慢特病认定) per person.
+special-disease registrations (慢特病认定) per person, and the pools a family-cap payout line summed (canonical
+JSON: a 特困 member's own pool, the household's pool).
 
 Existing settlements get zero increments, no relief and the flag false: exactly what they were settled with.
 
@@ -27,6 +28,7 @@ def upgrade() -> None:
     op.add_column('settlements', sa.Column('settled_upstream', sa.Boolean(), nullable=False,
                                            server_default=sa.false()))
     op.add_column('settlements', sa.Column('relief_granted', sa.Text(), nullable=False, server_default='{}'))
+    op.add_column('family_cap_payouts', sa.Column('pools', sa.Text(), nullable=False, server_default='[]'))
     op.create_table('disease_registrations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -44,5 +46,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_disease_registrations_person_code', table_name='disease_registrations')
     op.drop_table('disease_registrations')
+    op.drop_column('family_cap_payouts', 'pools')
     for name in ('relief_granted', 'settled_upstream', *_MONEY_COLUMNS):
         op.drop_column('settlements', name)

@@ -280,6 +280,7 @@ class FamilyCapPayout(Base):
     self_pay: Mapped[money]
     cap: Mapped[money]
     payout: Mapped[money]
+    pools: Mapped[list[Any]] = mapped_column(JsonText, default=list)  # what the line summed: see family_cap
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(64))
 
