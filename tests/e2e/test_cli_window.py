@@ -207,7 +207,7 @@ def test_settle_visit_json(window, tmp_path):
     assert (doc["in_scope"], doc["tilt"], doc["reimbursed"], doc["patient_pays"]) == \
         ("33000.00", True, "31260.00", "4740.00")
     assert doc["paid"] == {"basic": "24300.00", "critical": "0.00", "assistance": "6960.00",
-                           "supplementary": "0.00", "backstop": "0.00"}
+                           "supplementary": "0.00", "relief": "0.00", "backstop": "0.00"}
     assert doc["year_to_date"]["critical_base"] == "8700.00"
     assert doc["receipt_no"] == "LG-01-00000001"
     with opened(window.path) as store, store.reading() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.policy_loader import PolicyError
+from ..domain.problems import Refusal
 from ..domain.visit import CaseError
 from ..services.errors import AuthError, InvalidInput
 
@@ -12,4 +13,4 @@ class UsageError(ValueError):
 
 
 # Everything here is the caller's to fix; anything else is an internal error (exit 1).
-InputError = (UsageError, CaseError, PolicyError, InvalidInput, AuthError)
+InputError = (UsageError, CaseError, Refusal, PolicyError, InvalidInput, AuthError)

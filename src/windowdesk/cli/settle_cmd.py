@@ -10,6 +10,7 @@ from ..domain.case_json import parse_case, settlement_json
 from ..domain.categories import TIER_LABELS_ZH
 from ..domain.engine import settle
 from ..domain.money import fmt
+from ..domain.problems import Refusal
 from ..domain.visit import CaseError
 from .errors import UsageError
 from .output import dumps, print_json
@@ -54,7 +55,7 @@ def _run_batch(policy, source: str) -> int:
                 except ValueError as exc:
                     raise CaseError("line", f"malformed JSON ({exc})") from None
                 lines.append(dumps(settlement_json(settle(policy, *parse_case(case)))))
-            except CaseError as exc:
+            except (CaseError, Refusal) as exc:
                 bad += 1
                 lines.append(dumps({"error": f"line {number}: {exc}"}))
             if len(lines) >= 1000:
