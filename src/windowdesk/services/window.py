@@ -65,3 +65,9 @@ def ensure_day_open(session: Session, clerk: str, day: date) -> None:
     if closed:
         raise Refused(f"{clerk}'s day {day} is closed (日结): nothing more can be recorded on it",
                       f"{clerk} 的 {day} 已日结，不能再办理业务")
+
+
+def relief_offices(store) -> tuple[tuple[str, str], ...]:
+    """(id, name) of the policy's other offices whose grants the settlement form asks for, in their order."""
+    with store.reading() as session:
+        return tuple((office.id, office.name) for office in window_context(session).policy.relief)

@@ -8,7 +8,9 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from ..domain.problems import Refusal
 from ..services.errors import ServiceError
+from ..wording.render import message
 from . import language
 from .money_field import MoneyInputError
 
@@ -39,6 +41,8 @@ def error_text(exc: BaseException) -> str:
     a case error by its field, and never the text of an unexpected exception."""
     if isinstance(exc, MoneyInputError):
         return exc.message_zh  # worded through tr() by the money field: already in the window's language
+    if isinstance(exc, Refusal):
+        return message(exc.problem, QCoreApplication.translate)
     if isinstance(exc, ServiceError):
         text = exc.message_zh
         if not _CJK.search(text):

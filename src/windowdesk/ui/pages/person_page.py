@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.money import fmt
+from ...services.diseases import list_registrations
 from ...services.people import PersonView
 from ...store.unit_of_work import Store
 from .. import labels
@@ -48,6 +49,10 @@ class PersonPage(QWidget):
         QVBoxLayout(memberships).addWidget(read_only_table(self.memberships_model))
         enrollments = QGroupBox(self.tr("参保记录"))
         QVBoxLayout(enrollments).addWidget(read_only_table(self.enrollments_model))
+        self.diseases_model = TextTableModel((self.tr("慢特病病种"), self.tr("名称"), self.tr("认定日期"),
+                                              self.tr("终止日期")), self)
+        diseases = QGroupBox(self.tr("慢特病认定"))
+        QVBoxLayout(diseases).addWidget(read_only_table(self.diseases_model))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -57,6 +62,7 @@ class PersonPage(QWidget):
         tables = QVBoxLayout()
         tables.addWidget(memberships)
         tables.addWidget(enrollments)
+        tables.addWidget(diseases)
         lower.addLayout(tables, 3)
         layout.addLayout(lower, 1)
 
@@ -82,3 +88,5 @@ class PersonPage(QWidget):
                                           fmt(e.contribution), fmt(e.person_pays),
                                           self.tr("{0} 至 {1}").format(e.insured_from, e.insured_to), e.receipt_no)
                                          for e in view.enrollments])
+        self.diseases_model.set_rows([(r.code, r.name or "—", str(r.approved_on), str(r.ended_on or "—"))
+                                      for r in list_registrations(self._store, id_number=view.id_number)])

@@ -29,6 +29,7 @@ from ...domain.visit import Visit, in_scope_of
 from ...services.auth import Actor
 from ...services.people import PersonView
 from ...services.settlement import SettledVisit, settle_visit
+from ...services.window import relief_offices
 from ...store.unit_of_work import Store
 from .. import labels
 from ..messages import error_text, show
@@ -36,6 +37,7 @@ from ..models.steps_model import StepsModel, step_rows
 from ..money_field import MoneyField, MoneyInputError
 from ..person_lookup import PersonLookup
 from ..receipt_actions import ReceiptActions
+from ..upstream_relief_box import UpstreamReliefBox
 
 
 def insured_text(view: PersonView, day: date) -> tuple[str, bool]:
@@ -129,6 +131,7 @@ class SettlementPage(QWidget):
         form.addWidget(self.in_scope, len(rows) + 1, 3)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
+        self.upstream_relief = UpstreamReliefBox(relief_offices(self._store))
 
         self.settle_button = QPushButton(self.tr("结算"))
         self.settle_button.setToolTip(self.tr("Ctrl+回车"))
@@ -145,6 +148,7 @@ class SettlementPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(person_box)
         left.addWidget(visit_box)
+        left.addWidget(self.upstream_relief)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch(1)
@@ -231,6 +235,7 @@ class SettlementPage(QWidget):
             edit.dateChanged.connect(self._form_changed)
         for check in (self.in_region, self.referred, self.transfer):
             check.toggled.connect(self._form_changed)
+        self.upstream_relief.changed.connect(self._form_changed)
 
     # --- the person -----------------------------------------------------------------------------
 
@@ -272,7 +277,8 @@ class SettlementPage(QWidget):
                       partial_self_pay=self.partial_self_pay.amount(), in_region=self.in_region.isChecked(),
                       referred=self.referred.isChecked(), transfer=self.transfer.isChecked(),
                       previous_deductible=self.previous_deductible.amount(),
-                      diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip())
+                      diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip(),
+                      settled_upstream=self.upstream_relief.settled_upstream(), relief=self.upstream_relief.relief())
         if visit.discharged < visit.admitted:
             raise MoneyInputError(self.tr("出院日期早于入院日期"))
         if visit.in_scope < 0:
@@ -334,6 +340,7 @@ class SettlementPage(QWidget):
         for edit in (self.hospital, self.diagnosis, self.total, self.out_of_catalog, self.partial_self_pay,
                      self.previous_deductible):
             edit.clear()
+        self.upstream_relief.clear()
         self.referred.setChecked(False)
         self.transfer.setChecked(False)
         self.in_region.setChecked(True)
