@@ -288,7 +288,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -630,7 +630,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+49"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +655,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -668,7 +668,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+33"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
@@ -719,11 +719,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>认定日期</source>
         <translation>Identified on</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>退出日期</source>
         <translation>Exited on</translation>
     </message>
@@ -768,7 +769,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>慢特病病种</source>
+        <translation>Special disease</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止日期</source>
+        <translation>Ended on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慢特病认定</source>
+        <translation>Special-disease registrations</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
@@ -776,7 +797,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+145"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -1043,7 +1064,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+46"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+48"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1054,7 +1075,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>None</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
@@ -1163,7 +1184,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>In-scope cost</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -1178,7 +1199,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1213,12 +1234,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>出院日期早于入院日期</source>
         <translation>The discharge date is before the admission date</translation>
     </message>
@@ -1228,7 +1249,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
@@ -1275,6 +1296,39 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+0"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamReliefBox</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/upstream_relief_box.py" line="+20"/>
+        <source>医保已结算 / 其他部门救助</source>
+        <translation>Settled by the insurance platform / other offices' grants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算（录入医院结算单的统筹、大病金额）</source>
+        <translation>Settled by the insurance platform (type the hospital slip's basic and critical amounts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保统筹（已结算）</source>
+        <translation>Basic insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险（已结算）</source>
+        <translation>Critical illness insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>基本医保统筹</source>
+        <translation>Basic insurance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
     </message>
 </context>
 <context>
@@ -1413,7 +1467,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+25"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1663,11 +1717,26 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>未转诊，不予支付</source>
         <translation>Not referred: not paid</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算</source>
+        <translation>Settled by the insurance platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>普通门诊</source>
+        <translation>Ordinary outpatient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他部门救助</source>
+        <translation>Other offices' relief</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../src/windowdesk/ui/messages.py" line="+23"/>
+        <location filename="../../src/windowdesk/ui/messages.py" line="+25"/>
         <source>诊断编码不在本地门诊慢特病病种目录内</source>
         <translation>The diagnosis code is not on the local list of outpatient chronic/special diseases</translation>
     </message>
@@ -1702,7 +1771,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Invalid category</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>输入有误：{0}</source>
         <translation>Invalid input: {0}</translation>
     </message>
@@ -1710,6 +1779,89 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+4"/>
         <source>系统错误（{0}），请联系管理员</source>
         <translation>System error ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/problems.py" line="+20"/>
+        <source>输入有误：{field}</source>
+        <translation>Invalid input: {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统错误（{kind}），请联系管理员</source>
+        <translation>System error ({kind}); please contact the administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法识别的字段：{field}</source>
+        <translation>Unknown field: {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为一组键值（JSON 对象）</source>
+        <translation>{field} must be a JSON object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}</source>
+        <translation>{field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 金额有误：{value}</source>
+        <translation>{field} is not a valid amount: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 金额不能为负：{amount}</source>
+        <translation>{field} must not be negative: {amount}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 未规定此类就诊（{kind}）</source>
+        <translation>Policy {policy} has no benefit for this kind of visit ({kind})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复不填写 {field}</source>
+        <translation>Child rehabilitation takes no {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算金额（统筹 {basic}，大病 {critical}）超过政策范围内费用 {in_scope}</source>
+        <translation>The amounts settled upstream (basic {basic}, critical {critical}) exceed the in-scope costs {in_scope}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本地政策没有救助部门 {relief}（可填：{known}）</source>
+        <translation>The local policy has no relief office {relief} (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>该人员在 {admitted} 没有有效的慢特病认定（{code}），不能按门诊慢特病结算</source>
+        <translation>The person holds no special-disease registration ({code}) valid on {admitted}: the visit cannot be settled as special outpatient care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} 不在本地政策的慢特病病种内（可填：{known}）</source>
+        <translation>{code} is not a special disease of the local policy (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定终止日期 {ended_on} 早于认定日期 {approved_on}</source>
+        <translation>The registration's end {ended_on} is before its approval {approved_on}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {approved_on} 起的 {code} 认定，期间重叠</source>
+        <translation>A {code} registration from {approved_on} exists already and overlaps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 没有有效的 {code} 慢特病认定</source>
+        <translation>No {code} registration holds on {on}</translation>
     </message>
 </context>
 </TS>
