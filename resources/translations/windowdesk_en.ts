@@ -1303,12 +1303,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location filename="../../src/windowdesk/ui/upstream_relief_box.py" line="+20"/>
         <source>医保已结算 / 其他部门救助</source>
-        <translation>Settled by the insurance platform / other offices' grants</translation>
+        <translation>Settled by the insurance platform / other offices&apos; grants</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医保已结算（录入医院结算单的统筹、大病金额）</source>
-        <translation>Settled by the insurance platform (type the hospital slip's basic and critical amounts)</translation>
+        <translation>Settled by the insurance platform (type the hospital slip&apos;s basic and critical amounts)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1459,7 +1459,19 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>该参保人本年度此后还有 {0} 笔结算，作废后保持原支付不变：</source>
+        <translation>This person has {0} later settlement(s) this year; they stay as paid after the void:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>
+{0}（出院 {1}，报销 {2} 元）</source>
+        <translation>
+{0} (discharged {1}, reimbursed {2} yuan)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>
@@ -1730,7 +1742,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>其他部门救助</source>
-        <translation>Other offices' relief</translation>
+        <translation>Other offices&apos; relief</translation>
     </message>
 </context>
 <context>
@@ -1851,7 +1863,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>认定终止日期 {ended_on} 早于认定日期 {approved_on}</source>
-        <translation>The registration's end {ended_on} is before its approval {approved_on}</translation>
+        <translation>The registration&apos;s end {ended_on} is before its approval {approved_on}</translation>
     </message>
     <message>
         <location line="+1"/>

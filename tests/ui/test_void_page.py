@@ -152,3 +152,18 @@ def test_the_void_page_is_for_supervisors_only(qtbot, window):
 def test_lookup_finds_only_this_windows_rows(window):
     with pytest.raises(NotFound):
         lookup.find_settlement(window.store, key="00000000-0000-0000-0000-000000000000")
+
+
+def test_the_confirmation_lists_the_later_settlements_of_the_person_and_year(qtbot, page, window, settled,
+                                                                             monkeypatch):
+    number, first = settled
+    later = settle_visit(window.store, window.clerk, id_number=number,
+                         visit=parse_visit({**STAY, "admitted": "2024-04-01", "discharged": "2024-04-10"}))
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm", lambda text: asked.append(text) or False)
+    look_up(qtbot, page, first.receipt_no)
+    commit(page.reason, "重复结算")
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith("该参保人本年度此后还有 1 笔结算，作废后保持原支付不变：\n"
+                             f"LG-01-00000002（出院 2024-04-10，报销 {later.result.reimbursed} 元）")
+    assert not stored(window, first.settlement_id)[0].voided  # declined: nothing voided

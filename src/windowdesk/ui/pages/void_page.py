@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.money import fmt
 from ...services.auth import Actor
 from ...services.lookup import SettlementSummary, find_settlement
-from ...services.settlement import void_settlement
+from ...services.settlement import later_settlements, void_settlement
 from ...store.unit_of_work import Store
 from .. import labels
 from ..messages import error_text, show
@@ -152,6 +152,15 @@ class VoidPage(QWidget):
         text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
             found.receipt_no or found.settlement_id, found.person_name, fmt(found.reimbursed),
             fmt(found.patient_pays), reason)
+        try:
+            later = later_settlements(self._store, settlement_id=found.settlement_id)
+        except Exception as exc:  # noqa: BLE001 (shown inline)
+            show(self.message, error_text(exc), error=True)
+            return
+        if later:  # they stand as paid: the supervisor sees them before confirming (the audit entry lists them)
+            text += "\n" + self.tr("该参保人本年度此后还有 {0} 笔结算，作废后保持原支付不变：").format(len(later))
+            text += "".join(self.tr("\n{0}（出院 {1}，报销 {2} 元）").format(x.receipt_no or x.settlement_id, x.discharged,
+                                                                      fmt(x.reimbursed)) for x in later)
         if not self.confirm(text):
             return
         try:
