@@ -282,7 +282,7 @@ def test_supervisor_voids_json(window, settled, tmp_path):
     doc = json.loads(done.stdout)
     assert {k: v for k, v in doc.items() if k != "voided_at"} == {
         "settlement_id": settled.settlement_id, "receipt_no": "LG-01-00000001", "voided": True,
-        "reason": "重复结算", "voided_by": "sup"}
+        "reason": "重复结算", "voided_by": "sup", "later_settlements": []}  # no later settlement of the year
     assert doc["voided_at"][:4].isdigit()
     with opened(window.path) as store, store.reading() as s:
         reversal = s.execute(select(Reversal)).scalar_one()
