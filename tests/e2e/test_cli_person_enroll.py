@@ -58,9 +58,18 @@ def test_person_enroll_person_then_a_second_enrollment_is_refused(desk):
         (2025, "LG-01-00000001", "2025-01-01")]
 
     again = run("enroll", number, "--year", "2025", "--date", "2024-11-04", "--json")
-    assert again.returncode == 2 and again.stdout == ""
-    assert "enrolled for 2025 already" in again.stderr
-    assert number not in again.stderr and number[:6] + "********" + number[-4:] in again.stderr
+    assert again.returncode == 2
+    error = json.loads(again.stdout)["error"]
+    assert (error["code"], error["field"]) == ("already_enrolled", "year")
+    assert error["message"] == (f"{number[:6]}********{number[-4:]} 已参保：已办理 2025 年度参保（票据号 LG-01-00000001，"
+                                "参保期 2025-01-01 至 2025-12-31），不能重复参保")
+    assert number not in again.stdout + again.stderr
+
+    # A year the policy (longgang-2022, in force to 2025-12-31) does not cover is refused, not settled with
+    # another year's figures.
+    uncovered = run("enroll", number, "--year", "2026", "--date", "2025-11-04", "--json")
+    assert uncovered.returncode == 2
+    assert json.loads(uncovered.stdout)["error"]["code"] == "enrollment_year_not_covered"
 
 
 def test_human_output_and_refused_input(desk):
@@ -72,8 +81,8 @@ def test_human_output_and_refused_input(desk):
     assert bad_id.returncode == 2 and "18" in bad_id.stderr
     bad_date = run("enroll", number, "--year", "2025", "--date", "2024-13-01", "--json")
     assert bad_date.returncode == 2 and "--date" in bad_date.stderr
-    december = run("enroll", number, "--year", "2023", "--date", "2023-12-03", "--json")
-    assert december.returncode == 2 and "enroll for 2024 instead" in december.stderr
+    december = run("enroll", number, "--year", "2023", "--date", "2023-12-03")
+    assert december.returncode == 2 and "请办理 2024 年度参保" in december.stderr
 
 
 def test_unknown_person_exits_2(desk):

@@ -261,9 +261,12 @@ def test_settle_visit_with_a_wrong_password_is_refused(window, tmp_path):
 def test_settle_visit_uninsured_is_exit_2_with_the_id_masked(window, tmp_path):
     number = add_person(window.store, insured=(date(2024, 6, 1), date(2024, 12, 31)))
     refused = cli(tmp_path, "settle-visit", number, "--input", write_visit(tmp_path, STAY), "--db", window.path,
-                  user="clerk", password=PASSWORD)
-    assert refused.returncode == 2 and "not insured on 2024-03-01" in refused.stderr
-    assert number not in refused.stderr and f"{number[:6]}********{number[-4:]}" in refused.stderr
+                  "--json", user="clerk", password=PASSWORD)
+    assert refused.returncode == 2
+    error = json.loads(refused.stdout)["error"]
+    assert (error["code"], error["field"]) == ("not_insured", "visit.admitted")
+    assert error["message"] == "入院日期 2024-03-01 不在参保期内（参保期：2024-06-01~2024-12-31）"
+    assert number not in refused.stdout + refused.stderr
     assert count(window.path, Settlement) == 0
 
 

@@ -146,7 +146,7 @@ def test_child_rehab_counts_each_calendar_year_on_its_own():
     (cli_visit(settled_upstream={"basic": "30000.00", "critical": "3000.01"}), "upstream_exceeds_in_scope",
      "visit.settled_upstream"),
     (cli_visit(settled_upstream={"basic": "1.00"}), "missing_field", "visit.settled_upstream.critical"),
-    (cli_visit(settled_upstream={"basic": "1", "critical": "-2"}), "invalid_amount",
+    (cli_visit(settled_upstream={"basic": "1", "critical": "-2"}), "amount_negative",
      "visit.settled_upstream.critical"),
     (cli_visit(relief={"red_cross": "10.00"}), "unknown_relief", "visit.relief.red_cross"),
     (cli_visit(relief=["temporary"]), "not_an_object", "visit.relief"),

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from windowdesk.domain.policy_loader import PolicyError, load_policy_file
+from windowdesk.wording.problems import PROBLEMS
+from windowdesk.wording.render import message
 
 REPO = Path(__file__).resolve().parents[2]
 PRESETS_DIR = REPO / "resources" / "policies"
@@ -60,17 +62,17 @@ def _rejected(tmp_path: Path, text: str) -> PolicyError:
     error = info.value
     assert error.file == str(path)
     assert error.problems, "a rejection lists at least one problem"
-    # The message names the file and every key.
-    assert str(path) in str(error)
-    for key, reason in error.problems:
-        assert reason
-        assert key in str(error)
+    # Each problem is a code on its key, and its words name the file and the key.
+    for problem in error.problems:
+        assert problem.params["file"] == str(path) and problem.code in PROBLEMS
+        assert str(path) in message(problem) and problem.field in message(problem)
     return error
 
 
-def _only_problem(error: PolicyError) -> tuple[str, str]:
+def _only_problem(error: PolicyError) -> tuple[str, str, dict]:
     assert len(error.problems) == 1, error.problems
-    return error.problems[0]
+    problem = error.problems[0]
+    return problem.field, problem.code, {k: v for k, v in problem.params.items() if k != "file"}
 
 
 INPATIENT_RATIO = 'ratio = { township = "0.90", county = "0.80", city = "0.70", province = "0.60" }'
@@ -79,89 +81,83 @@ CRITICAL_APPLIES = 'applies_to = ["inpatient", "outpatient_special"]\ndeductible
 
 def test_malformed_toml(tmp_path):
     error = _rejected(tmp_path, _edit(_example(), 'annual_cap = "150000"', 'annual_cap = "150000'))
-    key, reason = _only_problem(error)
-    assert key == ""  # no key can be named in a file that does not parse; the reason gives the line
-    assert "malformed TOML" in reason
-    assert "line 22" in reason
+    key, code, params = _only_problem(error)
+    assert key == ""  # no key can be named in a file that does not parse; the detail gives the line
+    assert code == "policy_malformed_toml"
+    assert "line 22" in params["detail"]
 
 
 def test_unknown_category_in_poverty_categories(tmp_path):
     text = _edit(_example(), '"orphan", "phasing_out"]', '"orphan", "pauper"]')
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "poverty_categories"
-    assert "unknown category" in reason and "'pauper'" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params["what"], params["value"]) == ("poverty_categories", "policy_unknown_code", "category",
+                                                            "pauper")
 
 
 def test_unknown_category_in_assistance_ratio(tmp_path):
     text = _edit(_example(), 'near_dibao = "0.70" }', 'near_dibao = "0.70", pauper = "0.50" }')
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "assistance.ratio.pauper"
-    assert "unknown category" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params["what"]) == ("assistance.ratio.pauper", "policy_unknown_key", "category")
 
 
 def test_unknown_level_in_basic_inpatient_ratio(tmp_path):
     text = _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace("{ ", '{ village = "0.95", '))
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "basic.inpatient.ratio.village"
-    assert "unknown level" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params["what"]) == ("basic.inpatient.ratio.village", "policy_unknown_key", "level")
 
 
 def test_missing_level_in_basic_inpatient_ratio(tmp_path):
     text = _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace(', province = "0.60"', ""))
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "basic.inpatient.ratio.province"
-    assert "missing" in reason
+    key, code, _ = _only_problem(_rejected(tmp_path, text))
+    assert (key, code) == ("basic.inpatient.ratio.province", "policy_missing")
 
 
 def test_unknown_kind_in_critical_applies_to(tmp_path):
     text = _edit(_example(), CRITICAL_APPLIES, CRITICAL_APPLIES.replace('"outpatient_special"', '"dental"'))
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "critical.applies_to"
-    assert "unknown kind" in reason and "'dental'" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params["what"], params["value"]) == ("critical.applies_to", "policy_unknown_code", "kind",
+                                                            "dental")
 
 
 @pytest.mark.parametrize("bad", ['"1.20"', '"-0.1"'])
 def test_ratio_outside_zero_one(tmp_path, bad):
     text = _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace('"0.90"', bad))
-    key, reason = _only_problem(_rejected(tmp_path, text))
+    key, code, params = _only_problem(_rejected(tmp_path, text))
     assert key == "basic.inpatient.ratio.township"
-    assert bad.strip('"') in reason
-    assert "outside [0, 1]" in reason or ">= 0" in reason
+    assert bad.strip('"') in params["value"]
+    assert code in ("policy_ratio_range", "policy_negative")
 
 
 def test_ratio_written_as_toml_number(tmp_path):
     text = _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace('"0.90"', "0.85"))
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "basic.inpatient.ratio.township"
-    assert "string" in reason
+    key, code, _ = _only_problem(_rejected(tmp_path, text))
+    assert (key, code) == ("basic.inpatient.ratio.township", "policy_number_not_string")
 
 
 def test_segments_out_of_order(tmp_path):
     text = _edit(_example(), '{ up_to = "100000", ratio = "0.70" }', '{ up_to = "40000", ratio = "0.70" }')
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "critical.segments[1].up_to"
-    assert "out of order" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params) == ("critical.segments[1].up_to", "policy_segments_out_of_order",
+                                   {"up_to": "40000.00", "previous": "50000.00"})
 
 
 def test_open_segment_not_last(tmp_path):
     text = _edit(_example(), '{ up_to = "50000", ratio = "0.60" }', '{ ratio = "0.60" }')
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "critical.segments[0].up_to"
-    assert "open-ended" in reason
+    key, code, _ = _only_problem(_rejected(tmp_path, text))
+    assert (key, code) == ("critical.segments[0].up_to", "policy_open_segment_not_last")
 
 
 def test_unknown_backstop_kind(tmp_path):
     text = _edit(_example(), 'kind = "annual_excess"', 'kind = "lottery"')
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "backstop[0].kind"
-    assert "unknown backstop kind" in reason and "'lottery'" in reason
+    key, code, params = _only_problem(_rejected(tmp_path, text))
+    assert (key, code, params["what"], params["value"]) == ("backstop[0].kind", "policy_unknown_code",
+                                                            "backstop kind", "'lottery'")
 
 
 def test_two_annual_excess_backstops(tmp_path):
     text = _example() + '\n[[backstop]]\nkind = "annual_excess"\nthreshold = "50000"\nratio = "0.50"\n'
-    key, reason = _only_problem(_rejected(tmp_path, text))
-    assert key == "backstop"
-    assert "annual_excess" in reason
+    key, code, _ = _only_problem(_rejected(tmp_path, text))
+    assert (key, code) == ("backstop", "policy_two_annual_excess")
 
 
 def test_several_problems_are_all_reported(tmp_path):
@@ -172,7 +168,7 @@ def test_several_problems_are_all_reported(tmp_path):
     text = _edit(text, '{ up_to = "100000", ratio = "0.70" }', '{ up_to = "40000", ratio = "0.70" }')
     text = _edit(text, 'kind = "annual_excess"', 'kind = "lottery"')
     error = _rejected(tmp_path, text)
-    keys = [key for key, _ in error.problems]
+    keys = [problem.field for problem in error.problems]
     assert sorted(keys) == sorted([
         "poverty_categories",
         "basic.inpatient.ratio.township",
@@ -187,7 +183,8 @@ def test_unreadable_file_names_the_file(tmp_path):
     with pytest.raises(PolicyError) as info:
         load_policy_file(path)
     assert info.value.file == str(path)
-    assert "cannot read" in info.value.problems[0][1]
+    assert info.value.code == "policy_unreadable"
+    assert message(info.value.problem).startswith(f"{path}：无法读取政策文件")
 
 
 # -- strictness: unknown keys and wrong types are named, never ignored ----------------------------------
@@ -202,8 +199,8 @@ def test_unreadable_file_names_the_file(tmp_path):
     ('poverty_categories = [', 'poverty_category = []\npoverty_categories = [', "poverty_category"),
 ])
 def test_an_unknown_key_is_named(tmp_path, old, new, key):
-    got, reason = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
-    assert got == key and reason.startswith("unknown key")
+    got, code, _params = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
+    assert (got, code) == (key, "policy_unknown_field")
 
 
 @pytest.mark.parametrize(("old", "new", "key"), [
@@ -218,8 +215,8 @@ def test_an_unknown_key_is_named(tmp_path, old, new, key):
     ('id = "charity"', 'id = "Charity Fund"', "relief[1].id"),
 ])
 def test_a_malformed_new_key_is_rejected_with_its_reason(tmp_path, old, new, key):
-    got, reason = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
-    assert got == key and reason
+    got, code, _params = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
+    assert got == key and code
 
 
 def test_the_example_reads_the_new_keys():

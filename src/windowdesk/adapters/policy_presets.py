@@ -29,8 +29,7 @@ def load_policy(id_or_file: str | Path) -> Policy:
         return _load_cached(str(path.resolve()), _mtime(path))
     preset = presets_dir() / f"{id_or_file}.toml"
     if not preset.exists():
-        raise PolicyError(str(id_or_file), [("", "no such policy file or preset; known presets: "
-                                                  + ", ".join(preset_ids()))])
+        raise PolicyError("policy_not_found", "", file=str(id_or_file), known=", ".join(preset_ids()))
     return _load_cached(str(preset), _mtime(preset))
 
 

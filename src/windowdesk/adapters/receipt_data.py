@@ -53,6 +53,16 @@ class TierLine:
     ratio: str  # "75%", "60%/70%" (bands), or "—"
     paid: Decimal
     note: str = ""
+    # The codes the words above were made from, for a reader in another language (ui/labels.py)
+    tier: str = ""
+    name: str = ""  # the policy's own name of the step, "" for a tier named by its code
+    note_code: str = ""
+    cap_hit: bool = False
+
+    @property
+    def out_of_catalog(self) -> bool:
+        """The supplementary tier's out-of-catalogue part (its label gets （目录外））."""
+        return self.tier == "supplementary" and self.note_code == "out_of_catalog"
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,9 @@ class _Paper:
         # A preview is not a receipt: a QR code that a county officer could verify would make it pass for one.
         if self.preview and self.qr_signed:
             raise ValueError("a preview must not carry a signed QR code")
+        # An electronic copy is never a paper: it has no paper number (补打) and is not a preview either.
+        if self.electronic and (self.copy_no != 1 or self.preview):
+            raise ValueError("an electronic copy has copy_no 1 and is not a preview")
 
     @property
     def reprint_no(self) -> int:
@@ -131,6 +144,7 @@ class SlipData(_Paper):
     voided: bool = False
     page_size: str = "A5"
     preview: bool = False  # shown on screen, never counted: stamped 预览 and its QR left unsigned
+    electronic: bool = False  # a PDF saved to a file (电子副本), not the paper original
 
     def __post_init__(self) -> None:
         self._check()
@@ -175,6 +189,7 @@ class EnrollmentReceiptData(_Paper):
     copy_no: int = 1
     page_size: str = "A5"
     preview: bool = False
+    electronic: bool = False
 
     def __post_init__(self) -> None:
         self._check()
@@ -194,8 +209,9 @@ def tier_lines(steps: Sequence[Mapping[str, Any]]) -> tuple[TierLine, ...]:
         label = name or TIER_LABELS_ZH.get(tier, tier)
         if tier == "supplementary" and note == "out_of_catalog":
             label += "（目录外）"
+        codes = {"tier": tier, "name": name, "note_code": note, "cap_hit": bool(step.get("cap_hit"))}
         if note in _SKIPPED:
-            lines.append(TierLine(label, None, None, "—", D(step["paid"]), NOTE_ZH[note]))
+            lines.append(TierLine(label, None, None, "—", D(step["paid"]), NOTE_ZH[note], **codes))
             continue
         if step.get("ratio") is not None:
             ratio = percent(D(step["ratio"]))
@@ -207,7 +223,7 @@ def tier_lines(steps: Sequence[Mapping[str, Any]]) -> tuple[TierLine, ...]:
         if step.get("cap_hit"):
             words.append("已达年度封顶")
         lines.append(TierLine(label, D(step["base"]), D(step["deductible"]), ratio, D(step["paid"]),
-                              "，".join(w for w in words if w)))
+                              "，".join(w for w in words if w), **codes))
     return tuple(lines)
 
 

@@ -8,7 +8,8 @@ import sys
 import traceback
 from importlib import import_module
 
-from .errors import InputError
+from .errors import InputError, error_object, message
+from .output import print_json
 
 # Command name -> the module that registers it. Only the module of the command being run is
 # imported, so `settle --batch` does not pay for SQLAlchemy, Alembic or Qt at start-up.
@@ -71,12 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except InputError as exc:
-        print(f"windowdesk {args.command}: {exc}", file=sys.stderr)
+        if getattr(args, "json", False):
+            print_json(error_object(exc))
+        else:
+            print(f"windowdesk {args.command}: {message(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 1
     except Exception as exc:  # the contract's exit 1: an internal error, never a silent failure
-        print(f"windowdesk {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        # The class only: an exception's text can hold an ID number (a query's parameters, a key).
+        print(f"windowdesk {args.command}: internal error: {type(exc).__name__} (WINDOWDESK_DEBUG=1 shows where)",
+              file=sys.stderr)
         if os.environ.get("WINDOWDESK_DEBUG"):
             traceback.print_exc()
         return 1

@@ -32,7 +32,7 @@ _YTD_KEYS = frozenset({*YTD_MONEY_FIELDS, "rehab_months"})
 def parse_case(obj: Any) -> tuple[Person, Visit, YearToDate]:
     """A `settle` case: {"person": ..., "visit": ..., "year_to_date": ...}."""
     if not isinstance(obj, dict):
-        raise CaseError("case", "must be a JSON object")
+        raise CaseError("not_an_object", "case")
     _known_keys(obj, _CASE_KEYS, "")
     return (parse_person(_object(obj, "person")), parse_visit(_object(obj, "visit")),
             parse_year_to_date(obj.get("year_to_date") or {}))
@@ -42,20 +42,20 @@ def parse_person(obj: dict) -> Person:
     _known_keys(obj, _PERSON_KEYS, "person")
     category = obj.get("category")
     if not isinstance(category, str):
-        raise CaseError("person.category", "missing or not a string")
+        raise CaseError("text_missing", "person.category")
     birth = obj.get("birth_date")
     return Person(category=category, birth_date=None if birth is None else _date(birth, "person.birth_date"))
 
 
 def parse_visit(obj: Any) -> Visit:
     if not isinstance(obj, dict):
-        raise CaseError("visit", "must be a JSON object")
+        raise CaseError("not_an_object", "visit")
     _known_keys(obj, _VISIT_KEYS, "visit")
     values: dict[str, Any] = {}
     for name in ("kind", "hospital_level"):
         value = obj.get(name)
         if not isinstance(value, str):
-            raise CaseError(f"visit.{name}", "missing or not a string")
+            raise CaseError("text_missing", f"visit.{name}")
         values[name] = value
     for name in ("admitted", "discharged"):
         values[name] = _date(obj.get(name), f"visit.{name}")
@@ -65,12 +65,12 @@ def parse_visit(obj: Any) -> Visit:
     for name in _VISIT_FLAGS:
         value = obj.get(name, False)
         if not isinstance(value, bool):
-            raise CaseError(f"visit.{name}", "must be true or false")
+            raise CaseError("not_a_boolean", f"visit.{name}")
         values[name] = value
     for name in _VISIT_TEXTS:
         value = obj.get(name, "")
         if not isinstance(value, str):
-            raise CaseError(f"visit.{name}", "must be a string")
+            raise CaseError("not_text", f"visit.{name}")
         values[name] = value
     if obj.get("settled_upstream") is not None:
         values["settled_upstream"] = _upstream(obj["settled_upstream"])
@@ -78,53 +78,45 @@ def parse_visit(obj: Any) -> Visit:
         values["relief"] = _relief(obj["relief"])
     visit = Visit(**values)
     if visit.in_scope < 0:
-        raise CaseError("visit.total", f"in_scope < 0: out_of_catalog + partial_self_pay exceed total "
-                                       f"({fmt(visit.out_of_catalog)} + {fmt(visit.partial_self_pay)} > "
-                                       f"{fmt(visit.total)})")
+        raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
+                        out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
     return visit
 
 
 def _known_keys(obj: dict, known: frozenset[str], prefix: str) -> None:
     for key in obj:
         if key not in known:  # a misspelt key ("out_of_catalogue") would otherwise settle as zero
-            raise Refusal("unknown_field", f"{prefix}.{key}" if prefix else str(key))
+            raise CaseError("unknown_field", f"{prefix}.{key}" if prefix else str(key))
 
 
 def _upstream(obj: Any) -> tuple[Decimal, Decimal]:
     """{"basic": "...", "critical": "..."}: both figures of the platform's settlement slip."""
     if not isinstance(obj, dict):
-        raise Refusal("not_an_object", "visit.settled_upstream")
+        raise CaseError("not_an_object", "visit.settled_upstream")
     _known_keys(obj, frozenset(_UPSTREAM_KEYS), "visit.settled_upstream")
     for name in _UPSTREAM_KEYS:
         if name not in obj:
-            raise Refusal("missing_field", f"visit.settled_upstream.{name}")
-    basic, critical = (_new_amount(obj[name], f"visit.settled_upstream.{name}") for name in _UPSTREAM_KEYS)
+            raise CaseError("missing_field", f"visit.settled_upstream.{name}")
+    basic, critical = (_amount(obj[name], f"visit.settled_upstream.{name}") for name in _UPSTREAM_KEYS)
     return basic, critical
 
 
 def _relief(obj: Any) -> tuple[tuple[str, Decimal], ...]:
     """{"<relief id>": "amount"}: other offices' grants, checked against the policy's offices by the engine."""
     if not isinstance(obj, dict):
-        raise Refusal("not_an_object", "visit.relief")
-    return tuple((str(office), _new_amount(amount, f"visit.relief.{office}")) for office, amount in obj.items())
-
-
-def _new_amount(value: Any, field: str) -> Decimal:
-    try:
-        return parse_amount(value, field=field)
-    except MoneyError:
-        raise Refusal("invalid_amount", field, value=str(value)[:40]) from None
+        raise CaseError("not_an_object", "visit.relief")
+    return tuple((str(office), _amount(amount, f"visit.relief.{office}")) for office, amount in obj.items())
 
 
 def parse_year_to_date(obj: Any) -> YearToDate:
     if not isinstance(obj, dict):
-        raise CaseError("year_to_date", "must be a JSON object")
+        raise CaseError("not_an_object", "year_to_date")
     _known_keys(obj, _YTD_KEYS, "year_to_date")
     values: dict[str, Any] = {name: _amount(obj[name], f"year_to_date.{name}")
                               for name in YTD_MONEY_FIELDS if name in obj}
     months = obj.get("rehab_months", [])
     if not isinstance(months, list) or not all(isinstance(m, str) and _is_month(m) for m in months):
-        raise CaseError("year_to_date.rehab_months", "must be a list of \"YYYY-MM\" strings")
+        raise CaseError("rehab_months_invalid", "year_to_date.rehab_months")
     values["rehab_months"] = tuple(sorted(set(months)))
     return YearToDate(**values)
 
@@ -154,6 +146,16 @@ def step_json(step: Step) -> dict[str, Any]:
     return out
 
 
+def parse_step(obj: dict[str, Any]) -> Step:
+    """A stored step (step_json) back as the engine's value: a settlement's snapshot read years later."""
+    ratio = obj.get("ratio")
+    return Step(tier=obj["tier"], base=Decimal(obj["base"]), deductible=Decimal(obj["deductible"]),
+                ratio=None if ratio is None else Decimal(ratio), paid=Decimal(obj["paid"]),
+                cap_hit=bool(obj.get("cap_hit", False)), name=obj.get("name", ""), note=obj.get("note", ""),
+                segments=tuple((Decimal(s["from"]), None if s["to"] is None else Decimal(s["to"]),
+                                Decimal(s["ratio"]), Decimal(s["amount"])) for s in obj.get("segments", ())))
+
+
 def settlement_json(result: Settlement) -> dict[str, Any]:
     return {
         "in_scope": fmt(result.in_scope),
@@ -169,7 +171,7 @@ def settlement_json(result: Settlement) -> dict[str, Any]:
 def _object(obj: dict, name: str) -> dict:
     value = obj.get(name)
     if not isinstance(value, dict):
-        raise CaseError(name, "missing or not a JSON object")
+        raise CaseError("object_missing", name)
     return value
 
 
@@ -177,16 +179,16 @@ def _amount(value: Any, field: str) -> Decimal:
     try:
         return parse_amount(value, field=field)
     except MoneyError as exc:
-        raise CaseError(field, str(exc).removeprefix(f"{field}: ")) from None
+        raise CaseError(exc.code, field, **exc.params) from None
 
 
 def _date(value: Any, field: str) -> date:
     if not isinstance(value, str):
-        raise CaseError(field, "missing or not a date string (YYYY-MM-DD)")
+        raise CaseError("date_missing", field)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CaseError(field, f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise CaseError("not_a_date", field, value=value[:40]) from None
 
 
 def _is_month(text: str) -> bool:

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from .categories import CATEGORIES, KINDS, LEVELS
 from .idnumber import age_on
-from .money import ZERO, round_fen
+from .money import ZERO, fmt, round_fen
 from .problems import Refusal
 from .policy import Backstop, Policy
 from .visit import CaseError, Person, Settlement, Step, Visit, YearToDate
@@ -271,44 +271,46 @@ def _months(first: date, last: date) -> list[str]:
 
 def _check(policy: Policy, person: Person, visit: Visit) -> None:
     if person.category not in CATEGORIES:
-        raise CaseError("person.category", f"unknown category {person.category!r}")
+        raise CaseError("unknown_category", "person.category", value=person.category[:40])
     if visit.kind not in KINDS:
-        raise CaseError("visit.kind", f"unknown kind {visit.kind!r} (known: {', '.join(KINDS)})")
+        raise CaseError("unknown_kind", "visit.kind", value=visit.kind[:40], known=", ".join(KINDS))
     if visit.hospital_level not in LEVELS:
-        raise CaseError("visit.hospital_level",
-                        f"unknown level {visit.hospital_level!r} (known: {', '.join(LEVELS)})")
+        raise CaseError("unknown_level", "visit.hospital_level", value=visit.hospital_level[:40],
+                        known=", ".join(LEVELS))
     for name in ("total", "out_of_catalog", "partial_self_pay", "previous_deductible"):
         if getattr(visit, name) < 0:
-            raise CaseError(f"visit.{name}", f"negative amount {getattr(visit, name)}")
+            raise CaseError("amount_negative", f"visit.{name}", amount=fmt(getattr(visit, name)))
     if visit.in_scope < 0:
-        raise CaseError("visit.total", f"in_scope < 0: total {visit.total} is less than out_of_catalog "
-                                       f"{visit.out_of_catalog} + partial_self_pay {visit.partial_self_pay}")
+        raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
+                        out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
     if visit.discharged < visit.admitted:
-        raise CaseError("visit.discharged", f"{visit.discharged} is before admitted {visit.admitted}")
+        raise CaseError("discharge_before_admission", "visit.discharged", admitted=visit.admitted.isoformat(),
+                        discharged=visit.discharged.isoformat())
     if visit.kind == "inpatient" and policy.basic.inpatient is None:
-        raise CaseError("visit.kind", f"policy {policy.id} has no inpatient benefit")
+        raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
     if visit.kind == "outpatient" and policy.basic.outpatient is None:
-        raise Refusal("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
+        raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
     _check_upstream_and_relief(policy, visit)
     if visit.kind == "outpatient_special":
         benefit = policy.basic.outpatient_special
         if benefit is None:
-            raise CaseError("visit.kind", f"policy {policy.id} has no outpatient special benefit")
+            raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
         if not benefit.covers_diagnosis(visit.diagnosis):
-            raise CaseError("visit.diagnosis", f"{visit.diagnosis!r} is not in the outpatient special disease "
-                                               f"list of {policy.id} ({', '.join(benefit.diseases)})")
+            raise CaseError("diagnosis_not_covered", "visit.diagnosis", diagnosis=visit.diagnosis[:20],
+                            policy=policy.id, diseases=", ".join(benefit.diseases))
     if visit.kind == "child_rehab":
         rehab = policy.child_rehab
         if rehab is None:
-            raise CaseError("visit.kind", f"policy {policy.id} has no child rehabilitation benefit")
+            raise CaseError("kind_not_in_policy", "visit.kind", kind=visit.kind, policy=policy.id)
         if person.birth_date is None:
-            raise CaseError("person.birth_date", "required for child_rehab")
+            raise CaseError("birth_date_required", "person.birth_date")
         if person.birth_date > visit.admitted:
-            raise CaseError("person.birth_date", f"{person.birth_date} is after the admission {visit.admitted}")
+            raise CaseError("born_after_admission", "person.birth_date", birth_date=person.birth_date.isoformat(),
+                            admitted=visit.admitted.isoformat())
         age = age_on(person.birth_date, visit.admitted)
         if not 0 <= age <= rehab.max_age:
-            raise CaseError("person.birth_date", f"child_rehab is for ages 0-{rehab.max_age}; "
-                                                 f"the person is {age} on {visit.admitted}")
+            raise CaseError("rehab_age", "person.birth_date", max_age=rehab.max_age, age=age,
+                            admitted=visit.admitted.isoformat())
 
 
 def _check_upstream_and_relief(policy: Policy, visit: Visit) -> None:
@@ -321,17 +323,17 @@ def _check_upstream_and_relief(policy: Policy, visit: Visit) -> None:
     if upstream is not None:
         for name, amount in zip(("basic", "critical"), upstream):
             if amount < 0:
-                raise Refusal("negative_amount", f"visit.settled_upstream.{name}", amount=amount)
+                raise Refusal("amount_negative", f"visit.settled_upstream.{name}", amount=fmt(amount))
         if upstream[0] + upstream[1] > visit.in_scope:
-            raise Refusal("upstream_exceeds_in_scope", "visit.settled_upstream", basic=upstream[0],
-                          critical=upstream[1], in_scope=visit.in_scope)
+            raise Refusal("upstream_exceeds_in_scope", "visit.settled_upstream", basic=fmt(upstream[0]),
+                          critical=fmt(upstream[1]), in_scope=fmt(visit.in_scope))
     offices = {office.id for office in policy.relief}
     for office, amount in relief:
         if office not in offices:
-            raise Refusal("unknown_relief", f"visit.relief.{office}", relief=office,
+            raise Refusal("unknown_relief", f"visit.relief.{office}", relief=office[:40],
                           known=", ".join(sorted(offices)))
         if amount < 0:
-            raise Refusal("negative_amount", f"visit.relief.{office}", amount=amount)
+            raise Refusal("amount_negative", f"visit.relief.{office}", amount=fmt(amount))
 
 
 class _Figures:

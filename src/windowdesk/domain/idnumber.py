@@ -7,10 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .problems import Refusal
+
 __all__ = [
     "IdNumber",
     "IdNumberError",
+    "PLAIN_18",
+    "birth_date_of",
     "check_char",
+    "check_char_matches",
     "normalize",
     "parse",
     "is_valid",
@@ -19,7 +24,7 @@ __all__ = [
     "make_valid",
 ]
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11: the standard's, as computed below
 _CHECK_MAP = "10X98765432"  # check char indexed by (weighted sum mod 11)
 
 # Full-width digits/letters come from Chinese IMEs; zero-width and BOM characters from copy-paste.
@@ -34,20 +39,14 @@ _APOSTROPHES = "'\u2018\u2019`"  # Excel's "force text" prefix, sometimes auto-c
 # "330327199001011000.0" once a float is printed back to text.
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+|\d{15,}\.0*")
 _SHAPE_18 = re.compile(r"\d{17}[\dX]")
+PLAIN_18 = re.compile(r"[0-9]{17}[0-9X]")  # a clean 18-character number, as a roster cell usually holds it
 _SHAPE_15 = re.compile(r"\d{15}")
 _ALLOWED = frozenset("0123456789X")
 
-_SCIENTIFIC_ZH = "身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出"
 
-
-class IdNumberError(ValueError):
-    """Invalid ID number; `code` is machine-readable, `message_zh` is shown to the clerk."""
-
-    def __init__(self, code: str, message: str, message_zh: str) -> None:
-        super().__init__(message)
-        self.code = code  # one of: length, chars, birth_date, check_char, scientific
-        self.message = message
-        self.message_zh = message_zh
+class IdNumberError(Refusal, ValueError):
+    """Invalid ID number: `id_length`, `id_chars`, `id_birth_date`, `id_check_char` or `id_scientific`, on the
+    field "id_number" unless the caller names another; parameters never hold the number itself."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,23 @@ class IdNumber:
 
 def check_char(first17: str) -> str:
     """The MOD 11-2 check character for the first 17 digits."""
-    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise IdNumberError("chars", f"need exactly 17 ASCII digits, got {len(first17)} characters",
-                            "计算校验位需要17位数字")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS))
-    return _CHECK_MAP[total % 11]
+    if len(first17) != 17:
+        raise IdNumberError("id_length", "id_number", length=len(first17))
+    if not first17.isascii() or not first17.isdigit():
+        raise IdNumberError("id_chars", "id_number", chars="".join(sorted(set(first17) - _ALLOWED))[:20])
+    return _CHECK_MAP[_weighted_sum_mod_11(first17)]
+
+
+def check_char_matches(number: str) -> bool:
+    """Whether an 18-character number of PLAIN_18's shape ends in its check character: the roster's fast
+    path, a million rows, so nothing is validated again and no object is built."""
+    return _CHECK_MAP[_weighted_sum_mod_11(number[:17])] == number[17]
+
+
+def _weighted_sum_mod_11(first17: str) -> int:
+    # int(s, 13) weighs digit i by 13**(16-i), and 13 = 2 (mod 11): twice it is GB 11643's sum of digit i
+    # times 2**(17-i) (the _WEIGHTS), mod 11, in one C call (a test holds it equal to the weighted sum).
+    return 2 * int(first17, 13) % 11
 
 
 def normalize(raw: object) -> str:
@@ -78,49 +89,48 @@ def normalize(raw: object) -> str:
     """
     if isinstance(raw, (int, float, Decimal)):
         # A number here means a spreadsheet cell lost its text format; digits are gone for good.
-        raise IdNumberError("scientific", f"ID number given as a number ({type(raw).__name__}), not text",
-                            _SCIENTIFIC_ZH)
+        raise IdNumberError("id_scientific", "id_number")
     if raw is None:
-        raise IdNumberError("length", "ID number is empty", "身份证号为空")
+        raise IdNumberError("id_length", "id_number", length=0)
     if not isinstance(raw, str):
         raise TypeError(f"ID number must be a str, got {type(raw).__name__}")
     s = "".join(raw.translate(_CLEAN).split()).lstrip(_APOSTROPHES).replace("x", "X")
     if _SCIENTIFIC.fullmatch(s):
-        raise IdNumberError("scientific", f"ID number looks like scientific notation: {s!r}",
-                            _SCIENTIFIC_ZH)
+        raise IdNumberError("id_scientific", "id_number")
     if not s:
-        raise IdNumberError("length", "ID number is empty", "身份证号为空")
+        raise IdNumberError("id_length", "id_number", length=0)
     bad = sorted(set(s) - _ALLOWED)
     if bad:
-        raise IdNumberError("chars", f"ID number contains invalid characters: {''.join(bad)!r}",
-                            f"身份证号含有非法字符：{''.join(bad)}（只能是数字，最后一位可以是X）")
+        raise IdNumberError("id_chars", "id_number", chars="".join(bad)[:20])
     if len(s) == 18:
         if not _SHAPE_18.fullmatch(s):
-            raise IdNumberError("chars", "X is only allowed as the last character",
-                                "身份证号只有最后一位可以是X")
+            raise IdNumberError("id_chars", "id_number", chars="X")
         return s
     if len(s) == 15:
         if not _SHAPE_15.fullmatch(s):
-            raise IdNumberError("chars", "a 15-digit ID number has digits only",
-                                "15位身份证号只能由数字组成")
+            raise IdNumberError("id_chars", "id_number", chars="X")
         # Old numbers carry a 2-digit year, all issued for people born in the 1900s.
         first17 = s[:6] + "19" + s[6:]
         _birth(first17)
         return first17 + check_char(first17)
-    raise IdNumberError("length", f"ID number must have 18 (or old 15) characters, got {len(s)}",
-                        f"身份证号应为18位（或15位旧号），实际为{len(s)}位")
+    raise IdNumberError("id_length", "id_number", length=len(s))
+
+
+def birth_date_of(digits: str, today: date) -> date | None:
+    """The birth date 8 digits YYYYMMDD (positions 7-14) give: a real date from 1900 to `today`, else None."""
+    try:
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+    return born if born.year >= 1900 and born <= today else None
 
 
 def _birth(number: str, today: date | None = None) -> date:
     """Birth date from positions 7-14; real date, year >= 1900, not after `today`."""
     digits = number[6:14]
-    try:
-        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        born = None
-    if born is None or born.year < 1900 or born > (today or date.today()):
-        raise IdNumberError("birth_date", f"invalid birth date in ID number: {digits}",
-                            f"身份证号中的出生日期无效：{digits}")
+    born = birth_date_of(digits, today or date.today())
+    if born is None:
+        raise IdNumberError("id_birth_date", "id_number", digits=digits)
     return born
 
 
@@ -130,8 +140,7 @@ def parse(raw: object, today: date | None = None) -> IdNumber:
     born = _birth(number, today)
     # The expected char is not shown: a typo elsewhere must not be "fixed" by editing the last one.
     if check_char(number[:17]) != number[17]:
-        raise IdNumberError("check_char", "check character does not match",
-                            "身份证号校验位不符，请核对号码是否输错")
+        raise IdNumberError("id_check_char", "id_number")
     return IdNumber(number=number, birth_date=born, sex="M" if int(number[16]) % 2 else "F",
                     area=number[:6])
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .problems import Refusal
+
 __all__ = [
     "FEN",
     "ZERO",
@@ -21,8 +23,9 @@ ZERO = Decimal("0.00")
 _HUNDRED = Decimal(100)
 
 
-class MoneyError(ValueError):
-    """An amount that cannot be used as money (bad text, NaN, negative, too precise...)."""
+class MoneyError(Refusal, ValueError):
+    """An amount that cannot be used as money: `amount_not_number`, `amount_not_finite`, `amount_wrong_type`,
+    `amount_out_of_range`, `amount_negative`, `amount_too_precise`; the field where the caller names one."""
 
 
 def D(value: str | int | Decimal) -> Decimal:
@@ -37,7 +40,7 @@ def D(value: str | int | Decimal) -> Decimal:
         try:
             d = Decimal(value)
         except InvalidOperation:
-            raise MoneyError(f"not a number: {value!r}") from None
+            raise MoneyError("amount_not_number", "", value=value[:40]) from None
     elif isinstance(value, (float, bool)):  # bool is an int subclass but never an amount
         raise TypeError(f"{tp.__name__} is not accepted for money, pass a str, int or Decimal: {value!r}")
     elif isinstance(value, int):  # int subclasses (IntEnum...) become plain ints
@@ -49,7 +52,7 @@ def D(value: str | int | Decimal) -> Decimal:
     else:
         raise TypeError(f"cannot make money from {tp.__name__}: {value!r}")
     if not d.is_finite():
-        raise MoneyError(f"not a finite number: {value!r}")
+        raise MoneyError("amount_not_finite", "", value=str(value)[:40])
     return d
 
 
@@ -73,19 +76,19 @@ def parse_amount(value: object, *, field: str) -> Decimal:
     """
     # JSON numbers with a fraction arrive as float; refusing them forces producers to send strings.
     if value is None or isinstance(value, (bool, float)) or not isinstance(value, (str, int, Decimal)):
-        raise MoneyError(f"{field}: expected a string or integer amount, got {type(value).__name__}: {value!r}")
+        raise MoneyError("amount_wrong_type", field, type=type(value).__name__)
     try:
         d = D(value)
     except MoneyError as exc:
-        raise MoneyError(f"{field}: {exc}") from None
+        raise MoneyError(exc.code, field, **exc.params) from None
     try:
         q = d.quantize(FEN, rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than the context precision
-        raise MoneyError(f"{field}: amount out of range {value!r}") from None
+        raise MoneyError("amount_out_of_range", field, value=str(value)[:40]) from None
     if d < 0:
-        raise MoneyError(f"{field}: negative amount {q if q == d else d:f}")
+        raise MoneyError("amount_negative", field, amount=f"{q if q == d else d:f}")
     if q != d:
-        raise MoneyError(f"{field}: more than 2 decimal places {d:f}")
+        raise MoneyError("amount_too_precise", field, amount=f"{d:f}")
     return q if q else ZERO  # fold -0 into 0.00
 
 

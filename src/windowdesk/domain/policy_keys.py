@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .problems import Problem
+
 # Tables keyed by codes or years (levels, categories, kinds, "2024") are checked where they are read.
 _FREE = frozenset({
     "basic.inpatient.deductible", "basic.inpatient.ratio", "basic.outpatient_special.deductible",
@@ -42,9 +44,9 @@ KNOWN: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
 }.items()}
 
 
-def unknown_keys(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """(key path, reason) for every key the format does not know, e.g. ("basic.inpatient.ratios", ...)."""
-    problems: list[tuple[str, str]] = []
+def unknown_keys(data: dict[str, Any]) -> list[Problem]:
+    """A `policy_unknown_field` problem for every key the format does not know ("basic.inpatient.ratios")."""
+    problems: list[Problem] = []
     _walk(data, "", "", problems)
     return problems
 
@@ -57,7 +59,7 @@ def _walk(table: dict, pattern: str, path: str, problems: list) -> None:
         child_pattern = f"{pattern}.{key}" if pattern else key
         child_path = f"{path}.{key}" if path else key
         if key not in known:
-            problems.append((child_path, f"unknown key (known here: {', '.join(sorted(known))})"))
+            problems.append(Problem("policy_unknown_field", child_path, {"known": ", ".join(sorted(known))}))
         elif isinstance(value, dict) and child_pattern not in _FREE:
             _walk(value, child_pattern, child_path, problems)
         elif isinstance(value, list):

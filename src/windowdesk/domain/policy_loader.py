@@ -1,9 +1,10 @@
-"""Reads a policy TOML file into a `Policy`, collecting every problem with its key and reason."""
+"""Reads a policy TOML file into a `Policy`, collecting every problem with its key, as a code."""
 
 from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,19 +32,23 @@ from .policy import (
     SupplementaryPart,
     Targets,
 )
+from .problems import Problem, Refusal
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
 
-class PolicyError(ValueError):
-    """A policy file that cannot be used; `problems` lists (key, reason) pairs."""
+class PolicyError(Refusal, ValueError):
+    """A policy file that cannot be used: every problem found, each a code with the key as its field ("" for
+    the file as a whole) and the file among its parameters. `PolicyError.found(file, problems)` builds one."""
 
-    def __init__(self, file: str, problems: list[tuple[str, str]]):
-        self.file = file
-        self.problems = problems
-        lines = "; ".join(f"{key}: {reason}" if key else reason for key, reason in problems)
-        super().__init__(f"{file}: {lines}")
+    @classmethod
+    def found(cls, file: str, problems: Iterable[Problem]) -> PolicyError:
+        return cls.of(Problem(p.code, p.field, {"file": file, **p.params}) for p in problems)
+
+    @property
+    def file(self) -> str:
+        return str(self.params.get("file", ""))
 
 
 def load_policy_file(path: str | Path) -> Policy:
@@ -51,7 +56,7 @@ def load_policy_file(path: str | Path) -> Policy:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PolicyError(str(path), [("", f"cannot read file ({exc.strerror})")]) from None
+        raise PolicyError("policy_unreadable", "", file=str(path), detail=exc.strerror or "") from None
     return parse_policy_bytes(raw, source=str(path))
 
 
@@ -59,14 +64,14 @@ def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PolicyError(source, [("", "not UTF-8 text")]) from None
+        raise PolicyError("policy_not_utf8", "", file=source) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(source, [("", f"malformed TOML: {exc}")]) from None
+        raise PolicyError("policy_malformed_toml", "", file=source, detail=str(exc)) from None
     reader = _Reader()
     reader.problems.extend(unknown_keys(data))
     policy = reader.policy(data, hashlib.sha256(raw).hexdigest())
     if reader.problems:
-        raise PolicyError(source, reader.problems)
+        raise PolicyError.found(source, reader.problems)
     return policy
 
 
@@ -79,7 +84,7 @@ class _Reader(Reader):
         effective_from = self.day(data, "effective_from", "effective_from")
         effective_to = self.day(data, "effective_to", "effective_to")
         if effective_from > effective_to:
-            self.problem("effective_to", "before effective_from")
+            self.problem("effective_to", "policy_ends_before_start")
         tilt = self.table(data, "tilt", "tilt") or {}
         priority = self.codes(data, "category_priority", "category_priority", CATEGORIES, "category",
                               default=CATEGORIES)
@@ -131,17 +136,18 @@ class _Reader(Reader):
         if kind == "outpatient_special":
             listed = table.get("diseases")
             if not isinstance(listed, list) or not all(isinstance(d, str) and d.strip() for d in listed):
-                self.problem(f"{path}.diseases", "must be a list of ICD-10 prefixes (strings)")
+                self.problem(f"{path}.diseases", "policy_not_code_list", what="ICD-10")
             else:
                 diseases = tuple(d.strip().upper() for d in listed)
                 if not diseases:
-                    self.problem(f"{path}.diseases", "must list at least one ICD-10 prefix")
+                    self.problem(f"{path}.diseases", "policy_no_diseases")
             names = self.disease_names(table, f"{path}.disease_names", diseases)
         transfer: bool | str = False
         if kind == "inpatient":
             transfer = table.get("transfer_continues_deductible", False)
             if transfer != "referred_poor" and not isinstance(transfer, bool):
-                self.problem(f"{path}.transfer_continues_deductible", "must be true, false or \"referred_poor\"")
+                self.problem(f"{path}.transfer_continues_deductible", "policy_not_one_of",
+                             allowed='true, false, "referred_poor"')
                 transfer = False
         return BasicBenefit(
             deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
@@ -155,14 +161,15 @@ class _Reader(Reader):
         )
 
     def disease_names(self, table: dict, path: str, diseases: tuple[str, ...]) -> dict[str, str]:
-        """Optional {prefix = "name"} for the registrations' lists and the slip."""
+        """Optional {prefix = "name"} for the registrations' lists."""
         names = self.table(table, "disease_names", path) or {}
         result = {}
         for code, name in names.items():
             if code.upper() not in diseases:
-                self.problem(f"{path}.{code}", "not one of the diseases listed")
+                self.problem(f"{path}.{code}", "policy_unknown_code", what="disease", value=code[:20],
+                             known=", ".join(diseases))
             elif not isinstance(name, str) or not name.strip():
-                self.problem(f"{path}.{code}", "must be a non-empty string")
+                self.problem(f"{path}.{code}", "policy_not_text")
             else:
                 result[code.upper()] = name
         return result
@@ -213,7 +220,7 @@ class _Reader(Reader):
     def segments(self, value: Any, deductible: Decimal) -> tuple[tuple[Decimal | None, Decimal], ...]:
         path = "critical.segments"
         if not isinstance(value, list) or not value or not all(isinstance(s, dict) for s in value):
-            self.problem(path, "must be a non-empty list of {up_to, ratio} tables")
+            self.problem(path, "policy_not_segments")
             return ((None, _ZERO),)
         bounds: list[tuple[Decimal | None, Decimal]] = []
         previous = deductible
@@ -223,17 +230,18 @@ class _Reader(Reader):
             last = i == len(value) - 1
             if "up_to" not in segment:
                 if not last:
-                    self.problem(f"{here}.up_to", "only the last segment may be open-ended")
+                    self.problem(f"{here}.up_to", "policy_open_segment_not_last")
                 bounds.append((None, ratio))
                 continue
             up_to = self.amount(segment, "up_to", f"{here}.up_to")
             if up_to is not None and up_to <= previous:
-                self.problem(f"{here}.up_to", f"segments out of order: {up_to} is not above {previous}")
+                self.problem(f"{here}.up_to", "policy_segments_out_of_order", up_to=str(up_to),
+                             previous=str(previous))
             elif up_to is not None:
                 previous = up_to
             bounds.append((up_to, ratio))
         if bounds[-1][0] is not None:
-            self.problem(f"{path}[{len(value) - 1}]", "the last segment must have no up_to (open-ended)")
+            self.problem(f"{path}[{len(value) - 1}]", "policy_last_segment_bounded")
         return tuple(bounds)
 
     def assistance(self, data: dict) -> Assistance | None:
@@ -281,36 +289,37 @@ class _Reader(Reader):
         """[[relief]]: other offices whose grants the clerk types, in the order they apply."""
         entries = data.get("relief", [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem("relief", "must be an array of tables ([[relief]])")
+            self.problem("relief", "policy_not_table_array")
             return ()
         result: list[Relief] = []
         for i, entry in enumerate(entries):
             path = f"relief[{i}]"
             office = self.text(entry, "id", f"{path}.id")
             if office and not (office.isascii() and office.replace("_", "").isalnum() and office.islower()):
-                self.problem(f"{path}.id", "must be a lower-case code such as \"temporary\" (a-z, 0-9, _)")
+                self.problem(f"{path}.id", "policy_bad_relief_id", value=office[:40])
             elif office in {r.id for r in result}:
-                self.problem(f"{path}.id", f"the id {office!r} is given twice")
+                self.problem(f"{path}.id", "policy_duplicate_relief", value=office)
             result.append(Relief(id=office, name=self.text(entry, "name", f"{path}.name")))
         return tuple(result)
 
     def backstops(self, data: dict) -> tuple[Backstop, ...]:
         entries = data.get("backstop", [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem("backstop", "must be an array of tables ([[backstop]])")
+            self.problem("backstop", "policy_not_table_array")
             return ()
         result = []
         for i, entry in enumerate(entries):
             path = f"backstop[{i}]"
             kind = entry.get("kind")
             if kind not in BACKSTOP_KINDS:
-                self.problem(f"{path}.kind", f"unknown backstop kind {kind!r} (known: {', '.join(BACKSTOP_KINDS)})")
+                self.problem(f"{path}.kind", "policy_unknown_code", what="backstop kind", value=repr(kind)[:40],
+                             known=", ".join(BACKSTOP_KINDS))
                 continue
             name = self.text(entry, "name", f"{path}.name", required=False, default="兜底保障")
             if kind == "top_up_to_ratio":
                 base = entry.get("base", "in_scope")
                 if base not in ("in_scope", "total"):
-                    self.problem(f"{path}.base", "must be \"in_scope\" or \"total\"")
+                    self.problem(f"{path}.base", "policy_not_one_of", allowed="in_scope, total")
                 target = self.keyed(entry, "target", f"{path}.target", KINDS, "kind", ratios=True, complete=False)
                 result.append(Backstop(kind=kind, name=name, base=base, target=target))
             else:
@@ -322,7 +331,7 @@ class _Reader(Reader):
                 ))
         if sum(1 for b in result if b.kind == "annual_excess") > 1:
             # One year-to-date figure (excess_base) serves the annual_excess backstop.
-            self.problem("backstop", "at most one annual_excess backstop")
+            self.problem("backstop", "policy_two_annual_excess")
         return tuple(result)
 
     def enrollment(self, data: dict) -> Enrollment | None:
@@ -334,30 +343,30 @@ class _Reader(Reader):
         for year, value in table.items():
             path = f"enrollment.contribution.{year}"
             if not (isinstance(year, str) and year.isdigit() and len(year) == 4):
-                self.problem(path, "keys must be years such as \"2024\"")
+                self.problem(path, "policy_not_year_key")
                 continue
             amount = self._decimal(value, path, upper=None)
             if amount is not None:
                 contribution[int(year)] = amount
         effective = section.get("effective", "next_month")
         if effective not in ("next_month", "immediate"):
-            self.problem("enrollment.effective", "must be \"next_month\" or \"immediate\"")
+            self.problem("enrollment.effective", "policy_not_one_of", allowed="next_month, immediate")
         rules = []
-        for i, rule in enumerate(section.get("subsidy", [])):
+        for i, rule in enumerate(self.entries(section, "subsidy", "enrollment.subsidy")):
             path = f"enrollment.subsidy[{i}]"
             if not isinstance(rule, dict):
-                self.problem(path, "must be a table")
+                self.problem(path, "policy_not_table")
                 continue
             funds = []
-            for j, fund in enumerate(rule.get("funds", [])):
+            for j, fund in enumerate(self.entries(rule, "funds", f"{path}.funds")):
                 fpath = f"{path}.funds[{j}]"
                 if not isinstance(fund, dict) or not isinstance(fund.get("fund"), str):
-                    self.problem(fpath, "must be {fund = \"name\", amount = \"130\" or \"all\"}")
+                    self.problem(fpath, "policy_bad_fund")
                     continue
                 amount = None if fund.get("amount") == "all" else self.amount(fund, "amount", f"{fpath}.amount")
                 funds.append(SubsidyFund(fund=fund["fund"], amount=amount))
             if not funds:
-                self.problem(f"{path}.funds", "must name at least one fund")
+                self.problem(f"{path}.funds", "policy_no_funds")
             rules.append(SubsidyRule(
                 categories=frozenset(self.codes(rule, "categories", f"{path}.categories", CATEGORIES, "category")),
                 funds=tuple(funds)))
@@ -369,7 +378,7 @@ class _Reader(Reader):
             return None
         base = section.get("base", "self_pay")
         if base not in ("self_pay", "in_scope_self_pay"):
-            self.problem("family_cap.base", "must be \"self_pay\" or \"in_scope_self_pay\"")
+            self.problem("family_cap.base", "policy_not_one_of", allowed="self_pay, in_scope_self_pay")
         return FamilyCap(base=base, cap=self.keyed(section, "cap", "family_cap.cap", CATEGORIES, "category",
                                                    ratios=False, complete=False))
 
@@ -389,10 +398,10 @@ class _Reader(Reader):
     def monitoring(self, data: dict) -> tuple[MonitoringRule, ...]:
         section = self.table(data, "monitoring", "monitoring") or {}
         rules = []
-        for i, rule in enumerate(section.get("rules", [])):
+        for i, rule in enumerate(self.entries(section, "rules", "monitoring.rules")):
             path = f"monitoring.rules[{i}]"
             if not isinstance(rule, dict):
-                self.problem(path, "must be a table")
+                self.problem(path, "policy_not_table")
                 continue
             categories = None
             if rule.get("categories") != "others":

@@ -1,11 +1,13 @@
 """The policy loader's getters: scalars, amounts, ratios, code lists and keyed tables, each recording a problem
-(key, reason) instead of raising, so one run lists every problem of a file."""
+(a code with the key as its field) instead of raising, so one run lists every problem of a file."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from .problems import Problem
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
@@ -16,10 +18,10 @@ class Reader:
     """Walks the TOML tree; every getter records a problem instead of raising, so one run lists them all."""
 
     def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[Problem] = []
 
-    def problem(self, key: str, reason: str) -> None:
-        self.problems.append((key, reason))
+    def problem(self, key: str, code: str, **params: Any) -> None:
+        self.problems.append(Problem(code, key, params))
 
     # -- scalars -------------------------------------------------------------------------------
 
@@ -27,10 +29,10 @@ class Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing table")
+                self.problem(path, "policy_missing_table")
             return None
         if not isinstance(value, dict):
-            self.problem(path, "must be a table")
+            self.problem(path, "policy_not_table")
             return None
         return value
 
@@ -38,34 +40,34 @@ class Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(path, "must be a non-empty string")
+            self.problem(path, "policy_not_text")
             return default
         return value
 
     def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
-            self.problem(path, "must be true or false")
+            self.problem(path, "policy_not_boolean")
             return default
         return value
 
     def day(self, data: dict, key: str, path: str) -> date:
         value = data.get(key)
         if not isinstance(value, date):
-            self.problem(path, "missing" if value is None else "must be a date (2024-01-01)")
+            self.problem(path, "policy_missing" if value is None else "policy_not_date")
             return date.min
         return value
 
     def whole(self, data: dict, key: str, path: str, *, default: int | None = None, minimum: int = 0) -> int:
         value = data.get(key, default)
         if value is None:
-            self.problem(path, "missing")
+            self.problem(path, "policy_missing")
             return 0
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(path, f"must be a whole number >= {minimum}")
+            self.problem(path, "policy_not_whole", minimum=minimum)
             return 0
         return value
 
@@ -75,7 +77,7 @@ class Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         if none_word and value == "none":
             return None
@@ -86,30 +88,30 @@ class Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, "missing")
+                self.problem(path, "policy_missing")
             return default
         result = self._decimal(value, path, upper=_ONE)
         return default if result is None else result
 
     def _decimal(self, value: Any, path: str, *, upper: Decimal | None) -> Decimal | None:
         if isinstance(value, bool) or isinstance(value, float):
-            self.problem(path, "write amounts and ratios as strings (\"0.85\"), not TOML numbers")
+            self.problem(path, "policy_number_not_string")
             return None
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            self.problem(path, f"not a number: {value!r}")
+            self.problem(path, "policy_not_number", value=repr(value)[:40])
             return None
         if not number.is_finite() or number < 0:
-            self.problem(path, f"must be >= 0, got {value!r}")
+            self.problem(path, "policy_negative", value=repr(value)[:40])
             return None
         if upper is not None and number > upper:
-            self.problem(path, f"ratio outside [0, 1]: {value!r}")
+            self.problem(path, "policy_ratio_range", value=repr(value)[:40])
             return None
         if upper is None:
             # Amounts carry fen exactly, so every sum the engine makes of them does too.
             if number != number.quantize(_FEN):
-                self.problem(path, f"an amount has at most 2 decimal places, got {value!r}")
+                self.problem(path, "policy_too_precise", value=repr(value)[:40])
                 return None
             return number.quantize(_FEN)
         return number
@@ -122,11 +124,11 @@ class Reader:
         if value is None:
             return default
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(path, f"must be a list of {what}s")
+            self.problem(path, "policy_not_code_list", what=what)
             return default
         for item in value:
             if item not in allowed:
-                self.problem(path, f"unknown {what} {item!r} (known: {', '.join(allowed)})")
+                self.problem(path, "policy_unknown_code", what=what, value=item[:40], known=", ".join(allowed))
         return tuple(v for v in value if v in allowed)
 
     def keyed(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str, *,
@@ -138,7 +140,7 @@ class Reader:
         result: dict[str, Decimal] = {}
         for code, value in table.items():
             if code not in allowed:
-                self.problem(f"{path}.{code}", f"unknown {what} (known: {', '.join(allowed)})")
+                self.problem(f"{path}.{code}", "policy_unknown_key", what=what, known=", ".join(allowed))
                 continue
             number = self._decimal(value, f"{path}.{code}", upper=_ONE if ratios else None)
             if number is not None:
@@ -146,5 +148,13 @@ class Reader:
         if complete:
             for code in allowed:
                 if code not in table:
-                    self.problem(f"{path}.{code}", f"missing {what}")
+                    self.problem(f"{path}.{code}", "policy_missing")
         return result
+
+    def entries(self, data: dict, key: str, path: str) -> list:
+        """A list of tables (found by the fuzz test: `funds = 1` crashed the loader); [] with a problem else."""
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem(path, "policy_not_table_array")
+            return []
+        return value

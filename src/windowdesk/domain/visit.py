@@ -7,16 +7,14 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from .problems import Refusal
+
 _ZERO = Decimal("0.00")
 
 
-class CaseError(ValueError):
-    """Bad input for one case: `field` names it (e.g. "visit.total"), `reason` says why. Nothing is computed."""
-
-    def __init__(self, field: str, reason: str):
-        self.field = field
-        self.reason = reason
-        super().__init__(f"{field}: {reason}")
+class CaseError(Refusal, ValueError):
+    """Bad input for one case: a code, the field it concerns (e.g. "visit.total") and parameters. Nothing is
+    computed. `CaseError("discharge_before_admission", "visit.discharged", admitted=..., discharged=...)`."""
 
 
 @dataclass(frozen=True, slots=True)

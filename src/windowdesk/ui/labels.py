@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..adapters.receipt_data import FUND_LABELS_ZH
+from ..adapters.receipt_data import FUND_LABELS_ZH, NOTE_ZH, TierLine
 from ..domain.categories import (
     CATEGORY_LABELS_ZH,
     KIND_LABELS_ZH,
@@ -21,6 +21,7 @@ LIST_SEPARATOR = QT_TRANSLATE_NOOP("labels", "、")
 CLAUSE_SEPARATOR = QT_TRANSLATE_NOOP("labels", "，")
 CAP_REACHED = QT_TRANSLATE_NOOP("labels", "已达年度封顶")  # adapters.receipt_data.tier_lines adds it to a note
 OUT_OF_CATALOG = QT_TRANSLATE_NOOP("labels", "（目录外）")  # ... and this to the supplementary tier's label
+_UNSAID = frozenset({"in_scope", "out_of_catalog"})  # notes the label already says (tier_lines leaves them out)
 
 # lupdate reads only literal strings: every word of the dictionaries imported above is marked here once,
 # and tests/ui/test_translation.py fails when one of them has no translation.
@@ -89,19 +90,16 @@ def sex(code: str) -> str:
     return word(SEX_ZH.get(code, code))
 
 
-def step_label(label: str) -> str:
-    """A tier's label as tier_lines words it (a tier, a policy's step name, or either + （目录外））."""
-    suffix = OUT_OF_CATALOG
-    if label.endswith(suffix) and label != suffix:
-        return word(label[: -len(suffix)]) + word(suffix)
-    return word(label)
+def step_label(line: TierLine) -> str:
+    """A tier's label from its codes, as tier_lines words it: the tier or the policy's step name, with
+    （目录外） for the supplementary tier's out-of-catalogue part."""
+    label = line.name or TIER_LABELS_ZH.get(line.tier, line.tier)
+    return word(label) + (word(OUT_OF_CATALOG) if line.out_of_catalog else "")
 
 
-def step_note(note: str) -> str:
-    """A note as tier_lines words it: one of NOTE_ZH, CAP_REACHED, or a note then "，" CAP_REACHED."""
-    if not note:
-        return note
-    capped = CLAUSE_SEPARATOR + CAP_REACHED
-    if note.endswith(capped) and note != capped:
-        return word(note[: -len(capped)]) + word(CLAUSE_SEPARATOR) + word(CAP_REACHED)
-    return word(note)
+def step_note(line: TierLine) -> str:
+    """A tier's note from its codes, as tier_lines words it: the note's words, then 已达年度封顶 where capped."""
+    words = [word(NOTE_ZH[line.note_code])] if line.note_code in NOTE_ZH and line.note_code not in _UNSAID else []
+    if line.cap_hit and line.base is not None:
+        words.append(word(CAP_REACHED))
+    return word(CLAUSE_SEPARATOR).join(words)
