@@ -7,14 +7,14 @@ JSON: a 特困 member's own pool, the household's pool).
 Existing settlements get zero increments, no relief and the flag false: exactly what they were settled with.
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-03 17:30:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0005'
-down_revision = '0004'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
