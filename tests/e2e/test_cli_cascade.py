@@ -84,4 +84,4 @@ def test_disease_add_list_end_and_the_settle_visit_check(window, tmp_path):
     unknown = run("disease", "add", number, "--code", "J45", "--from", "2024-01-01")
     assert unknown.returncode == 2 and "unknown_disease" in unknown.stderr + unknown.stdout
     bad_date = run("disease", "add", number, "--code", "E10", "--from", "2024-13-01")
-    assert bad_date.returncode == 2 and "--from" in bad_date.stderr
+    assert bad_date.returncode == 2 and "--from" in bad_date.stderr + bad_date.stdout

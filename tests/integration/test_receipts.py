@@ -317,7 +317,7 @@ def test_slip_marks_settled_upstream_and_prints_one_line_per_relief_office(windo
     visit = {**STAY, "settled_upstream": {"basic": "24000.00", "critical": "500.00"},
              "relief": {"temporary": "1000.00", "disabled": "200.00"}}
     sid = settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(visit), now=NOW).settlement_id
-    page = text(tmp_path, print_settlement(window.store, window.clerk, settlement_id=sid, out=tmp_path / "s.pdf",
+    page = text(tmp_path, print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "s.pdf",
                                            now=PRINT_AT).pdf)
     # basic and critical as the platform settled them, marked; then one line per office of longgang-2022
     for fact in ("基本医保统筹 33000.00 0.00 — 24000.00 医保已结算", "大病保险 9000.00 0.00 — 500.00 医保已结算",

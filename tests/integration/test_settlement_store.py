@@ -80,13 +80,13 @@ def increments(settlement: Settlement) -> dict[str, Decimal]:
 #   basic: county deductible 600, ratio 0.75 (in region): (33000 - 600) * 0.75 = 24300.00
 #   critical: base 33000 - 24300 = 8700; tilt deductible 20000 * 0.5 = 10000 > 8700 -> 0.00
 #   assistance: dibao 0.80, no deductible: 8700 * 0.80 = 6960.00
-#   supplementary: in-scope base 8700 - 6960 = 1740, ooc base 1800, tilt deductible 5000 -> 0.00
+#   supplementary: in-scope base 8700 - 6960 = 1740 + partial self-pay 1200 = 2940, ooc base 1800, tilt deductible 5000 -> 0.00
 #   backstop: self-pay 36000 - 24300 - 6960 = 4740 below 40000 -> 0.00
 #   reimbursed 31260.00, patient pays 4740.00
 DIBAO_STAY_INCREMENTS = {
     "basic_paid": D("24300.00"), "op_deductible_used": D("0.00"), "critical_base": D("8700.00"),
     "critical_paid": D("0.00"), "assistance_deductible_used": D("0.00"), "assistance_paid": D("6960.00"),
-    "supplementary_base": D("1740.00"), "supplementary_ooc_base": D("1800.00"), "supplementary_paid": D("0.00"),
+    "supplementary_base": D("2940.00"), "supplementary_ooc_base": D("1800.00"), "supplementary_paid": D("0.00"),
     "excess_base": D("4740.00"), "backstop_paid": D("0.00"), "op_general_deductible_used": D("0.00"),
     "op_general_paid": D("0.00"), "relief_paid": D("0.00"),
 }
@@ -129,7 +129,7 @@ def test_snapshot_records_policy_category_ytd_and_steps(window):
     assert snap["ytd_before"] == {**{name: "0.00" for name in YTD_MONEY_FIELDS}, "rehab_months": []}
     steps = snap["result"]["steps"]
     assert [s["tier"] for s in steps] == ["basic", "critical", "assistance", "supplementary", "supplementary",
-                                          "backstop"]
+                                          "relief", "relief", "relief", "relief", "backstop"]  # 4 offices
     assert (steps[0]["base"], steps[0]["deductible"], steps[0]["ratio"], steps[0]["paid"]) == \
         ("33000.00", "600.00", "0.75", "24300.00")
     assert (steps[1]["base"], steps[1]["deductible"], steps[1]["paid"]) == ("8700.00", "10000.00", "0.00")

@@ -84,4 +84,4 @@ class PersonPage(PersonPageBase):
                                           self.tr("{0} 至 {1}").format(e.insured_from, e.insured_to), e.receipt_no)
                                          for e in view.enrollments])
         self.diseases_model.set_rows([(r.code, r.name or "—", str(r.approved_on), str(r.ended_on or "—"))
-                                      for r in list_registrations(self._store, id_number=view.id_number)])
+                                      for r in list_registrations(self.desk.store, id_number=view.id_number)])
