@@ -643,7 +643,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+29"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+30"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
@@ -694,11 +694,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>认定日期</source>
         <translation>Identified on</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>退出日期</source>
         <translation>Exited on</translation>
     </message>
@@ -743,7 +744,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+2"/>
+        <source>慢特病病种</source>
+        <translation>Special disease</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止日期</source>
+        <translation>Ended on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慢特病认定</source>
+        <translation>Special-disease registrations</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
@@ -753,7 +774,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
         <source>打印预览</source>
-        <translation type="unfinished">Print preview</translation>
+        <translation>Print preview</translation>
     </message>
 </context>
 <context>
@@ -859,17 +880,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+2"/>
         <source>票据号</source>
-        <translation type="unfinished">Receipt no.</translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>参保人</source>
-        <translation type="unfinished">Insured person</translation>
+        <translation>Insured person</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>出院日期</source>
-        <translation type="unfinished">Discharge date</translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -894,22 +915,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+2"/>
         <source>作废</source>
-        <translation type="unfinished"></translation>
+        <translation>Voids</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>结算单</source>
-        <translation type="unfinished">Settlement</translation>
+        <translation>Settlement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>结算</source>
-        <translation type="unfinished">Settle</translation>
+        <translation>Settle</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -939,12 +960,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+37"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
-        <translation type="unfinished">Voided (by {0} at {1}; reason: {2})</translation>
+        <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>正常</source>
-        <translation type="unfinished">Valid</translation>
+        <translation>Valid</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -959,7 +980,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+25"/>
         <source>作废结算</source>
-        <translation type="unfinished">Void settlement</translation>
+        <translation>Void settlement</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -969,21 +990,21 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+11"/>
         <source>作废必须填写原因</source>
-        <translation type="unfinished">A void needs a reason</translation>
+        <translation>A void needs a reason</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>确认作废票据 {0}？
 参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
 原因：{4}</source>
-        <translation type="unfinished">Void receipt {0}?
+        <translation>Void receipt {0}?
 Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>已作废票据 {0}</source>
-        <translation type="unfinished">Voided receipt {0}</translation>
+        <translation>Voided receipt {0}</translation>
     </message>
 </context>
 <context>
@@ -1097,12 +1118,12 @@ Reason: {4}</translation>
     <message>
         <location line="+0"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>人员类别</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1234,7 +1255,7 @@ Reason: {4}</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+44"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+45"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1270,7 +1291,7 @@ Reason: {4}</translation>
         <translation>Insured period</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>试算</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,9 +1306,9 @@ Reason: {4}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>请输入身份证号或姓名</source>
-        <translation type="unfinished">Type an ID number or a name</translation>
+        <translation>Type an ID number or a name</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1311,7 +1332,7 @@ Reason: {4}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-232"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1321,7 +1342,7 @@ Reason: {4}</translation>
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1382,27 +1403,27 @@ Reason: {4}</translation>
     <message>
         <location filename="../../src/windowdesk/ui/models/settlements_model.py" line="+19"/>
         <source>票据号</source>
-        <translation type="unfinished">Receipt no.</translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>就诊类别</source>
-        <translation type="unfinished">Visit type</translation>
+        <translation>Visit type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>出院日期</source>
-        <translation type="unfinished">Discharge date</translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1412,22 +1433,22 @@ Reason: {4}</translation>
     <message>
         <location line="+0"/>
         <source>医疗总费用</source>
-        <translation type="unfinished">Total cost</translation>
+        <translation>Total cost</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>报销合计</source>
-        <translation type="unfinished">Total reimbursed</translation>
+        <translation>Total reimbursed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>个人支付</source>
-        <translation type="unfinished">Patient pays</translation>
+        <translation>Patient pays</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1437,7 +1458,7 @@ Reason: {4}</translation>
     <message>
         <location line="+0"/>
         <source>正常</source>
-        <translation type="unfinished">Valid</translation>
+        <translation>Valid</translation>
     </message>
 </context>
 <context>
@@ -1474,60 +1495,93 @@ Reason: {4}</translation>
     </message>
 </context>
 <context>
+    <name>UpstreamReliefBox</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/upstream_relief_box.py" line="+20"/>
+        <source>医保已结算 / 其他部门救助</source>
+        <translation>Settled by the insurance platform / other offices' grants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算（录入医院结算单的统筹、大病金额）</source>
+        <translation>Settled by the insurance platform (type the hospital slip's basic and critical amounts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保统筹（已结算）</source>
+        <translation>Basic insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险（已结算）</source>
+        <translation>Critical illness insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>基本医保统筹</source>
+        <translation>Basic insurance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../src/windowdesk/ui/visit_form.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/visit_form.py" line="+34"/>
         <source>就诊信息</source>
-        <translation type="unfinished">Visit</translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>ICD-10，如 I63.9</source>
-        <translation type="unfinished">ICD-10, e.g. I63.9</translation>
+        <translation>ICD-10, e.g. I63.9</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>统筹区内就医</source>
-        <translation type="unfinished">Treated within the pooling region</translation>
+        <translation>Treated within the pooling region</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已办理转诊</source>
-        <translation type="unfinished">Referred</translation>
+        <translation>Referred</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>转院（续住）</source>
-        <translation type="unfinished">Transfer (continued stay)</translation>
+        <translation>Transfer (continued stay)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>医疗总费用</source>
-        <translation type="unfinished">Total cost</translation>
+        <translation>Total cost</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+24"/>
+        <location line="-26"/>
+        <location line="+26"/>
         <source>目录外费用</source>
-        <translation type="unfinished">Out-of-catalogue cost</translation>
+        <translation>Out-of-catalogue cost</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>部分自付费用</source>
-        <translation type="unfinished">Partial self-pay</translation>
+        <translation>Partial self-pay</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+25"/>
         <source>前次已付起付线</source>
-        <translation type="unfinished">Deductible paid before</translation>
+        <translation>Deductible paid before</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>出院日期</source>
-        <translation type="unfinished">Discharge date</translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1535,39 +1589,39 @@ Reason: {4}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>就诊类别</source>
-        <translation type="unfinished">Visit type</translation>
+        <translation>Visit type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>医院等级</source>
-        <translation type="unfinished">Hospital level</translation>
+        <translation>Hospital level</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医疗机构</source>
-        <translation type="unfinished">Hospital</translation>
+        <translation>Hospital</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>诊断</source>
-        <translation type="unfinished">Diagnosis</translation>
+        <translation>Diagnosis</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>政策范围内费用</source>
-        <translation type="unfinished">In-scope cost</translation>
+        <translation>In-scope cost</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>就诊日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>入院日期</source>
-        <translation type="unfinished">Admission date</translation>
+        <translation>Admission date</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1749,7 +1803,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location filename="../../src/windowdesk/ui/confirm.py" line="+13"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2038,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>未转诊，不予支付</source>
         <translation>Not referred: not paid</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算</source>
+        <translation>Settled by the insurance platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>普通门诊</source>
+        <translation>Ordinary outpatient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他部门救助</source>
+        <translation>Other offices' relief</translation>
+    </message>
 </context>
 <context>
     <name>problems</name>
@@ -1998,7 +2067,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}): please call the administrator</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -2033,7 +2102,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>The start date {date_from} is after the end date {date_to}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
         <translation>{id_number} is enrolled already for {year} (receipt no. {receipt_no}, insured {insured_from} to {insured_to}): they cannot be enrolled twice</translation>
     </message>
@@ -2069,7 +2138,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-71"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2195,7 +2264,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{field} has more than two decimal places: {amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
         <translation>An ID number has 18 characters (or 15 in an old number); this one has {length}</translation>
     </message>
@@ -2220,7 +2289,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Excel turned the ID number into a number and its last digits are lost; format the column as text and export again</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -2335,7 +2404,52 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
+        <location line="-63"/>
+        <source>缺少 {field}</source>
+        <translation>{field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复不填写 {field}</source>
+        <translation>Child rehabilitation takes no {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算金额（统筹 {basic}，大病 {critical}）超过政策范围内费用 {in_scope}</source>
+        <translation>The amounts settled upstream (basic {basic}, critical {critical}) exceed the in-scope costs {in_scope}</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>本地政策没有救助部门 {relief}（可填：{known}）</source>
+        <translation>The local policy has no relief office {relief} (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>该人员在 {admitted} 没有有效的慢特病认定（{code}），不能按门诊慢特病结算</source>
+        <translation>The person holds no special-disease registration ({code}) valid on {admitted}: the visit cannot be settled as special outpatient care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} 不在本地政策的慢特病病种内（可填：{known}）</source>
+        <translation>{code} is not a special disease of the local policy (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定终止日期 {ended_on} 早于认定日期 {approved_on}</source>
+        <translation>The registration's end {ended_on} is before its approval {approved_on}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {approved_on} 起的 {code} 认定，期间重叠</source>
+        <translation>A {code} registration from {approved_on} exists already and overlaps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 没有有效的 {code} 慢特病认定</source>
+        <translation>No {code} registration holds on {on}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>{column}“{value}”无法识别（应为{formats}）</source>
         <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
     </message>
@@ -2541,6 +2655,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>试算（--dry-run）不保存结算，不能打印结算单（--receipt）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>文件夹 {path} 不存在</source>
         <translation>The folder {path} does not exist</translation>
     </message>
@@ -2686,6 +2805,16 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+2"/>
+        <source>--by 只用于 report coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report unenrolled 按整年统计，不接受 --month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>报表年度有误：{year}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2816,6 +2945,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>{file}：无法识别的键 {field}（此处可用：{known}）</source>
+        <translation>{file}: unknown key {field} (known here: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为小写英文代码（a-z、0-9、_），如 &quot;temporary&quot;：{value}</source>
+        <translation>{file}: {field} must be a lower-case code (a-z, 0-9, _) such as "temporary": {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：救助部门 {value} 重复</source>
+        <translation>{file}: {field}: the relief office {value} is given twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{file}：{field} 应至少列出一个 ICD-10 病种编码前缀</source>
         <translation>{file}: {field} must list at least one ICD-10 prefix</translation>
     </message>
@@ -2910,7 +3054,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>人员类别</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2930,12 +3074,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>医疗机构</source>
-        <translation type="unfinished">Hospital</translation>
+        <translation>Hospital</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医院等级</source>
-        <translation type="unfinished">Hospital level</translation>
+        <translation>Hospital level</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2945,17 +3089,17 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>医疗总费用</source>
-        <translation type="unfinished">Total cost</translation>
+        <translation>Total cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>政策范围内费用</source>
-        <translation type="unfinished">In-scope cost</translation>
+        <translation>In-scope cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>目录外费用</source>
-        <translation type="unfinished">Out-of-catalogue cost</translation>
+        <translation>Out-of-catalogue cost</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2965,12 +3109,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>大病保险</source>
-        <translation type="unfinished">Critical illness insurance</translation>
+        <translation>Critical illness insurance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医疗救助</source>
-        <translation type="unfinished">Medical assistance</translation>
+        <translation>Medical assistance</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2985,12 +3129,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>兜底保障</source>
-        <translation type="unfinished">Backstop</translation>
+        <translation>Backstop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>报销合计</source>
-        <translation type="unfinished">Total reimbursed</translation>
+        <translation>Total reimbursed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3030,17 +3174,17 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户号</source>
-        <translation type="unfinished">Household</translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3065,12 +3209,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>结算单号</source>
-        <translation type="unfinished">Settlement id</translation>
+        <translation>Settlement id</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>认定日期</source>
-        <translation type="unfinished">Identified on</translation>
+        <translation>Identified on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3085,7 +3229,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>资助</source>
-        <translation type="unfinished">Subsidies</translation>
+        <translation>Subsidies</translation>
     </message>
     <message>
         <location line="+1"/>
