@@ -2128,12 +2128,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
         <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
         <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+3"/>
         <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
@@ -2322,16 +2321,6 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>无法写入文件 {path}（{detail}）</source>
         <translation>Cannot write the file {path} ({detail})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>政策 {name} 未规定参保缴费，不能办理参保</source>
-        <translation>The policy {name} sets no contributions: enrollment is not possible</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>政策 {name} 未规定 {year} 年度个人缴费标准</source>
-        <translation>The policy {name} sets no personal contribution for {year}</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -43,9 +43,10 @@ def test_an_unreadable_file_exits_2_and_names_it(tmp_path):
     window.store.engine.dispose()
     bad = tmp_path / "花名册.csv"
     bad.write_text("no,header,here\n1,2,3\n", encoding="utf-8")
-    result = roster_import(window.path, str(bad))
+    result = roster_import(window.path, str(bad))  # --json: the refusal is the one document on stdout
     assert result.returncode == 2
-    assert "花名册.csv" in result.stderr and result.stdout == ""
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "roster_columns_missing" and error["message"].startswith("花名册.csv：")
 
 
 def test_an_apply_tied_to_the_preview_refuses_a_file_edited_since(tmp_path):

@@ -23,6 +23,7 @@ _COMMANDS = {
     "settle-visit": "settle_visit_cmd",
     "void": "void_cmd",
     "receipt": "receipt_cmd",
+    "settlements": "settlements_cmd",
     "demo": "demo_cmd",
     "roster": "roster_cmd",
     "close-day": "close_day_cmd",
