@@ -4,7 +4,7 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+40"/>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+37"/>
         <source>结算（含已作废）</source>
         <translation>Settlements (incl. voided)</translation>
     </message>
@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-57"/>
         <source>参保</source>
         <translation>Enrollments</translation>
     </message>
@@ -50,18 +50,18 @@
         <translation>Voids</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+126"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-122"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
@@ -71,7 +71,7 @@
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>已日结：{0} 于 {1} 日结</source>
         <translation>Closed by {0} at {1}</translation>
     </message>
@@ -171,7 +171,12 @@
         <translation>Not closed</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>确认日结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>确认对 {0} 的 {1} 日结？
 结算 {2} 笔，参保 {3} 笔，作废 {4} 笔，净收款 {5} 元。
 日结后该经办员当日不能再结算、参保或作废。</source>
@@ -180,15 +185,23 @@
 After closing, this clerk can no longer settle, enroll or void on that day.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>{0} 的 {1} 已日结</source>
         <translation>{1} closed for {0}</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/date_field.py" line="+37"/>
+        <source>年月日，如 20260301</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+59"/>
+        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+52"/>
         <source>办理参保</source>
         <translation>Enroll</translation>
     </message>
@@ -228,7 +241,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrolled on</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>资助资金</source>
         <translation>Subsidy fund</translation>
     </message>
@@ -243,14 +256,9 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Save enrollment receipt as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印参保凭证</source>
         <translation>Print enrollment receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -288,12 +296,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>参保登记成功，票据号 {0}</source>
         <translation>Enrolled, receipt no. {0}</translation>
     </message>
@@ -311,7 +324,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -366,7 +379,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>File {name} does not match the SHA-256 in the manifest: it was changed</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -418,7 +431,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Package folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -463,12 +476,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Please choose an output folder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>本月尚未结束</source>
+        <translation>This month is not over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？</source>
+        <translation>{0} is not over yet: the package holds the business up to today only, and its manifest will say it is incomplete. Export anyway?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>请选择要校验的数据包文件夹</source>
         <translation>Please choose the package folder to verify</translation>
     </message>
@@ -478,17 +501,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Folder not found: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>已导出 {0} 月度数据包（第 {1} 号）到 {2}</source>
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -536,7 +559,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
@@ -544,12 +567,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+37"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -584,6 +607,11 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Report</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>报表</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>业务(&amp;B)</source>
         <translation>&amp;Business</translation>
@@ -594,7 +622,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>窗口 {0} {1}</source>
         <translation>Window {0} {1}</translation>
     </message>
@@ -630,7 +658,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+54"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +683,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -668,12 +696,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+29"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -768,15 +796,23 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
 </context>
 <context>
+    <name>PersonPageBase</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <source>打印预览</source>
+        <translation type="unfinished">Print preview</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+143"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -791,17 +827,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>确认补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>打印票据 {0}</source>
         <translation>Print receipt {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>打印预览：票据 {0}</source>
         <translation>Print preview: receipt {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打</source>
         <translation>Receipt {0} was counted as printed but did not reach the printer: check the printer, then reprint</translation>
     </message>
@@ -811,22 +852,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>sent to the printer {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>已保存到 {0}</source>
         <translation>saved to {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>无法显示票据 {0} 的预览</source>
         <translation>Cannot show the preview of receipt {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-16"/>
         <source>是否补打？补打的票据将标注“补打”。</source>
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>（电子副本）</source>
         <translation> (electronic copy)</translation>
     </message>
@@ -839,6 +880,193 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>票据 {0}{1}：{2}</source>
         <translation>Receipt {0}{1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/reports_page.py" line="+33"/>
+        <source>按人员类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按乡镇</source>
+        <translation>By town</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按医疗机构</source>
+        <translation>By hospital</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+122"/>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>查询</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+133"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+135"/>
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>各基金支付（按出院月份）</source>
+        <translation>Payments by fund (by month of discharge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合保障率（按出院月份）</source>
+        <translation>Coverage rate (by month of discharge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比（按医疗机构）</source>
+        <translation>Out-of-catalogue share (by hospital)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>基金支付</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保障率</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外占比</source>
+        <translation>Out of catalogue</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+11"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在统计各月数据…</source>
+        <translation>Counting the months…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在统计各医疗机构…</source>
+        <translation>Counting the hospitals…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在整理…</source>
+        <translation>Arranging…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>共 {0} 行</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
+        <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>综合保障率</source>
+        <translation>Coverage rate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>目录外费用占比</source>
+        <translation>Out-of-catalogue share</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>控制标准</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其他救助</source>
+        <translation>Other relief</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
     </message>
 </context>
 <context>
@@ -874,7 +1102,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -920,7 +1148,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>File</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
@@ -970,7 +1198,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>The file has changed: preview it first</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>正在预览…</source>
         <translation>Previewing…</translation>
     </message>
@@ -980,7 +1208,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
@@ -1020,7 +1248,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Imported: {0} added, {1} changed, {2} exited, {3} unchanged; {4} invalid rows not imported</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>已取消，未写入任何数据</source>
         <translation>Cancelled, nothing was written</translation>
     </message>
@@ -1048,7 +1276,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+46"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+44"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1084,106 +1312,58 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Insured period</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>ICD-10，如 I63.9</source>
-        <translation>ICD-10, e.g. I63.9</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>统筹区内就医</source>
-        <translation>Treated within the pooling region</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已办理转诊</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>转院（续住）</source>
-        <translation>Transfer (continued stay)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+13"/>
-        <source>前次已付起付线</source>
-        <translation>Deductible paid before</translation>
-    </message>
-    <message>
-        <location line="-12"/>
         <location line="+11"/>
-        <source>医疗总费用</source>
-        <translation>Total cost</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>目录外费用</source>
-        <translation>Out-of-catalogue cost</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+10"/>
-        <source>部分自付费用</source>
-        <translation>Partial self-pay</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>就诊信息</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>就诊类别</source>
-        <translation>Visit type</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>医院等级</source>
-        <translation>Hospital level</translation>
+        <source>试算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>医疗机构</source>
-        <translation>Hospital</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>诊断</source>
-        <translation>Diagnosis</translation>
+        <source>回车（在最后一栏）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>入院日期</source>
-        <translation>Admission date</translation>
+        <source>确认结算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>出院日期</source>
-        <translation>Discharge date</translation>
+        <location line="+135"/>
+        <source>请输入身份证号或姓名</source>
+        <translation type="unfinished">Type an ID number or a name</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>政策范围内费用</source>
-        <translation>In-scope cost</translation>
+        <location line="+20"/>
+        <location line="+96"/>
+        <source>内容已修改，请重新试算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>试算完成，尚未结算：核对后按“确认结算”（Ctrl+回车）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>已结算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>结算</source>
-        <translation>Settle</translation>
+        <source>试算结果（未结算，未保存）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-231"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>新结算</source>
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1198,53 +1378,43 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>保存结算单 PDF…</source>
         <translation>Save slip as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印结算单</source>
         <translation>Print slip</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>结算结果</source>
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+42"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>出院日期早于入院日期</source>
-        <translation>The discharge date is before the admission date</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>目录外费用与部分自付费用之和超过医疗总费用</source>
-        <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+90"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>请重新试算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+2"/>
         <source>大写：{0}</source>
         <translation>In words: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>享受困难群众倾斜政策</source>
         <translation>Hardship tilt applied</translation>
     </message>
@@ -1283,9 +1453,121 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/visit_form.py" line="+32"/>
+        <source>就诊信息</source>
+        <translation type="unfinished">Visit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ICD-10，如 I63.9</source>
+        <translation type="unfinished">ICD-10, e.g. I63.9</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统筹区内就医</source>
+        <translation type="unfinished">Treated within the pooling region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已办理转诊</source>
+        <translation type="unfinished">Referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转院（续住）</source>
+        <translation type="unfinished">Transfer (continued stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>医疗总费用</source>
+        <translation type="unfinished">Total cost</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+24"/>
+        <source>目录外费用</source>
+        <translation type="unfinished">Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>部分自付费用</source>
+        <translation type="unfinished">Partial self-pay</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+23"/>
+        <source>前次已付起付线</source>
+        <translation type="unfinished">Deductible paid before</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>出院日期</source>
+        <translation type="unfinished">Discharge date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住院天数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>就诊类别</source>
+        <translation type="unfinished">Visit type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医院等级</source>
+        <translation type="unfinished">Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation type="unfinished">Hospital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>诊断</source>
+        <translation type="unfinished">Diagnosis</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>政策范围内费用</source>
+        <translation type="unfinished">In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>就诊日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入院日期</source>
+        <translation type="unfinished">Admission date</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>请填写日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VoidPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+27"/>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+25"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1345,7 +1627,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
         <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
     </message>
@@ -1381,7 +1663,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
         <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
@@ -1396,7 +1678,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Void settlement</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>确认作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -1410,7 +1697,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>
@@ -1418,7 +1705,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+27"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1434,6 +1721,14 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+11"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>confirm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/confirm.py" line="+13"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1764,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation> (out of catalogue)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>特困人员</source>
         <translation>Destitute</translation>
     </message>
@@ -1707,7 +2002,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Invalid category</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>输入有误：{0}</source>
         <translation>Invalid input: {0}</translation>
     </message>
@@ -1730,7 +2025,153 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}): please call the administrator</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>{field} 应为 JSON 对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为 JSON 对象）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为文字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为 true 或 false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为日期，如 2024-03-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是有效日期（应为 年-月-日，如 2024-03-01）：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是可用的字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为“年-月”（如 2024-03）的列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别无效：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就诊类别无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用（{out_of_catalog}）与部分自付（{partial_self_pay}）之和超过医疗总费用（{total}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期 {discharged} 早于入院日期 {admitted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策（{policy}）没有该类就诊的待遇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诊断编码 {diagnosis} 不在本地门诊慢特病病种目录内（{diseases}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复需要填写出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期 {birth_date} 晚于入院日期 {admitted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复待遇限 0 至 {max_age} 周岁，参保人在 {admitted} 为 {age} 周岁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{field} 不是有效金额：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应写成文字或整数金额（如 &quot;1200.50&quot;），不能是 {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 金额超出范围：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不能为负数：{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 最多两位小数：{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号含有非法字符：{chars}（只能是数字，最后一位可以是X）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号中的出生日期无效：{digits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号校验位不符，请核对号码是否输错</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -1798,6 +2239,439 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+3"/>
         <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出</source>
+        <translation>{period} is not over (it ends on {last_day}): its package would be incomplete; confirm to export it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报表年度有误：{year}</source>
+        <translation>Not a report year: {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报表月份应为 1 到 12，不是 {month}</source>
+        <translation>The report month must be 1 to 12, not {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有名为“{name}”的报表</source>
+        <translation>There is no report named &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能按“{by}”分组（可按 类别、月份、乡镇、医院）</source>
+        <translation>Cannot group by &quot;{by}&quot; (category, month, town or hospital)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：没有这个政策文件或预置政策（预置政策：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取政策文件（{detail}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：政策文件不是 UTF-8 文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：政策文件不是有效的 TOML（{detail}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：缺少 {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：缺少表 [{field}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为表数组（[[{field}]]）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为非空文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为 true 或 false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为日期（如 2024-01-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为不小于 {minimum} 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 的金额和比例应写成文字（&quot;0.85&quot;），不能写成 TOML 数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不是数字：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不能为负数：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 比例应在 0 到 1 之间：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 金额最多两位小数：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为 {what} 代码的列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 中的 {what} 无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不是可用的 {what}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为以下之一：{allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 早于 effective_from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应至少列出一个 ICD-10 病种编码前缀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为非空列表，每项是含 up_to 和 ratio 的表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：只有最后一段可以不设上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：分段顺序有误，{up_to} 不高于 {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：最后一段不应设 up_to（不设上限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：最多只能有一个 annual_excess 兜底</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：键应为年度，如 &quot;2024&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为含 fund（名称）和 amount（如 &quot;130&quot; 或 &quot;all&quot;）的表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应至少列出一个资助资金</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/reports.py" line="+16"/>
+        <source>综合保障率统计表</source>
+        <translation>Comprehensive coverage rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比统计表</source>
+        <translation>Out-of-catalogue share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>因病致贫返贫监测名单</source>
+        <translation>Monitoring list (poverty through illness)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保资助与结算台账</source>
+        <translation>Ledger of enrollments and settlements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应保未保人员名单</source>
+        <translation>Subsidised persons not enrolled</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算人次</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗总费用</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内费用</source>
+        <translation>In scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用</source>
+        <translation>Out of catalogue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险</source>
+        <translation>Critical illness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗救助</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充保险</source>
+        <translation>Supplementary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他救助</source>
+        <translation>Other relief</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>兜底保障</source>
+        <translation>Backstop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报销合计</source>
+        <translation>Reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人自付</source>
+        <translation>Patient pays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合保障率</source>
+        <translation>Coverage rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内报销比例</source>
+        <translation>In-scope rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低于目标</source>
+        <translation>Under target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>控制标准</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超标</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测类型</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测标准</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度个人自付</source>
+        <translation>Self-pay of the year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>达到标准的出院日期</source>
+        <translation>Crossed on (discharge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算单号</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定日期</source>
+        <translation>Identified on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保人数</source>
+        <translation>Enrollments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应缴保费</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资助</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人缴费</source>
+        <translation>Paid by persons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合计</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策</source>
+        <translation>Policy</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
-"""The monthly package's column headers in Chinese (county staff read the CSV/XLSX; manifest.json keeps the
-machine names beside them in its `schema`, so `ledger import` and county tools map either)."""
+"""The monthly package's column headers, always in Chinese (county staff read the CSV/XLSX, whatever the window's
+language); manifest.json keeps the machine names beside them in its `schema` for `ledger import` and county tools."""
 
 from __future__ import annotations
 
