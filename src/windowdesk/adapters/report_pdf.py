@@ -9,30 +9,20 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from ..domain.money import fmt
 from .receipt_pdf import _build, _grid, _Layout, _style, _title, register_font
-from .report_tables import MONEY, RATE, ReportTable, label_zh
+from .report_tables import MONEY, RATE, ReportTable, cell_text
 from .report_xlsx import title_of
 
 _LAYOUT = _Layout(landscape(A4), 10 * mm, 10 * mm, 7, 14, 1.6, 0, 3 * mm)
 
 
-def text(value: object, kind: str) -> str:
-    """A cell as printed: money with two places, rates with four, codes in Chinese."""
-    if value is None:
-        return ""
-    if kind == MONEY:
-        return fmt(value)
-    if kind == RATE:
-        return f"{value:f}"
-    return str(label_zh(value, kind))
 
 
 def render_table(table: ReportTable, *, printed_at: datetime) -> bytes:
     register_font()
     lay = _LAYOUT
     rows = [[c.header for c in table.columns]]
-    rows += [[text(v, c.kind) for c, v in zip(table.columns, row)] for row in table.rows]
+    rows += [[cell_text(v, c.kind) for c, v in zip(table.columns, row)] for row in table.rows]
     widths = tuple(1 / len(table.columns) for _ in table.columns)
     amounts = tuple(i for i, c in enumerate(table.columns) if c.kind in (MONEY, RATE))
     grid = _grid(rows, lay, widths, header=True, amounts=amounts)

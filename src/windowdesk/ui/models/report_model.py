@@ -5,31 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from ...adapters.report_tables import CATEGORY, FLAG, INT, LEVEL, MONEY, RATE, ReportTable
+from ...adapters.report_tables import FLAG, INT, LEVEL, MONEY, RATE, ReportTable, cell_text
 from ...domain.categories import CATEGORY_LABELS_ZH
-from ...domain.money import fmt
 from ...wording.reports import CONTEXT, NO, YES
 from .. import labels
 
 MARKED = QColor("#b00020")  # under the coverage target, over the out-of-catalogue limit
 
 
-def cell_text(value: object, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == MONEY:
-        return fmt(value)
-    if kind == RATE:
-        return f"{value:f}"
+def word(value: object, kind: str) -> str:
+    """A code of the table in the window's language."""
     if kind == FLAG:
         return QCoreApplication.translate(CONTEXT, YES if value else NO)
-    if kind == CATEGORY:  # a code, or the 合计 of the last row
-        return labels.category(value) if value in CATEGORY_LABELS_ZH else QCoreApplication.translate(CONTEXT, value)
     if kind == LEVEL:
         return labels.level(str(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+    # a category, or the 合计 of the last row
+    return labels.category(value) if value in CATEGORY_LABELS_ZH else QCoreApplication.translate(CONTEXT, value)
 
 
 class ReportModel(QAbstractTableModel):
@@ -57,7 +48,7 @@ class ReportModel(QAbstractTableModel):
             return None
         column = self.table.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(self.table.rows[index.row()][index.column()], column.kind)
+            return cell_text(self.table.rows[index.row()][index.column()], column.kind, word)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (MONEY, RATE, INT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and index.row() in self.table.marked:
