@@ -4,7 +4,7 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+37"/>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+38"/>
         <source>结算（含已作废）</source>
         <translation>Settlements (incl. voided)</translation>
     </message>
@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>参保</source>
         <translation>Enrollments</translation>
     </message>
@@ -56,12 +56,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+145"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-144"/>
+        <location line="+130"/>
+        <source>日结报表 PDF</source>
+        <translation>Day-end report PDF</translation>
+    </message>
+    <message>
+        <location line="-126"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
@@ -71,7 +77,7 @@
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -151,7 +157,7 @@
         <translation>Voided settlements</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -171,7 +177,17 @@
         <translation>Not closed</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>确认日结</source>
         <translation type="unfinished"></translation>
     </message>
