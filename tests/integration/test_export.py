@@ -22,6 +22,8 @@ from windowdesk.services.errors import AuthError, InvalidInput, Refused
 from windowdesk.services.export import export_period, set_county_key, verify_package
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, ExportPackage
+from windowdesk.domain.problems import Problem
+from windowdesk.wording.render import message
 
 D = Decimal
 KEY = "00112233445566778899aabbccddeeff"
@@ -194,11 +196,12 @@ def test_verify_accepts_the_package_and_rejects_alterations_with_the_reason(wind
     (out / "settlements.csv").write_bytes(original.replace(b"24300.00", b"24399.00", 1))
     report = verify_package(window.store, out)
     assert report["ok"] is False
-    assert report["problems"] == ["settlements.csv: SHA-256 differs from the manifest: the file was altered"]
+    assert report["problems"] == [Problem("package_file_altered", "settlements.csv", {"name": "settlements.csv"})]
+    assert message(report["problems"][0]) == "文件 settlements.csv 与清单的 SHA-256 不符：文件被改动过"
     (out / "settlements.csv").write_bytes(original)
 
     (out / "monitoring.xlsx").unlink()
-    assert verify_package(window.store, out)["problems"] == ["monitoring.xlsx is missing"]
+    assert [p.code for p in verify_package(window.store, out)["problems"]] == ["package_file_missing"]
 
 
 def test_an_altered_manifest_fails_the_hmac(window, month):
@@ -212,7 +215,7 @@ def test_an_altered_manifest_fails_the_hmac(window, month):
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     report = verify_package(window.store, out)
     assert report["ok"] is False and len(report["problems"]) == 1
-    assert report["problems"][0].startswith("manifest.json: the HMAC does not match")
+    assert (report["problems"][0].code, report["problems"][0].field) == ("package_hmac_mismatch", "manifest.json")
 
 
 def test_a_package_signed_with_another_key_is_rejected(window, month):
@@ -220,13 +223,13 @@ def test_a_package_signed_with_another_key_is_rejected(window, month):
     export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
     set_county_key(window.store, window.admin, key_hex="ff" * 16)
     report = verify_package(window.store, out)
-    assert report["ok"] is False and "HMAC does not match" in report["problems"][0]
+    assert report["ok"] is False and report["problems"][0].code == "package_hmac_mismatch"
     (out / "manifest.json").unlink()
-    assert verify_package(window.store, out)["problems"] == ["manifest.json is missing"]
+    assert verify_package(window.store, out)["problems"] == [Problem("package_manifest_missing", "manifest.json")]
 
 
 def test_export_without_a_county_key_is_refused_and_writes_nothing(window, tmp_path):
-    with pytest.raises(Refused, match="no county key is configured"):
+    with pytest.raises(Refused, match="county_key_missing"):
         export_period(window.store, window.supervisor, period="2024-03", out_dir=tmp_path / "out")
     assert not (tmp_path / "out").exists()
     with window.store.reading() as s:
@@ -236,9 +239,9 @@ def test_export_without_a_county_key_is_refused_and_writes_nothing(window, tmp_p
 def test_roles_period_and_key_are_checked(window, tmp_path):
     with pytest.raises(AuthError):
         set_county_key(window.store, window.supervisor, key_hex=KEY)
-    with pytest.raises(InvalidInput, match="hexadecimal"):
+    with pytest.raises(InvalidInput, match="county_key_not_hex"):
         set_county_key(window.store, window.admin, key_hex="not a key")
-    with pytest.raises(InvalidInput, match="at least 16 bytes"):
+    with pytest.raises(InvalidInput, match="county_key_too_short minimum=32"):
         set_county_key(window.store, window.admin, key_hex="00ff")
     result = set_county_key(window.store, window.admin, key_hex=KEY.upper())
     assert len(result["key_id"]) == 16 and KEY not in json.dumps(result)
@@ -248,7 +251,7 @@ def test_roles_period_and_key_are_checked(window, tmp_path):
     with pytest.raises(AuthError):
         export_period(window.store, window.clerk, period="2024-03", out_dir=tmp_path / "out")
     for bad in ("2024-13", "2024-3", "March"):
-        with pytest.raises(InvalidInput, match="YYYY-MM"):
+        with pytest.raises(InvalidInput, match="period_invalid"):
             export_period(window.store, window.supervisor, period=bad, out_dir=tmp_path / "out")
 
 

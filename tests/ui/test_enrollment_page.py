@@ -82,3 +82,25 @@ def test_enrollment_receipt_can_be_saved(qtbot, page, window, monkeypatch, tmp_p
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "凭证.pdf").read_bytes().startswith(b"%PDF")
     assert page.message.text() == f"票据 LG-01-00000001（电子副本）：已保存到 {tmp_path / '凭证.pdf'}"
+
+
+def test_a_year_the_policy_does_not_cover_is_refused_with_the_reason(qtbot, page, window):
+    number = add_person(window.store, insured=None)
+    enroll(qtbot, page, number, 2031, date(2030, 11, 5))
+    assert page.message.text().startswith("政策") and "2031" in page.message.text()
+    assert stored(window, number) == [] and page.receipt_no.text() == ""
+    assert page.enroll_button.isEnabled()  # the clerk may correct the year and try again
+
+
+def test_enter_walks_to_the_day_and_enrolls(qtbot, page, window):
+    number = add_person(window.store, insured=None)
+    qtbot.keyClicks(page.id_number, number)
+    qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
+    assert page.year.hasFocus()
+    page.year.setValue(2025)
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)
+    assert page.on.hasFocus()
+    page.on.setDate(QDate(2024, 11, 5))
+    qtbot.keyClick(page.on, Qt.Key.Key_Return)
+    assert page.message.text() == "参保登记成功，票据号 LG-01-00000001"
+    assert [e.year for e in stored(window, number)] == [2025]

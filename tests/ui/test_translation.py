@@ -24,6 +24,7 @@ from windowdesk.domain.categories import (
 )
 from windowdesk.resources import resources_dir
 from windowdesk.services.auth import ROLE_LABELS_ZH
+from windowdesk.domain.problems import Problem, Refusal
 from windowdesk.services.errors import NotFound, Refused
 from windowdesk.store.models import Settlement
 from windowdesk.ui import app as ui_app
@@ -37,9 +38,9 @@ UI_SOURCES = Path(ui_app.__file__).parent
 WORDED_SOURCES = (UI_SOURCES, UI_SOURCES.parent / "wording")
 TS_FILE = resources_dir() / "translations" / "windowdesk_en.ts"
 QM_FILE = resources_dir() / "translations" / "windowdesk_en.qm"
-ENGLISH_NAV = ["Settle  F2", "Enroll  F3", "Look up  F5", "Roster  F6", "Day-end closing  F7", "Void  F8",
+ENGLISH_NAV = ["Settle  F2", "Enroll  F3", "Receipts  F4", "Look up  F5", "Roster  F6", "Day-end closing  F7", "Void  F8",
                "Report  F9", "Statistics  F10"]
-CHINESE_NAV = ["结算  F2", "参保  F3", "查询  F5", "花名册  F6", "日结  F7", "作废  F8", "上报  F9", "报表  F10"]
+CHINESE_NAV = ["结算  F2", "参保  F3", "票据  F4", "查询  F5", "花名册  F6", "日结  F7", "作废  F8", "上报  F9", "报表  F10"]
 
 
 @pytest.fixture
@@ -137,16 +138,20 @@ def test_english_shows_the_services_english_message(qtbot, window, english):
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
     text = page.person_errors.text(page.id_number)  # said at the field
     assert text and text.isascii() and "330383" in text and number[6:] not in text  # masked, in English
-    refused = Refused("the day is closed", "当日已日结")
-    assert error_text(refused) == "the day is closed"
-    assert error_text(NotFound("visit.kind: not covered")) == "The local policy pays nothing for this kind of visit"
+    refused = Refused("day_closed", "", clerk="clerk", day="2024-03-12")
+    assert error_text(refused) == "clerk's day 2024-03-12 is closed: nothing more can be recorded on it"
+    assert error_text(NotFound("role_refused", "", user="clerk", role="clerk", required="supervisor")) == (
+        "User clerk (Clerk) may not do this: the Supervisor role is required")
     assert error_text(KeyError("330383196105021236")) == "System error (KeyError); please call the administrator"
 
 
-def test_chinese_shows_message_zh(qapp):
+def test_chinese_shows_the_catalogue_words(qapp):
     assert language.current() == language.CHINESE
-    assert error_text(Refused("the day is closed", "当日已日结")) == "当日已日结"
-    assert error_text(NotFound("visit.kind: not covered")) == "本地政策没有该类就诊的待遇"
+    assert error_text(Refused("day_closed", "", clerk="clerk", day="2024-03-12")) == "clerk 的 2024-03-12 已日结，不能再办理业务"
+    several = Refusal.of([Problem("roster_empty", "roster.name", {"column": "姓名"}),
+                          Problem("roster_household_required", "roster.household")])
+    assert error_text(several) == "姓名为空；低保、低边人员必须填写户编号"
+    assert error_text(KeyError("330383196105021236")) == "系统错误（KeyError），请联系管理员"
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -175,8 +175,10 @@ def _patient_visit(d: SlipData, lay: _Layout) -> Table:
     rows = [
         ["姓名", d.patient_name, "身份证号", d.id_masked, "人员类别", d.category_zh, "家庭户号", d.household or "—"],
         ["就医机构", Paragraph(escape(d.hospital or "—"), _style(lay)), "", "", "医院等级", d.level_zh, "就诊类别", d.kind_zh],
-        ["入院日期", f"{d.admitted:%Y-%m-%d}", "出院日期", f"{d.discharged:%Y-%m-%d}", "住院天数",
-         "—" if d.days is None else str(d.days), "疾病诊断", d.diagnosis or "—"],
+        # A stay has its admission, discharge and days; a visit of one day only its date.
+        ["入院日期", f"{d.admitted:%Y-%m-%d}", "出院日期", f"{d.discharged:%Y-%m-%d}", "住院天数", str(d.days),
+         "疾病诊断", d.diagnosis or "—"] if d.inpatient else
+        ["就诊日期", f"{d.admitted:%Y-%m-%d}", "", "", "", "", "疾病诊断", d.diagnosis or "—"],
         ["转诊备案", _yes(d.referred), "转院", transfer, "就医地", "统筹区内" if d.in_region else "统筹区外",
          "倾斜政策", "享受" if d.tilt else "不享受"],
     ]

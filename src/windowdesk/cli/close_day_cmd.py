@@ -32,7 +32,7 @@ def run(args) -> int:
 
     day = _day(args.date)
     if args.pdf and Path(args.pdf).exists() and not args.force:
-        raise UsageError(f"--pdf: {args.pdf} exists (give --force to write over it)")
+        raise UsageError("file_exists", "pdf", path=str(args.pdf))
     store = store_for(args)
     actor = acting_user(args, store)
     if args.preview:
@@ -55,7 +55,7 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date: not a date (YYYY-MM-DD): {text!r}") from None
+        raise UsageError("not_a_date", "--date", value=text[:40]) from None
 
 
 def print_human(result: dict, *, preview: bool) -> None:

@@ -30,11 +30,11 @@ def run(args) -> int:
     from ..services.reports.scope import plain
 
     if args.xlsx and Path(args.xlsx).exists() and not args.force:
-        raise UsageError(f"--xlsx: {args.xlsx} exists (give --force to write over it)")
+        raise UsageError("file_exists", "xlsx", path=str(args.xlsx))
     if args.by != "category" and args.name != "coverage":
-        raise UsageError("--by is for `report coverage` only")
+        raise UsageError("report_by_coverage_only", "by")
     if args.month is not None and args.name == "unenrolled":
-        raise UsageError("`report unenrolled` is for a whole year: it takes no --month")
+        raise UsageError("report_unenrolled_whole_year", "month")
     store = store_for(args)
     actor = acting_user(args, store)
     report = run_report(store, actor, name=args.name, year=args.year, month=args.month, by=args.by)

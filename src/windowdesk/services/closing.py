@@ -124,8 +124,7 @@ def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: 
     clerk = _allowed(actor, clerk)
     now = now or datetime.now()
     if day > now.date():
-        raise Refused(f"{day} is in the future: only a day that has begun can be closed",
-                      f"{day} 尚未到来，不能日结")
+        raise Refused("closing_future_day", "day", day=day.isoformat())
     with store.transaction() as tx:
         session = tx.session
         _ensure_user(session, clerk, lock=True)
@@ -137,7 +136,7 @@ def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: 
         try:
             session.flush()
         except IntegrityError:  # another window closed the same day between our check and our insert
-            raise Refused(f"{clerk}'s day {day} is closed already", f"{clerk} 的 {day} 已日结") from None
+            raise Refused("day_closed_meanwhile", "day", clerk=clerk, day=day.isoformat()) from None
         tx.audit(user=actor.name, action="day.close", target=f"{clerk}/{day.isoformat()}",
                  detail={"settlements": summary["settlements"]["count"],
                          "enrollments": summary["enrollments"]["count"], "voids": len(summary["voids"]),
@@ -172,7 +171,7 @@ def _ensure_user(session: Session, name: str, *, lock: bool = False) -> None:
         # clerk's use cases in flight and holds off new ones until it commits (SQLite serialises already).
         query = query.with_for_update()
     if session.execute(query).first() is None:
-        raise NotFound(f"unknown user {name!r}", f"没有用户 {name}")
+        raise NotFound("unknown_user", "clerk", user=name)
 
 
 def _closing(session: Session, clerk: str, day: date) -> DayClosing | None:
@@ -181,8 +180,8 @@ def _closing(session: Session, clerk: str, day: date) -> DayClosing | None:
 
 
 def _closed_twice(clerk: str, day: date, closing: DayClosing) -> Refused:
-    return Refused(f"{clerk}'s day {day} was closed by {closing.closed_by} at {closing.closed_at:%Y-%m-%d %H:%M}",
-                   f"{clerk} 的 {day} 已由 {closing.closed_by} 于 {closing.closed_at:%Y-%m-%d %H:%M} 日结")
+    return Refused("day_closed_already", "day", clerk=clerk, day=day.isoformat(), closed_by=closing.closed_by,
+                   closed_at=f"{closing.closed_at:%Y-%m-%d %H:%M}")
 
 
 def day_report_pdf(store: Store, actor: Actor, *, clerk: str | None, day: date, now: datetime | None = None

@@ -35,7 +35,7 @@ from ..adapters.export_files import (
     xlsx_bytes,
 )
 from ..domain.policy import MonitoringRule
-from ..domain.problems import Refusal
+from ..domain.problems import Problem, Refusal
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import (
     Enrollment,
@@ -103,7 +103,7 @@ class Period:
     def parse(cls, text: str) -> Period:
         match = _PERIOD.fullmatch(text.strip())
         if not match or not 1 <= int(match[2]) <= 12:
-            raise InvalidInput(f"period must be YYYY-MM, not {text!r}", f"期间应为 年-月（如 2024-03），不是 {text}")
+            raise InvalidInput("period_invalid", "period", value=text[:40])
         year, month = int(match[1]), int(match[2])
         return cls(f"{year:04d}-{month:02d}", date(year, month, 1),
                    date(year, month, calendar.monthrange(year, month)[1]))
@@ -123,10 +123,9 @@ def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
     try:
         key = bytes.fromhex(key_hex)
     except ValueError:
-        raise InvalidInput("the county key must be hexadecimal", "县级密钥应为十六进制字符") from None
+        raise InvalidInput("county_key_not_hex", "county_key") from None
     if len(key) < MIN_KEY_BYTES:
-        raise InvalidInput(f"the county key must have at least {MIN_KEY_BYTES} bytes ({2 * MIN_KEY_BYTES} hex "
-                           f"digits), it has {len(key)}", f"县级密钥至少 {2 * MIN_KEY_BYTES} 位十六进制字符")
+        raise InvalidInput("county_key_too_short", "county_key", minimum=2 * MIN_KEY_BYTES, length=2 * len(key))
     with store.transaction() as tx:
         settings.put(tx.session, settings.COUNTY_KEY, key_hex)
         tx.audit(user=actor.name, action="county_key.set", detail={"key_id": key_id(key)})
@@ -141,14 +140,11 @@ def key_id(key: bytes) -> str:
 def _county_key(session: Session) -> bytes:
     text = settings.get(session, settings.COUNTY_KEY).strip()
     if not text:
-        raise Refused("no county key is configured: an admin sets the key the county issued with "
-                      "`windowdesk package set-key` before packages can be signed or checked",
-                      "未配置县级校验密钥，请管理员先用 windowdesk package set-key 设置县医保局下发的密钥")
+        raise Refused("county_key_missing", "county_key")
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise InvalidInput("the county_key setting is not hexadecimal: set the key again",
-                           "县级校验密钥设置有误（应为十六进制），请重新设置") from None
+        raise InvalidInput("county_key_setting_invalid", "county_key") from None
 
 
 def sign(manifest: dict, key: bytes) -> str:
@@ -224,8 +220,7 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
             text = manifest_bytes(manifest)
             write_atomically(out / MANIFEST, text)
         except OSError as exc:
-            raise InvalidInput(f"cannot write the package into {out}: {exc.strerror or exc}",
-                               f"无法写入导出目录 {out}") from None
+            raise InvalidInput("folder_not_writable", "out", path=str(out), detail=exc.strerror or "") from None
         digest = hashlib.sha256(text).hexdigest()
         changed = not first and package.manifest_sha256 != digest
         package.manifest_sha256 = digest
@@ -311,37 +306,38 @@ def _payouts(session: Session, month: Period) -> Table:
 
 
 def verify_package(store: Store, directory: str | Path) -> dict:
-    """Check a package against its manifest and the county key: `ok` false with every reason found."""
+    """Check a package against its manifest and the county key: `ok` false with every problem found (a list of
+    domain.problems.Problem: the CLI and the window word them)."""
     folder = Path(directory)
     with store.reading() as session:
         key = _county_key(session)
-    report = {"directory": str(folder), "ok": False, "problems": []}
-    problems = report["problems"]
+    problems: list[Problem] = []
+    report = {"directory": str(folder), "ok": False, "problems": problems}
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        problems.append(f"{MANIFEST} is missing")
+        problems.append(Problem("package_manifest_missing", MANIFEST))
         return report
     except (OSError, ValueError) as exc:
-        problems.append(f"{MANIFEST} is unreadable: {exc}")
+        problems.append(Problem("package_manifest_unreadable", MANIFEST, {"detail": str(exc)[:200]}))
         return report
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list) \
             or not all(isinstance(entry, dict) for entry in manifest["files"]):
-        problems.append(f"{MANIFEST} is not a package manifest")
+        problems.append(Problem("package_manifest_invalid", MANIFEST))
         return report
     report.update({k: manifest.get(k) for k in ("window_id", "period", "sequence")})
     if not hmac.compare_digest(str(manifest.get("hmac", "")), sign(manifest, key)):
-        problems.append(f"{MANIFEST}: the HMAC does not match: the manifest was altered or signed with another "
-                        f"key (package key id {manifest.get('key_id')}, this window's {key_id(key)})")
+        problems.append(Problem("package_hmac_mismatch", MANIFEST,
+                                {"key_id": str(manifest.get("key_id")), "own_key_id": key_id(key)}))
     for entry in manifest["files"]:
         name = str(entry.get("name", ""))
         path = folder / name
         if Path(name).name != name or not name:
-            problems.append(f"{MANIFEST} names a file outside the package: {name!r}")
+            problems.append(Problem("package_file_outside", MANIFEST, {"name": name[:200]}))
         elif not path.is_file():
-            problems.append(f"{name} is missing")
+            problems.append(Problem("package_file_missing", name, {"name": name}))
         elif sha256_file(path) != entry.get("sha256"):
-            problems.append(f"{name}: SHA-256 differs from the manifest: the file was altered")
+            problems.append(Problem("package_file_altered", name, {"name": name}))
     listed = {str(e.get("name")) for e in manifest["files"]} | {MANIFEST}
     report["unlisted"] = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in listed)
     report["ok"] = not problems

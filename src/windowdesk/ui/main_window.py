@@ -1,5 +1,5 @@
-"""The main window: pages on the left (F2 结算, F3 参保, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表), who and
-where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
+"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表),
+who and where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .pages.closing_page import ClosingPage
 from .pages.enrollment_page import EnrollmentPage
 from .pages.export_page import ExportPage
 from .pages.person_page import PersonPage
+from .pages.records_page import RecordsPage
 from .pages.reports_page import ReportsPage
 from .pages.roster_page import RosterPage
 from .pages.settlement_page import SettlementPage
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.settlement_page = SettlementPage(desk)
         self.enrollment_page = EnrollmentPage(desk)
         self.person_page = PersonPage(desk)
+        self.records_page = RecordsPage(desk)  # a clerk finds and reprints; a supervisor voids there too
         self.roster_page = RosterPage(desk)  # a clerk previews, a supervisor imports
         self.closing_page = ClosingPage(desk)
         supervising = may(actor, "supervisor")
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         # (page, title, shortcut): the order of the navigation list
         self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
                        (self.enrollment_page, self.tr("参保"), "F3"),
+                       (self.records_page, self.tr("票据"), "F4"),
                        (self.person_page, self.tr("查询"), "F5"),
                        (self.roster_page, self.tr("花名册"), "F6"),
                        (self.closing_page, self.tr("日结"), "F7")]

@@ -159,7 +159,7 @@ class ClosingPage(DeskPage):
     def selected_clerk(self) -> str:
         return self.clerk.currentData()
 
-    def preview(self, then=None) -> None:
+    def preview(self, *, then=None) -> None:
         self.message.clear()
         ops.closing.day_report(self.desk, clerk=self.selected_clerk(), day=self.selected_day()).success(
             lambda report: (self._show(report), then and then())).failure(self._not_shown).run(self)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport
-from .. import ops
+from .. import labels, ops
+from ..confirm import confirm
+from ..messages import problems_text
 from ..models.text_table_model import TextTableModel
 from ..operations import Cancelled, Desk
 from ..roles import may
@@ -99,10 +101,20 @@ class RosterPage(DeskPage):
             grid.addWidget(title, 0, column)
             grid.addWidget(figure, 1, column)
         report.addLayout(grid)
-        report.addWidget(QLabel(self.tr("无效行（未导入）")))
+        # Who the import adds, changes and exits, for the clerk to check before 导入 (not only how many).
+        self.changes_model = TextTableModel((self.tr("变动"), self.tr("行号"), self.tr("姓名"), self.tr("身份证号"),
+                                             self.tr("人员类别")), self)
+        self.changes = read_only_table(self.changes_model)
         self.invalid_model = TextTableModel((self.tr("行号"), self.tr("身份证号"), self.tr("原因")), self)
         self.invalid = read_only_table(self.invalid_model)
-        report.addWidget(self.invalid, 1)
+        tables = QGridLayout()
+        tables.addWidget(QLabel(self.tr("变动人员")), 0, 0)
+        tables.addWidget(self.changes, 1, 0)
+        tables.addWidget(QLabel(self.tr("无效行（未导入）")), 0, 1)
+        tables.addWidget(self.invalid, 1, 1)
+        tables.setColumnStretch(0, 3)
+        tables.setColumnStretch(1, 2)
+        report.addLayout(tables, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(file_box)
@@ -140,9 +152,18 @@ class RosterPage(DeskPage):
     def preview(self) -> None:
         self._start(dry_run=True)
 
+    # The point where a person answers; tests replace it.
+    def confirm(self, text: str) -> bool:
+        return confirm(self, self.tr("导入花名册"), text, self.tr("确认导入"))
+
     def apply(self) -> None:
         if self._previewed is None or not self._may_apply:
             return  # 导入 applies the file just previewed, nothing else
+        report = self.report
+        if report is not None and not self.confirm(self.tr(
+                "确认导入 {0}？\n新增 {1}，变更 {2}，退出 {3}；无效 {4} 行不导入。").format(
+                report.file, report.added, report.changed, report.exited, len(report.invalid))):
+            return
         self._start(dry_run=False)
 
     def cancel(self) -> None:
@@ -231,6 +252,7 @@ class RosterPage(DeskPage):
                 label.setText("—")
             self.counts["invalid"].setStyleSheet(FIGURE_STYLE)
             self.invalid_model.set_rows([])
+            self.changes_model.set_rows([])
             return
         state = self.tr("预览（未写入）") if not report.applied else self.tr("已导入")
         self.heading.setText(self.tr("{0}：{1}　SHA-256 {2}…").format(state, report.file, report.sha256[:12]))
@@ -238,7 +260,12 @@ class RosterPage(DeskPage):
             value = len(report.invalid) if key == "invalid" else getattr(report, key)
             self.counts[key].setText(str(value))
         self.counts["invalid"].setStyleSheet(FIGURE_STYLE + (" color: #b00020;" if report.invalid else ""))
-        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", r.reason) for r in report.invalid])
+        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", problems_text(r.problems))
+                                     for r in report.invalid])
+        kinds = ((self.tr("新增"), report.added_rows), (self.tr("变更"), report.changed_rows),
+                 (self.tr("退出"), report.exited_rows))
+        self.changes_model.set_rows([(kind, str(c.row), c.name, c.id_number, labels.category(c.category))
+                                     for kind, changes in kinds for c in changes])
 
     def is_running(self) -> bool:
         return self._task is not None

@@ -87,7 +87,7 @@ class VoidPage(DeskPage):
         self.reason.returnPressed.connect(self.void)
         self.void_button.clicked.connect(self.void)
 
-    def look_up(self, then=None) -> None:
+    def look_up(self, *, then=None) -> None:
         self.message.clear()
         ops.records.detail(self.desk, ref=self.key.text()).success(
             lambda found: self._found(found, then)).failure(self._not_found).run(self)
