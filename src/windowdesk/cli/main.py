@@ -33,6 +33,8 @@ _COMMANDS = {
     "package": "export_cmd",
     "ledger": "ledger_cmd",
     "family-cap": "family_cap_cmd",
+    "settlements": "settlements_cmd",
+    "report": "report_cmd",
 }
 
 
