@@ -55,10 +55,14 @@ def place(store, number: str, town: str, village: str) -> None:
         tx.session.execute(update(Person).where(Person.id_number == number).values(town=town, village=village))
 
 
-def dataset(tmp_path):
+def dataset(tmp_path, policy: str = EXAMPLE_POLICY):
     """The reports' fixed dataset (the expected figures are worked out in tests/integration/test_reports.py):
     (window, {letter: id_number})."""
-    w = make_window(tmp_path, policy=EXAMPLE_POLICY)
+    return fill(make_window(tmp_path, policy=policy))
+
+
+def fill(w):
+    """Put the dataset into the window `w` (SQLite or PostgreSQL): (w, {letter: id_number})."""
     s = w.store
     a = add_person(s, name="甲", household="H1")
     b = add_person(s, name="乙", household="H2", memberships=(("destitute", date(2019, 1, 1), None),))

@@ -85,8 +85,8 @@ def test_each_report_writes_an_excel_sheet_with_chinese_headers_and_typed_cells(
     assert (sheet.cell(4, header.index("综合保障率") + 1).value,
             sheet.cell(4, header.index("综合保障率") + 1).number_format) == (0.2742, "0.0000")
     # an existing file is refused without --force
-    refused = cli(window, "report", "coverage", "--year", "2024", "--xlsx", out)
-    assert refused.returncode == 2 and "--force" in refused.stderr
+    refused = cli(window, "report", "coverage", "--year", "2024", "--xlsx", out, "--json")
+    assert refused.returncode == 2 and json.loads(refused.stdout)["error"]["code"] == "file_exists"
 
 
 def test_no_cell_is_a_formula(tmp_path):

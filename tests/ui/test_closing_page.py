@@ -139,3 +139,19 @@ def test_a_day_to_come_cannot_be_closed(qtbot, window, monkeypatch):
     assert page.message.text() == f"{QDate.currentDate().addDays(1).toPython()} 尚未到来，不能日结"
     with window.store.reading() as session:
         assert session.execute(select(DayClosing)).first() is None
+
+
+def test_the_day_end_report_is_saved_as_a_pdf_to_print(qtbot, window, today, tmp_path, monkeypatch):
+    import subprocess
+
+    page = make_page(qtbot, window, window.supervisor)
+    page.clerk.setCurrentIndex(page.clerk.findData("clerk"))
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(page, "ask_save_path", lambda suggested: str(tmp_path / suggested))
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    path = tmp_path / f"day-end-clerk-{date.today().isoformat()}.pdf"
+    assert page.message.text() == f"已保存到 {path}"
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "经办员日结报表" in text and "经办员：clerk" in text
+    assert page.cash["net_cash"].text() in text and today.receipt_no in text

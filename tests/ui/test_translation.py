@@ -39,8 +39,8 @@ WORDED_SOURCES = (UI_SOURCES, UI_SOURCES.parent / "wording")
 TS_FILE = resources_dir() / "translations" / "windowdesk_en.ts"
 QM_FILE = resources_dir() / "translations" / "windowdesk_en.qm"
 ENGLISH_NAV = ["Settle  F2", "Enroll  F3", "Receipts  F4", "Look up  F5", "Roster  F6", "Day-end closing  F7", "Void  F8",
-               "Report  F9"]
-CHINESE_NAV = ["结算  F2", "参保  F3", "票据  F4", "查询  F5", "花名册  F6", "日结  F7", "作废  F8", "上报  F9"]
+               "Report  F9", "Statistics  F10"]
+CHINESE_NAV = ["结算  F2", "参保  F3", "票据  F4", "查询  F5", "花名册  F6", "日结  F7", "作废  F8", "上报  F9", "报表  F10"]
 
 
 @pytest.fixture

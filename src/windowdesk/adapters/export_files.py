@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.money import fmt
-from ..wording.package import COLUMN_LABELS, NO, YES
+from .package_labels import COLUMN_LABELS, NO, YES
 
 TEXT, MONEY, INT, FLAG, DAY, RATE, CATEGORY = "text", "money", "int", "flag", "date", "rate", "category"
 _FORMULA_START = ("=", "+", "-", "@")  # what Excel would take for a formula
@@ -28,7 +28,7 @@ class Column:
 
     @property
     def label(self) -> str:
-        """The header county staff read (wording.package)."""
+        """The header county staff read (adapters.package_labels)."""
         return COLUMN_LABELS.get(self.name, self.name)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.categories import CATEGORY_LABELS_ZH, LEVEL_LABELS_ZH
+from ..domain.money import fmt
 from ..wording.reports import ALL, HEADERS, NO, TITLES, YES
 from .receipt_data import FUND_LABELS_ZH
 
@@ -104,3 +105,17 @@ def label_zh(value: object, kind: str) -> object:
     if kind == FLAG:
         return YES if value else NO
     return value
+
+
+def cell_text(value: object, kind: str, word=label_zh) -> str:
+    """A cell as text: money with two places, rates with four, dates ISO, codes through `word` (Chinese here,
+    the window's language on screen)."""
+    if value is None:
+        return ""
+    if kind == MONEY:
+        return fmt(value)
+    if kind == RATE:
+        return f"{value:f}"
+    if kind in (CATEGORY, LEVEL, FLAG):
+        return str(word(value, kind))
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -35,6 +35,7 @@ _COMMANDS = {
     "ledger": "ledger_cmd",
     "family-cap": "family_cap_cmd",
     "disease": "disease_cmd",
+    "report": "report_cmd",
 }
 
 

@@ -73,10 +73,10 @@ def _ledger_cell(row: dict) -> dict:
 
 
 def print_human(table) -> None:
-    from ..adapters.report_tables import label_zh
+    from ..adapters.report_tables import cell_text
     from ..adapters.report_xlsx import title_of
 
     print(title_of(table))
     print("\t".join(c.header for c in table.columns))
     for row in table.rows:
-        print("\t".join("" if v is None else str(label_zh(v, c.kind)) for c, v in zip(table.columns, row)))
+        print("\t".join(cell_text(v, c.kind) for c, v in zip(table.columns, row)))

@@ -26,7 +26,7 @@ from ..store.models import Person, Reversal, Settlement
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
-from ..wording.package import NO, YES
+from ..adapters.package_labels import NO, YES
 from .export import MANIFEST, SETTLEMENT_COLUMNS, verify_package
 from .files import sha256_file
 from .window import window_context

@@ -1,5 +1,5 @@
-"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报), who and
-where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
+"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表),
+who and where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from .pages.enrollment_page import EnrollmentPage
 from .pages.export_page import ExportPage
 from .pages.person_page import PersonPage
 from .pages.records_page import RecordsPage
+from .pages.reports_page import ReportsPage
 from .pages.roster_page import RosterPage
 from .pages.settlement_page import SettlementPage
 from .pages.void_page import VoidPage
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         supervising = may(actor, "supervisor")
         self.void_page = VoidPage(desk) if supervising else None
         self.export_page = ExportPage(desk) if supervising else None
+        self.reports_page = ReportsPage(desk) if supervising else None
         # (page, title, shortcut): the order of the navigation list
         self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
                        (self.enrollment_page, self.tr("参保"), "F3"),
@@ -53,7 +55,8 @@ class MainWindow(QMainWindow):
                        (self.closing_page, self.tr("日结"), "F7")]
         if supervising:
             self._pages += [(self.void_page, self.tr("作废"), "F8"),
-                            (self.export_page, self.tr("上报"), "F9")]
+                            (self.export_page, self.tr("上报"), "F9"),
+                            (self.reports_page, self.tr("报表"), "F10")]
         self.nav = QListWidget()
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()

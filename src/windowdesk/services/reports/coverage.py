@@ -14,25 +14,14 @@ from ...domain.problems import Refusal
 from ...store.models import Person, Settlement
 from ...store.unit_of_work import Store
 from ..auth import Actor
-from .scope import SETTLEMENT_SUMS, Scope, counted, figures, fold, rate, scope_of, sums, yuan
+from .scope import SETTLEMENT_SUMS, Scope, SettlementFigures, counted, figures, fold, rate, scope_of, sums, yuan
 
 GROUPINGS = ("category", "month", "town", "hospital")
 
 
 @dataclass(frozen=True)
-class CoverageRow:
+class CoverageRow(SettlementFigures):
     key: str
-    settlements: int
-    total: Decimal
-    in_scope: Decimal
-    basic: Decimal
-    critical: Decimal
-    assistance: Decimal
-    supplementary: Decimal
-    relief: Decimal
-    backstop: Decimal
-    reimbursed: Decimal
-    patient_pays: Decimal
     coverage_rate: Decimal | None  # reimbursed / total
     in_scope_rate: Decimal | None  # basic / in_scope
     below_target: bool  # coverage_rate under the policy's targets.coverage_rate

@@ -20,28 +20,17 @@ from ...domain.money import ZERO
 from ...store.models import Enrollment, EnrollmentSubsidy
 from ...store.unit_of_work import Store
 from ..auth import Actor
-from .scope import SETTLEMENT_SUMS, Scope, figures, fold, scope_of, yuan
+from .scope import SETTLEMENT_SUMS, Scope, SettlementFigures, figures, fold, scope_of, yuan
 
 
 @dataclass(frozen=True)
-class LedgerRow:
+class LedgerRow(SettlementFigures):
     month: int
     category: str
     enrollments: int
     contribution: Decimal
     subsidy: Mapping[str, Decimal] = field(hash=False)  # fund -> amount, every fund of the report
     person_pays: Decimal
-    settlements: int
-    total: Decimal
-    in_scope: Decimal
-    basic: Decimal
-    critical: Decimal
-    assistance: Decimal
-    supplementary: Decimal
-    relief: Decimal
-    backstop: Decimal
-    reimbursed: Decimal
-    patient_pays: Decimal
 
 
 @dataclass(frozen=True)

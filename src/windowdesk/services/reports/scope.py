@@ -24,6 +24,23 @@ SETTLEMENT_SUMS = ("total", "in_scope", *FUNDS, "reimbursed", "patient_pays")
 
 
 @dataclass(frozen=True)
+class SettlementFigures:
+    """The counted settlements of a row of a report: how many, their costs and what each fund paid."""
+
+    settlements: int
+    total: Decimal
+    in_scope: Decimal
+    basic: Decimal
+    critical: Decimal
+    assistance: Decimal
+    supplementary: Decimal
+    relief: Decimal
+    backstop: Decimal
+    reimbursed: Decimal
+    patient_pays: Decimal
+
+
+@dataclass(frozen=True)
 class Scope:
     """The report's period and the window it is made for (the Excel title row names all of it)."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+from ...adapters.export_files import write_atomically
 from ...services import closing
 from ..operations import CollectionOp, Desk, QueryOp, collection, query
 
@@ -16,3 +18,12 @@ def day_report(desk: Desk, *, clerk: str, day: date) -> QueryOp[dict]:
 
 def close_day(desk: Desk, *, clerk: str, day: date) -> CollectionOp[dict]:
     return collection(desk, lambda d: closing.close_day(d.store, d.actor, clerk=clerk, day=day), DAYS)
+
+
+def day_pdf(desk: Desk, *, clerk: str, day: date, path: str) -> QueryOp[str]:
+    """The printable 日结报表 of the day written to `path` (the stored summary once the day is closed)."""
+    def write(d: Desk) -> str:
+        write_atomically(Path(path), closing.day_report_pdf(d.store, d.actor, clerk=clerk, day=day))
+        return path
+
+    return query(desk, write)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -71,7 +72,8 @@ class ClosingPage(DeskPage):
         self.clerk.setMinimumWidth(160)
         self.preview_button = QPushButton(self.tr("预览"))
         self.close_button = QPushButton(self.tr("日结"))
-        for button in (self.preview_button, self.close_button):
+        self.pdf_button = QPushButton(self.tr("日结报表 PDF"))
+        for button in (self.preview_button, self.close_button, self.pdf_button):
             button.setMinimumHeight(34)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("日期")))
@@ -82,6 +84,7 @@ class ClosingPage(DeskPage):
         top.addStretch(1)
         top.addWidget(self.preview_button)
         top.addWidget(self.close_button)
+        top.addWidget(self.pdf_button)
         self.state = QLabel()
         self.state.setStyleSheet("font-size: 13pt; font-weight: bold;")
 
@@ -116,6 +119,7 @@ class ClosingPage(DeskPage):
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
         self.close_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
 
     def _figure(self) -> QLabel:
         label = QLabel("—")
@@ -126,6 +130,7 @@ class ClosingPage(DeskPage):
     def _connect_signals(self) -> None:
         self.preview_button.clicked.connect(self.preview)
         self.close_button.clicked.connect(self.close_day)
+        self.pdf_button.clicked.connect(self.save_pdf)
         self.day.dateChanged.connect(self._forget)
         self.clerk.currentIndexChanged.connect(self._forget)
 
@@ -183,6 +188,7 @@ class ClosingPage(DeskPage):
             self.state.setText(self.tr("未日结"))
             self.state.setStyleSheet("font-size: 13pt; font-weight: bold; color: #8a6d00;")
         self.close_button.setEnabled(not report["closed"])
+        self.pdf_button.setEnabled(True)
 
     def _forget(self) -> None:
         self.report = None
@@ -192,7 +198,21 @@ class ClosingPage(DeskPage):
             label.setText("—")
         self.state.clear()
         self.close_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
         self.message.clear()
+
+    def ask_save_path(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(self, self.tr("日结报表 PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))[0]
+
+    def save_pdf(self) -> None:
+        """The printable 日结报表 of the day on screen, to print from the PDF reader."""
+        if self.report is None:
+            return
+        path = self.ask_save_path(f"day-end-{self.report['clerk']}-{self.report['day']}.pdf")
+        if path:
+            ops.closing.day_pdf(self.desk, clerk=self.report["clerk"], day=date.fromisoformat(self.report["day"]),
+                                path=path).success(
+                lambda saved: self.say(self.tr("已保存到 {0}").format(saved))).failure(self.failed).run(self)
 
     # The point where a person answers; tests replace it.
     def confirm(self, text: str) -> bool:

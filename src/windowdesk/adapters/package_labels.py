@@ -1,5 +1,5 @@
-"""The monthly package's column headers in Chinese (county staff read the CSV/XLSX; manifest.json keeps the
-machine names beside them in its `schema`, so `ledger import` and county tools map either)."""
+"""The monthly package's column headers, always in Chinese (county staff read the CSV/XLSX, whatever the window's
+language); manifest.json keeps the machine names beside them in its `schema` for `ledger import` and county tools."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ COLUMN_LABELS: dict[str, str] = {
     "enrolled_on": "参保登记日", "recorded_on": "录入日期", "enrolled_by": "参保经办员", "line": "资助序号",
     "fund": "资助资金", "subsidy": "资助金额", "rule": "监测类型", "threshold": "监测标准",
     "self_pay_ytd": "年度个人自付", "crossed_on": "达到标准的出院日期", "run_id": "批次号", "run_on": "批次日期",
-    "self_pay": "年度个人自付", "cap": "封顶线", "payout": "赔付金额",
+    "self_pay": "年度个人自付", "cap": "封顶线", "payout": "赔付金额", "settled_upstream": "医保已结算",
+    "relief_granted": "其他救助明细", "pools": "合并计算",
 }
 YES, NO = "是", "否"
