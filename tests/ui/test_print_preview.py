@@ -157,7 +157,7 @@ def looking(qtbot, monkeypatch, actions: ReceiptActions, *, press_print: bool = 
 
 def print_action(dialog: QPrintPreviewDialog):
     toolbar_actions = [a for bar in dialog.findChildren(QToolBar) for a in bar.actions()]
-    return next(a for a in toolbar_actions if a.text() == "Print")
+    return next(a for a in toolbar_actions if a.text() == "打印")  # Qt's own words, in Chinese
 
 
 @pytest.fixture

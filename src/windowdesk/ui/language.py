@@ -18,6 +18,7 @@ CHINESE = "zh_CN"
 ENGLISH = "en"
 DEFAULT = CHINESE
 QM_FILES = {ENGLISH: "translations/windowdesk_en.qm"}  # the Chinese source strings need no file
+QT_CATALOGUE = "qtbase_zh_CN"  # in PySide6's Qt/translations
 
 _current = DEFAULT
 _installed: list[QTranslator] = []
@@ -56,10 +57,15 @@ def install(app: QCoreApplication, language: str) -> str:
             return ENGLISH
         log.warning("cannot load %s: the window stays in Chinese", path)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Qt's own words (file, print and message dialogs, their buttons) in Chinese. qtbase is the catalogue
+    # that holds them: qt_zh_CN.qm only names qtbase and the modules PySide6-Essentials does not ship, and
+    # fails to load for want of them (measured with 6.11.3), which left those dialogs in English.
     translator = QTranslator(app)
-    if translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if translator.load(QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         _installed.append(translator)
+    else:
+        log.warning("cannot load Qt's %s: its dialogs stay in English", QT_CATALOGUE)
     _current = CHINESE
     return CHINESE
 
