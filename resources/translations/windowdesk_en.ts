@@ -4,7 +4,7 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+40"/>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+37"/>
         <source>结算（含已作废）</source>
         <translation>Settlements (incl. voided)</translation>
     </message>
@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-57"/>
         <source>参保</source>
         <translation>Enrollments</translation>
     </message>
@@ -50,18 +50,18 @@
         <translation>Voids</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+126"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-122"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
@@ -71,7 +71,7 @@
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>已日结：{0} 于 {1} 日结</source>
         <translation>Closed by {0} at {1}</translation>
     </message>
@@ -171,7 +171,12 @@
         <translation>Not closed</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>确认日结</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>确认对 {0} 的 {1} 日结？
 结算 {2} 笔，参保 {3} 笔，作废 {4} 笔，净收款 {5} 元。
 日结后该经办员当日不能再结算、参保或作废。</source>
@@ -180,15 +185,23 @@
 After closing, this clerk can no longer settle, enroll or void on that day.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>{0} 的 {1} 已日结</source>
         <translation>{1} closed for {0}</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/date_field.py" line="+37"/>
+        <source>年月日，如 20260301</source>
+        <translation>YYYYMMDD, e.g. 20260301</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+59"/>
+        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+52"/>
         <source>办理参保</source>
         <translation>Enroll</translation>
     </message>
@@ -228,7 +241,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrolled on</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>资助资金</source>
         <translation>Subsidy fund</translation>
     </message>
@@ -243,14 +256,9 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Save enrollment receipt as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印参保凭证</source>
         <translation>Print enrollment receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -288,12 +296,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}</source>
+        <translation>Already enrolled: year {0}, insured {1} to {2}, receipt no. {3}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>参保登记成功，票据号 {0}</source>
         <translation>Enrolled, receipt no. {0}</translation>
     </message>
@@ -311,7 +324,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+31"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -366,7 +379,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>File {name} does not match the SHA-256 in the manifest: it was changed</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -418,7 +431,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Package folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -463,7 +476,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Please choose an output folder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
@@ -478,17 +491,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Folder not found: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>已导出 {0} 月度数据包（第 {1} 号）到 {2}</source>
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -536,7 +549,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
@@ -544,12 +557,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+37"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -557,6 +570,11 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>参保</source>
         <translation>Enroll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据</source>
+        <translation>Receipts</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -594,7 +612,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>窗口 {0} {1}</source>
         <translation>Window {0} {1}</translation>
     </message>
@@ -630,7 +648,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+54"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -655,7 +673,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -668,12 +686,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+29"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -768,15 +786,23 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
 </context>
 <context>
+    <name>PersonPageBase</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+143"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -791,17 +817,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>确认补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>打印票据 {0}</source>
         <translation>Print receipt {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>打印预览：票据 {0}</source>
         <translation>Print preview: receipt {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打</source>
         <translation>Receipt {0} was counted as printed but did not reach the printer: check the printer, then reprint</translation>
     </message>
@@ -811,22 +842,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>sent to the printer {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>已保存到 {0}</source>
         <translation>saved to {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>无法显示票据 {0} 的预览</source>
         <translation>Cannot show the preview of receipt {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-16"/>
         <source>是否补打？补打的票据将标注“补打”。</source>
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>（电子副本）</source>
         <translation> (electronic copy)</translation>
     </message>
@@ -842,29 +873,189 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/records_page.py" line="+40"/>
+        <source>作废需要审核员权限：请审核员办理</source>
+        <translation>Voiding needs a supervisor: ask a supervisor to do it</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>如 LG-01-00000001</source>
+        <translation>e.g. LG-01-00000001</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>身份证号，或姓名开头的字</source>
+        <translation>ID number, or the start of a name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>含已作废</source>
+        <translation>Include voided</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保人</source>
+        <translation>Insured person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出院日期</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>打印 / 补打</source>
+        <translation>Print / reprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存电子副本 PDF…</source>
+        <translation>Save electronic copy (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废原因（必填）</source>
+        <translation>Reason for the void (required)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>结算单</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>没有符合条件的结算</source>
+        <translation>No settlement matches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到 {0} 笔结算</source>
+        <translation>{0} settlement(s) found</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已作废（{0} 于 {1}，原因：{2}）</source>
+        <translation>Voided (by {0} at {1}; reason: {2})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正常</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;{3}；报销 {4} 元，个人支付 {5} 元</source>
+        <translation>{0}  {1}  {2}  {3}; reimbursed {4} yuan, patient pays {5} yuan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已打印纸质票据 {0} 张，电子副本 {1} 份</source>
+        <translation>{0} paper slip(s) printed, {1} electronic copy(ies)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>作废结算</source>
+        <translation>Void settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认作废</source>
+        <translation>Void it</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>作废必须填写原因</source>
+        <translation>A void needs a reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认作废票据 {0}？
+参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
+原因：{4}</source>
+        <translation>Void receipt {0}?
+Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
+Reason: {4}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已作废票据 {0}</source>
+        <translation>Voided receipt {0}</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+230"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-229"/>
+        <location line="+229"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-229"/>
+        <location line="+230"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-229"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -874,7 +1065,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -920,32 +1111,54 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>File</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>无效行（未导入）</source>
         <translation>Invalid rows (not imported)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+3"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>变动人员</source>
+        <translation>Who changes</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
@@ -955,7 +1168,24 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Roster (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
+        <source>导入花名册</source>
+        <translation>Import the roster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认导入</source>
+        <translation>Import it</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>确认导入 {0}？
+新增 {1}，变更 {2}，退出 {3}；无效 {4} 行不导入。</source>
+        <translation>Import {0}?
+Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -970,7 +1200,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>The file has changed: preview it first</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>正在预览…</source>
         <translation>Previewing…</translation>
     </message>
@@ -980,7 +1210,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
@@ -1020,7 +1250,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Imported: {0} added, {1} changed, {2} exited, {3} unchanged; {4} invalid rows not imported</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>已取消，未写入任何数据</source>
         <translation>Cancelled, nothing was written</translation>
     </message>
@@ -1030,7 +1260,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -1048,7 +1278,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+46"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+44"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1084,106 +1314,58 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Insured period</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>ICD-10，如 I63.9</source>
-        <translation>ICD-10, e.g. I63.9</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>统筹区内就医</source>
-        <translation>Treated within the pooling region</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已办理转诊</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>转院（续住）</source>
-        <translation>Transfer (continued stay)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+13"/>
-        <source>前次已付起付线</source>
-        <translation>Deductible paid before</translation>
-    </message>
-    <message>
-        <location line="-12"/>
         <location line="+11"/>
-        <source>医疗总费用</source>
-        <translation>Total cost</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>目录外费用</source>
-        <translation>Out-of-catalogue cost</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+10"/>
-        <source>部分自付费用</source>
-        <translation>Partial self-pay</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>就诊信息</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>就诊类别</source>
-        <translation>Visit type</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>医院等级</source>
-        <translation>Hospital level</translation>
+        <source>试算</source>
+        <translation>Trial</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>医疗机构</source>
-        <translation>Hospital</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>诊断</source>
-        <translation>Diagnosis</translation>
+        <source>回车（在最后一栏）</source>
+        <translation>Enter (on the last field)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>入院日期</source>
-        <translation>Admission date</translation>
+        <source>确认结算</source>
+        <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>出院日期</source>
-        <translation>Discharge date</translation>
+        <location line="+135"/>
+        <source>请输入身份证号或姓名</source>
+        <translation>Type an ID number or a name</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>政策范围内费用</source>
-        <translation>In-scope cost</translation>
+        <location line="+20"/>
+        <location line="+96"/>
+        <source>内容已修改，请重新试算</source>
+        <translation>The form changed: run the trial again</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>试算完成，尚未结算：核对后按“确认结算”（Ctrl+回车）</source>
+        <translation>Trial done, not settled yet: check it, then press &quot;Confirm settlement&quot; (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>已结算</source>
+        <translation>Settled</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>结算</source>
-        <translation>Settle</translation>
+        <source>试算结果（未结算，未保存）</source>
+        <translation>Trial (not settled, nothing saved)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-231"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>新结算</source>
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1198,61 +1380,114 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>保存结算单 PDF…</source>
         <translation>Save slip as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印结算单</source>
         <translation>Print slip</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>结算结果</source>
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+42"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>出院日期早于入院日期</source>
-        <translation>The discharge date is before the admission date</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>目录外费用与部分自付费用之和超过医疗总费用</source>
-        <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+90"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>请重新试算</source>
+        <translation>Run the trial again</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+2"/>
         <source>大写：{0}</source>
         <translation>In words: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>享受困难群众倾斜政策</source>
         <translation>Hardship tilt applied</translation>
     </message>
 </context>
 <context>
+    <name>SettlementsModel</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/models/settlements_model.py" line="+19"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>就诊类别</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结算时间</source>
+        <translation>Settled at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>报销合计</source>
+        <translation>Reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人支付</source>
+        <translation>Patient pays</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正常</source>
+        <translation>Valid</translation>
+    </message>
+</context>
+<context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../src/windowdesk/ui/models/steps_model.py" line="+42"/>
+        <location filename="../../src/windowdesk/ui/models/steps_model.py" line="+46"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -1283,9 +1518,121 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/visit_form.py" line="+32"/>
+        <source>就诊信息</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ICD-10，如 I63.9</source>
+        <translation>ICD-10, e.g. I63.9</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统筹区内就医</source>
+        <translation>Treated within the pooling region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已办理转诊</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转院（续住）</source>
+        <translation>Transfer (continued stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+24"/>
+        <source>目录外费用</source>
+        <translation>Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>部分自付费用</source>
+        <translation>Partial self-pay</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+23"/>
+        <source>前次已付起付线</source>
+        <translation>Deductible paid before</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>出院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住院天数</source>
+        <translation>Days in hospital</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>就诊类别</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医院等级</source>
+        <translation>Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>诊断</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>政策范围内费用</source>
+        <translation>In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>就诊日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入院日期</source>
+        <translation>Admission date</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>请填写日期</source>
+        <translation>Type the date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{0} 天</source>
+        <translation>{0} day(s)</translation>
+    </message>
+</context>
+<context>
     <name>VoidPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+27"/>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+25"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1345,7 +1692,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
         <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
     </message>
@@ -1381,7 +1728,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
         <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
@@ -1396,7 +1743,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Void settlement</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>确认作废</source>
+        <translation>Void it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -1410,7 +1762,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>
@@ -1418,7 +1770,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+27"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1434,6 +1786,14 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+11"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>confirm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/confirm.py" line="+13"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1829,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation> (out of catalogue)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>特困人员</source>
         <translation>Destitute</translation>
     </message>
@@ -1730,7 +2090,153 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}): please call the administrator</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>{field} 应为 JSON 对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为 JSON 对象）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为文字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为 true 或 false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为日期，如 2024-03-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是有效日期（应为 年-月-日，如 2024-03-01）：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是可用的字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为“年-月”（如 2024-03）的列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别无效：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就诊类别无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用（{out_of_catalog}）与部分自付（{partial_self_pay}）之和超过医疗总费用（{total}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期 {discharged} 早于入院日期 {admitted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策（{policy}）没有该类就诊的待遇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诊断编码 {diagnosis} 不在本地门诊慢特病病种目录内（{diseases}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复需要填写出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期 {birth_date} 晚于入院日期 {admitted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复待遇限 0 至 {max_age} 周岁，参保人在 {admitted} 为 {age} 周岁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{field} 不是有效金额：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应写成文字或整数金额（如 &quot;1200.50&quot;），不能是 {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 金额超出范围：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不能为负数：{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 最多两位小数：{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号含有非法字符：{chars}（只能是数字，最后一位可以是X）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号中的出生日期无效：{digits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号校验位不符，请核对号码是否输错</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -1798,6 +2304,161 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+3"/>
         <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}：没有这个政策文件或预置政策（预置政策：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取政策文件（{detail}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：政策文件不是 UTF-8 文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：政策文件不是有效的 TOML（{detail}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：缺少 {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：缺少表 [{field}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为表数组（[[{field}]]）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为非空文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为 true 或 false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为日期（如 2024-01-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为不小于 {minimum} 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 的金额和比例应写成文字（&quot;0.85&quot;），不能写成 TOML 数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不是数字：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不能为负数：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 比例应在 0 到 1 之间：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 金额最多两位小数：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为 {what} 代码的列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 中的 {what} 无效：{value}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 不是可用的 {what}（可用：{known}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为以下之一：{allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 早于 effective_from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应至少列出一个 ICD-10 病种编码前缀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为非空列表，每项是含 up_to 和 ratio 的表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：只有最后一段可以不设上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：分段顺序有误，{up_to} 不高于 {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：最后一段不应设 up_to（不设上限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：最多只能有一个 annual_excess 兜底</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：键应为年度，如 &quot;2024&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为含 fund（名称）和 amount（如 &quot;130&quot; 或 &quot;all&quot;）的表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应至少列出一个资助资金</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
