@@ -875,12 +875,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/records_page.py" line="+40"/>
+        <location filename="../../src/windowdesk/ui/pages/records_page.py" line="+41"/>
         <source>作废需要审核员权限：请审核员办理</source>
         <translation>Voiding needs a supervisor: ask a supervisor to do it</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>如 LG-01-00000001</source>
         <translation>e.g. LG-01-00000001</translation>
     </message>
@@ -960,7 +960,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>不是有效日期：{0}（如 20260301）</source>
         <translation>Not a valid date: {0} (e.g. 20260301)</translation>
     </message>

@@ -149,3 +149,28 @@ def test_the_confirmation_names_the_act_and_cancel_is_the_default(qtbot):
     assert [b.text() for b in box.buttons()] == ["确认作废", "取消"]
     assert box.defaultButton().text() == "取消" == box.escapeButton().text()
     assert box.buttonRole(box.defaultButton()) == QMessageBox.ButtonRole.RejectRole
+
+
+def test_a_settlement_made_on_another_page_is_listed_when_the_page_comes_back(qtbot, window, three):
+    from windowdesk.ui.main_window import MainWindow
+
+    li, _wang = three
+    main = MainWindow(desk(window, "clerk"))
+    qtbot.addWidget(main)
+    main.show()
+    page = main.records_page
+    main.show_page(main.stack.indexOf(page))
+    find(qtbot, page, person=li)
+    assert len(receipts_listed(page)) == 2
+    main.show_page(0)
+    settlement = main.settlement_page
+    qtbot.keyClicks(settlement.id_number, li)
+    qtbot.keyClick(settlement.id_number, Qt.Key.Key_Return)
+    for field, text in ((settlement.admitted, "20240601"), (settlement.discharged, "20240603"),
+                        (settlement.total, "900")):
+        qtbot.keyClicks(field, text)
+    qtbot.mouseClick(settlement.trial_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(settlement.settle_button, Qt.MouseButton.LeftButton)
+    main.show_page(main.stack.indexOf(page))
+    answered()
+    assert receipts_listed(page)[0] == settlement.receipt_no.text() == "LG-01-00000004"

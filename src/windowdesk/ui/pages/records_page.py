@@ -26,7 +26,8 @@ from ..field_errors import FieldErrors
 from ..form_keys import EnterKeys
 from ..models.settlements_model import SettlementsModel
 from ..models.steps_model import StepsModel, rows_of_steps
-from ..operations import Desk
+from ..operations import Desk, tasks
+from ..ops.settlement import SETTLEMENTS
 from ..person_lookup import looks_like_id
 from ..receipt_actions import ReceiptActions
 from ..roles import may
@@ -46,6 +47,7 @@ class RecordsPage(DeskPage):
         self.detail: SettlementDetail | None = None
         self._may_void = may(desk.actor, VOID_ROLE)
         self.receipt = ReceiptActions(self, desk)
+        self._stale = False  # settlements changed elsewhere since the list was found
         self._build()
         self._connect_signals()
         self._show(None)
@@ -140,6 +142,17 @@ class RecordsPage(DeskPage):
         self.reason.returnPressed.connect(self.void)
         for field in (self.date_from, self.date_to):
             field.textChanged.connect(self._check_dates)
+        tasks().changed.connect(self._records_changed)
+
+    def _records_changed(self, kinds: frozenset) -> None:
+        if SETTLEMENTS in kinds and not self.isVisible():
+            self._stale = True  # settled or voided on another page: found again when this one comes up
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale and self.model.rowCount():
+            self.find()
+        self._stale = False
 
     # --- finding ----------------------------------------------------------------------------------
 
