@@ -999,35 +999,6 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <source>已打印纸质票据 {0} 张，电子副本 {1} 份</source>
         <translation>{0} paper slip(s) printed, {1} electronic copy(ies)</translation>
     </message>
-    <message>
-        <location line="+25"/>
-        <source>作废结算</source>
-        <translation>Void settlement</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>确认作废</source>
-        <translation>Void it</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>作废必须填写原因</source>
-        <translation>A void needs a reason</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>确认作废票据 {0}？
-参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
-原因：{4}</source>
-        <translation>Void receipt {0}?
-Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
-Reason: {4}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>已作废票据 {0}</source>
-        <translation>Voided receipt {0}</translation>
-    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -1737,8 +1708,11 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <source>正常</source>
         <translation>Valid</translation>
     </message>
+</context>
+<context>
+    <name>Voiding</name>
     <message>
-        <location line="+11"/>
+        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+23"/>
         <source>作废结算</source>
         <translation>Void settlement</translation>
     </message>
@@ -1748,12 +1722,12 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Void it</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>确认作废票据 {0}？
 参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
 原因：{4}</source>
@@ -1762,7 +1736,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>
