@@ -113,22 +113,6 @@ def pdf_printer(paper: str, path: Path) -> QPrinter:
     return printer
 
 
-@pytest.fixture
-def papers(monkeypatch, tmp_path) -> list[Path]:
-    """QPrintDialog accepted at once, its printer a PDF file: the file of each paper printed, in order."""
-    printed: list[Path] = []
-
-    def accept(dialog: QPrintDialog) -> int:
-        path = tmp_path / f"paper-{len(printed) + 1}.pdf"
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(path))
-        printed.append(path)
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
-    return printed
-
-
 @dataclass
 class Looked:
     title: str

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
-
 import pytest
 from imekit import commit
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 from uikit import answered, desk
 from windowkit import add_person
@@ -87,22 +84,13 @@ def test_a_reversed_or_bad_date_range_is_said_at_its_field(qtbot, window, three)
 
 
 def test_opening_one_shows_its_breakdown_and_status_then_a_reprint_is_marked(qtbot, window, three, monkeypatch,
-                                                                             tmp_path):
+                                                                             papers):
     page = page_for(qtbot, window, "clerk")
     find(qtbot, page, receipt_no="LG-01-00000001")
     assert page.state.text() == "正常"
     assert page.summary.text().startswith("LG-01-00000001　李四　")
     assert page.steps_model.rows()[0].label == "基本医保统筹" and page.steps_model.rows()[0].paid > 0
     assert page.papers.text() == "已打印纸质票据 0 张，电子副本 0 份"
-    papers: list[Path] = []
-
-    def accept(dialog: QPrintDialog) -> int:
-        papers.append(tmp_path / f"paper-{len(papers) + 1}.pdf")
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(papers[-1]))
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
     asked: list[str] = []
     monkeypatch.setattr(page.receipt, "confirm_reprint", lambda text: asked.append(text) or True)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # the original, never printed at settling
