@@ -26,7 +26,7 @@ from windowdesk.services.errors import AuthError, InvalidInput, Refused
 from windowdesk.services.export import export_period, set_county_key, verify_package
 from windowdesk.services.maintenance import check_database
 from windowdesk.services.receipts import print_settlement
-from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.services.settlement import settle_visit, trial_settlement, void_settlement
 from windowdesk.services.setup import initialise, open_store
 from windowdesk.services.window import next_receipt_no
 from windowdesk.store.database import open_engine
@@ -170,6 +170,24 @@ def test_year_to_date_across_visits_with_a_void(pg_window):
         ytd = ledger.year_to_date(s, r3.person_id, 2024)
     assert (ytd.basic_paid, ytd.critical_base, ytd.critical_paid) == (D("48600.00"), D("17400.00"), D("11840.00"))
     assert_chain_whole(store, 3 + 4)
+
+
+def test_trial_then_confirm_and_a_settlement_in_between_on_postgresql(pg_window):
+    store, clerk = pg_window.store, pg_window.clerk
+    number = add_person(store)
+    first = trial_settlement(store, clerk, id_number=number, visit=visit(), now=NOW)
+    assert (first.result.reimbursed, first.result.patient_pays) == (D("31260.00"), D("4740.00"))
+    with store.reading() as s:
+        assert s.execute(select(func.count()).select_from(Settlement)).scalar_one() == 0
+    settled = settle_visit(store, clerk, id_number=number, visit=visit(), now=NOW, basis=first.basis)
+    assert settled.result == first.result and settled.receipt_no == "LG-01-00000001"
+    later = visit(admitted="2024-04-01", discharged="2024-04-10")
+    stale = trial_settlement(store, clerk, id_number=number, visit=later, now=LATER)
+    settle_visit(store, pg_window.supervisor, id_number=number, visit=later, now=LATER)  # another window
+    with pytest.raises(Refusal, match="year_to_date_changed"):
+        settle_visit(store, clerk, id_number=number, visit=later, now=LATER, basis=stale.basis)
+    with store.reading() as s:
+        assert s.get(ReceiptCounter, "LG-01").next_number == 3  # the refused one used no number
 
 
 def test_enrollment_settlement_and_printing_share_one_gap_free_series(pg_window):

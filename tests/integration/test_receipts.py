@@ -262,12 +262,10 @@ def test_cli_command_writes_the_file_and_reports_json(window, tmp_path, monkeypa
     assert json.loads(capsys.readouterr().out)["copy"] == 1 and print_count(window, sid) == 1
     with pytest.raises(Refused):
         args.handler(args)
-    args = _cli(window, sid, "--out", str(out), "--paper", "--reprint")
+    args = _cli(window, sid, "--out", str(out), "--reprint")  # a reprint is a paper (cli.md's --reprint)
     assert args.handler(args) == 0
-    assert "补打 第1次" in capsys.readouterr().out
-    with pytest.raises(UsageError):
-        args = _cli(window, sid, "--out", str(out), "--reprint")
-        args.handler(args)
+    assert "补打 第1次" in capsys.readouterr().out and "补打 第1次" in text(tmp_path, out.read_bytes())
+    assert print_count(window, sid) == 2
     with pytest.raises(UsageError):
         args = _cli(window, "--out", str(out))
         args.handler(args)

@@ -122,3 +122,16 @@ def test_detail_of_a_voided_settlement_says_who_why_and_when(records):
     assert (detail.voided, detail.void_reason, detail.voided_by, detail.voided_at) == \
         (True, "录入错误", "sup", datetime(2024, 5, 20, 11))
     assert detail.to_json()["void"] == {"reason": "录入错误", "by": "sup", "at": "2024-05-20T11:00:00"}
+
+
+def test_rows_merged_from_other_windows_are_not_this_windows(records):
+    window, made, _ = records
+    from sqlalchemy import update
+
+    from windowdesk.store.models import Settlement
+
+    with window.store.transaction() as tx:  # as ledger_merge stores another window's settlement
+        tx.session.execute(update(Settlement).where(Settlement.id == made[1].settlement_id).values(origin="county"))
+    assert "LG-01-00000002" not in receipts(find_settlements(window.store, window.clerk, include_voided=True))
+    with pytest.raises(Refusal, match="settlement_not_found"):
+        settlement_detail(window.store, window.clerk, ref=made[1].settlement_id)

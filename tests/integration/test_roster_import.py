@@ -18,7 +18,7 @@ from windowdesk.adapters import roster_reader
 from windowdesk.cli import roster_cmd
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.domain.problems import Refusal
-from windowdesk.services import roster_sync
+from windowdesk.services import roster_stage, roster_sync
 from windowdesk.services.errors import AuthError, InvalidInput
 from windowdesk.services.roster_sync import import_roster
 from windowdesk.store.models import AuditEntry, Household, Membership, Person, RosterImport
@@ -128,7 +128,7 @@ def test_every_rule_in_every_encoding(window, tmp_path, encoding):
 
 
 def test_conflicts_are_found_across_chunks(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 2)
     report = report_of(window, write_csv(tmp_path / "r.csv", RULES_ROWS, "gbk"))
     assert invalid_of(report) == RULES_INVALID
     assert (report.rows, report.added) == (18, 5)
@@ -160,9 +160,9 @@ PERSON_INVALID = [
 ]
 
 
-@pytest.mark.parametrize("chunk_rows", [2, roster_sync.CHUNK_ROWS])
+@pytest.mark.parametrize("chunk_rows", [2, roster_stage.CHUNK_ROWS])
 def test_rows_of_one_id_must_agree_on_the_person(window, tmp_path, monkeypatch, chunk_rows):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", chunk_rows)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", chunk_rows)
     report = report_of(window, write_csv(tmp_path / "r.csv", PERSON_ROWS))
     assert invalid_of(report) == PERSON_INVALID
     assert (report.rows, report.added, report.unchanged) == (13, 4, 0)
@@ -361,14 +361,14 @@ def test_an_apply_tied_to_its_preview_refuses_a_file_changed_since(window, tmp_p
 def test_a_file_changed_while_it_is_read_is_refused_too(window, tmp_path, monkeypatch):
     path = write_csv(tmp_path / "roster.csv", BASE)
     preview = report_of(window, path, dry_run=True)
-    real_load = roster_sync._Stage.load
+    real_load = roster_stage.Stage.load
 
     def load_then_edit(self, source, **kwargs):
         loaded = real_load(self, source, **kwargs)
         write_csv(path, SECOND)  # after it was hashed and parsed, before the diff is applied
         return loaded
 
-    monkeypatch.setattr(roster_sync._Stage, "load", load_then_edit)
+    monkeypatch.setattr(roster_stage.Stage, "load", load_then_edit)
     before = table_counts(window.store)
     with pytest.raises(Refusal, match="roster_file_changed"):
         import_roster(window.store, window.supervisor, path=path, now=NOW, expect_sha256=preview.sha256)
@@ -480,7 +480,7 @@ def test_a_file_that_cannot_be_read_is_bad_input_and_writes_nothing(window, tmp_
 
 
 def test_progress_is_reported_and_raising_from_it_cancels(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 2)
     path = write_csv(tmp_path / "r.csv", BASE)
     seen = []
     import_roster(window.store, window.supervisor, path=path, dry_run=True, progress=seen.append)
@@ -528,7 +528,7 @@ def test_roster_import_command_shows_its_steps_on_a_terminal(window, tmp_path, m
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 10)
     path = write_csv(tmp_path / "r.csv", RULES_ROWS)
     assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin", "--json") == 0
     lines = [line for line in terminal.getvalue().split("\r\033[K") if line]
@@ -552,3 +552,10 @@ def test_roster_import_command_prints_the_report(window, tmp_path, capsys, monke
     assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin") == 0
     out = capsys.readouterr().out
     assert "新增 added 5" in out and "第21行" in out
+
+
+def test_the_stage_is_filled_in_the_order_of_a_clean_row():
+    # The one stage definition (roster_stage._STAGE) and the cleaner's row shape must agree column for column.
+    from windowdesk.adapters.roster_rows import RosterRow
+
+    assert tuple("row" if c == "line_no" else c for c in roster_stage._STAGED) == RosterRow._fields

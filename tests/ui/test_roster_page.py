@@ -9,14 +9,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
-
 from uikit import acting_while_it_runs
 
 from windowdesk.domain.idnumber import make_valid, mask
-from windowdesk.services import roster_sync
+from windowdesk.services import roster_stage
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
-from windowdesk.ui.pages.roster_page import RosterPage
 from windowdesk.ui.operations import Desk
+from windowdesk.ui.pages.roster_page import RosterPage
 
 HEADER = ["身份证号", "姓名", "户编号", "与户主关系", "人员类别", "认定日期", "退出日期", "乡镇", "村", "联系电话"]
 A = make_valid("330327", date(1961, 5, 2), "123")
@@ -163,14 +162,14 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     clicked = threading.Event()
     chunks: list[int] = []
 
-    class GatedCleaner(roster_sync.ChunkCleaner):
+    class GatedCleaner(roster_stage.ChunkCleaner):
         def __call__(self, numbers, chunk):
             chunks.append(len(chunk))
             if len(chunks) == 2:
                 assert clicked.wait(20)
             return super().__call__(numbers, chunk)
 
-    monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
+    monkeypatch.setattr(roster_stage, "ChunkCleaner", GatedCleaner)
     audit_before = count(window, AuditEntry)
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(path)
@@ -198,14 +197,14 @@ def test_cancel_after_the_file_is_read_still_writes_nothing(qtbot, window, tmp_p
     """取消 while the rows are being written (SQL, no chunk reports): honoured at the next step."""
     path = write_roster(tmp_path / "r.csv", ROWS)
     clicked, writing = threading.Event(), threading.Event()
-    apply = roster_sync._Stage.apply
+    apply = roster_stage.Stage.apply
 
     def gated_apply(stage, diff, now):
         writing.set()
         assert clicked.wait(20)
         apply(stage, diff, now)
 
-    monkeypatch.setattr(roster_sync._Stage, "apply", gated_apply)
+    monkeypatch.setattr(roster_stage.Stage, "apply", gated_apply)
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(path)
     page._previewed = path
@@ -231,14 +230,14 @@ def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, mo
     release = threading.Event()
     chunks: list[int] = []
 
-    class GatedCleaner(roster_sync.ChunkCleaner):
+    class GatedCleaner(roster_stage.ChunkCleaner):
         def __call__(self, numbers, chunk):
             chunks.append(len(chunk))
             if len(chunks) == 2:  # hold the import mid-file until the window is being closed
                 assert release.wait(20)
             return super().__call__(numbers, chunk)
 
-    monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
+    monkeypatch.setattr(roster_stage, "ChunkCleaner", GatedCleaner)
     main = MainWindow(Desk(window.store, window.supervisor))
     qtbot.addWidget(main)
     page = main.roster_page

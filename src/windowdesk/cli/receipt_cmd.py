@@ -1,7 +1,7 @@
-"""`windowdesk receipt SETTLEMENT_ID_OR_RECEIPT_NO --out FILE.pdf [--paper [--reprint]]`: write a settlement slip
+"""`windowdesk receipt SETTLEMENT_ID_OR_RECEIPT_NO --out FILE.pdf [--paper] [--reprint]`: write a settlement slip
 (or, with `--enrollment RECEIPT_NO`, an enrollment receipt). The file is an electronic copy (电子副本, not
-counted as a paper) unless --paper says it goes to a printer: then it is the original, and a paper after the
-first needs --reprint and says 补打."""
+counted as a paper) unless --paper or --reprint says it goes to a printer: then it is the original paper, and
+a paper after the first needs --reprint and says 补打."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def register(commands, common) -> None:
     cmd.add_argument("--paper", action="store_true",
                      help="the PDF goes to a printer: counted as the paper original (default: an electronic copy)")
     cmd.add_argument("--reprint", action="store_true",
-                     help="with --paper: print again a receipt printed before (marked 补打 and counted)")
+                     help="a paper printed again (marked 补打 and counted; implies --paper)")
     cmd.set_defaults(handler=run)
 
 
@@ -31,9 +31,7 @@ def run(args) -> int:
 
     if bool(args.settlement_id) == bool(args.enrollment):
         raise UsageError("give either a SETTLEMENT_ID or --enrollment RECEIPT_NO")
-    if args.reprint and not args.paper:
-        raise UsageError("--reprint is for papers (--paper): an electronic copy needs none")
-    copy = "paper" if args.paper else "electronic"
+    copy = "paper" if args.paper or args.reprint else "electronic"  # only a paper is reprinted (cli.md)
     store = store_for(args)
     actor = acting_user(args, store)
     if args.enrollment:

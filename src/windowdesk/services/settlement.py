@@ -184,7 +184,7 @@ def _ensure_insured(session, person_id: int, day: date, number: str) -> None:
                                   .where(Enrollment.person_id == person_id)
                                   .order_by(Enrollment.insured_from)).all()
         raise Refusal("not_insured", "visit.admitted", id_number=idnumber.mask(number), day=day.isoformat(),
-                      periods="、".join(f"{a.isoformat()}~{b.isoformat()}" for a, b in periods) or "-")
+                      periods=", ".join(f"{a.isoformat()}~{b.isoformat()}" for a, b in periods) or "-")
 
 
 def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: str,
