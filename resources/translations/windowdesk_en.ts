@@ -324,7 +324,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+31"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -344,42 +344,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>缺少数据包清单 {m}</source>
-        <translation>The package manifest {m} is missing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>数据包清单 {m} 无法读取</source>
-        <translation>The package manifest {m} cannot be read</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{m} 不是数据包清单</source>
-        <translation>{m} is not a package manifest</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的</source>
-        <translation>The manifest&apos;s HMAC does not match: the manifest was changed, or not signed with this window&apos;s county key</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>清单列出了数据包以外的文件：{name}</source>
-        <translation>The manifest lists a file outside the package: {name}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>缺少文件 {name}</source>
-        <translation>File {name} is missing</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>文件 {name} 与清单的 SHA-256 不符：文件被改动过</source>
-        <translation>File {name} does not match the SHA-256 in the manifest: it was changed</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+21"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -476,12 +441,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Please choose an output folder</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>本月尚未结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>请选择要校验的数据包文件夹</source>
         <translation>Please choose the package folder to verify</translation>
     </message>
@@ -625,24 +600,6 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>MoneyField</name>
-    <message>
-        <location filename="../../src/windowdesk/ui/money_field.py" line="+60"/>
-        <source>请填写{0}</source>
-        <translation>{0} is required</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{0}最多两位小数：{1}</source>
-        <translation>{0} takes at most two decimals: {1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0}不是有效金额：{1}</source>
-        <translation>{0} is not a valid amount: {1}</translation>
     </message>
 </context>
 <context>
@@ -1003,30 +960,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+230"/>
+        <location line="+231"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+229"/>
+        <location line="-230"/>
+        <location line="+230"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+230"/>
+        <location line="-230"/>
+        <location line="+231"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-230"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -2004,57 +1961,9 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
 </context>
 <context>
-    <name>messages</name>
-    <message>
-        <location filename="../../src/windowdesk/ui/messages.py" line="+25"/>
-        <source>诊断编码不在本地门诊慢特病病种目录内</source>
-        <translation>The diagnosis code is not on the local list of outpatient chronic/special diseases</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本地政策没有该类就诊的待遇</source>
-        <translation>The local policy pays nothing for this kind of visit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出院日期早于入院日期</source>
-        <translation>The discharge date is before the admission date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>目录外费用与部分自付之和超过总费用</source>
-        <translation>Out-of-catalogue cost plus partial self-pay exceeds the total cost</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>医院等级无效</source>
-        <translation>Invalid hospital level</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>参保人年龄不符合残疾儿童康复待遇条件</source>
-        <translation>The person&apos;s age does not qualify for disabled children&apos;s rehabilitation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>人员类别无效</source>
-        <translation>Invalid category</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>输入有误：{0}</source>
-        <translation>Invalid input: {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>系统错误（{0}），请联系管理员</source>
-        <translation>System error ({0}); please call the administrator</translation>
-    </message>
-</context>
-<context>
     <name>problems</name>
     <message>
-        <location filename="../../src/windowdesk/wording/problems.py" line="+20"/>
+        <location filename="../../src/windowdesk/wording/problems.py" line="+21"/>
         <source>输入有误：{field}</source>
         <translation>Invalid input: {field}</translation>
     </message>
@@ -2064,153 +1973,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}): please call the administrator</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{field} 应为 JSON 对象</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>缺少 {field}（应为 JSON 对象）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>缺少 {field}（应为文字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 应为文字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 应为 true 或 false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>缺少 {field}（应为日期，如 2024-03-01）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 不是有效日期（应为 年-月-日，如 2024-03-01）：{value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 不是可用的字段</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 应为“年-月”（如 2024-03）的列表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>人员类别无效：{value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>就诊类别无效：{value}（可用：{known}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>医院等级无效：{value}（可用：{known}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>目录外费用（{out_of_catalog}）与部分自付（{partial_self_pay}）之和超过医疗总费用（{total}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出院日期 {discharged} 早于入院日期 {admitted}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本地政策（{policy}）没有该类就诊的待遇</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>诊断编码 {diagnosis} 不在本地门诊慢特病病种目录内（{diseases}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>残疾儿童康复需要填写出生日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出生日期 {birth_date} 晚于入院日期 {admitted}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>残疾儿童康复待遇限 0 至 {max_age} 周岁，参保人在 {admitted} 为 {age} 周岁</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>{field} 不是有效金额：{value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 应写成文字或整数金额（如 &quot;1200.50&quot;），不能是 {type}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 金额超出范围：{value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 不能为负数：{amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} 最多两位小数：{amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>身份证号含有非法字符：{chars}（只能是数字，最后一位可以是X）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>身份证号中的出生日期无效：{digits}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>身份证号校验位不符，请核对号码是否输错</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+34"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -2271,167 +2034,1087 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <location line="+12"/>
         <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
         <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends: enroll for {next_year} instead</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
     <message>
+        <location line="-61"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>{file}：没有这个政策文件或预置政策（预置政策：{known}）</source>
+        <source>{field} 应为 JSON 对象</source>
+        <translation>{field} must be a JSON object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为 JSON 对象）</source>
+        <translation>{field} is missing (a JSON object)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为文字）</source>
+        <translation>{field} is missing (text)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为文字</source>
+        <translation>{field} must be text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为 true 或 false</source>
+        <translation>{field} must be true or false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少 {field}（应为日期，如 2024-03-01）</source>
+        <translation>{field} is missing (a date such as 2024-03-01)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是有效日期（应为 年-月-日，如 2024-03-01）：{value}</source>
+        <translation>{field} is not a date (year-month-day, such as 2024-03-01): {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是可用的字段</source>
+        <translation>{field} is not a known field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应为“年-月”（如 2024-03）的列表</source>
+        <translation>{field} must be a list of months such as 2024-03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别无效：{value}</source>
+        <translation>Invalid person category: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就诊类别无效：{value}（可用：{known}）</source>
+        <translation>Invalid kind of visit: {value} (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级无效：{value}（可用：{known}）</source>
+        <translation>Invalid hospital level: {value} (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用（{out_of_catalog}）与部分自付（{partial_self_pay}）之和超过医疗总费用（{total}）</source>
+        <translation>Out-of-catalogue costs ({out_of_catalog}) and partial self-pay ({partial_self_pay}) exceed the total cost ({total})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期 {discharged} 早于入院日期 {admitted}</source>
+        <translation>The discharge date {discharged} is before the admission date {admitted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策（{policy}）没有该类就诊的待遇</source>
+        <translation>The local policy ({policy}) pays nothing for this kind of visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诊断编码 {diagnosis} 不在本地门诊慢特病病种目录内（{diseases}）</source>
+        <translation>Diagnosis code {diagnosis} is not in the local list of outpatient chronic/special diseases ({diseases})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复需要填写出生日期</source>
+        <translation>Children&apos;s rehabilitation needs the date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期 {birth_date} 晚于入院日期 {admitted}</source>
+        <translation>The date of birth {birth_date} is after the admission date {admitted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复待遇限 0 至 {max_age} 周岁，参保人在 {admitted} 为 {age} 周岁</source>
+        <translation>Children&apos;s rehabilitation is for ages 0 to {max_age}; the person is {age} on {admitted}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{field} 不是有效金额：{value}</source>
+        <translation>{field} is not a valid amount: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应写成文字或整数金额（如 &quot;1200.50&quot;），不能是 {type}</source>
+        <translation>{field} must be written as text or a whole number (such as &quot;1200.50&quot;), not {type}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 金额超出范围：{value}</source>
+        <translation>{field} is out of range: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不能为负数：{amount}</source>
+        <translation>{field} cannot be negative: {amount}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 最多两位小数：{amount}</source>
+        <translation>{field} has more than two decimal places: {amount}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
+        <translation>An ID number has 18 characters (or 15 in an old number); this one has {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号含有非法字符：{chars}（只能是数字，最后一位可以是X）</source>
+        <translation>The ID number contains invalid characters: {chars} (digits only; the last may be X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号中的出生日期无效：{digits}</source>
+        <translation>The birth date in the ID number is not valid: {digits}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号校验位不符，请核对号码是否输错</source>
+        <translation>The ID number&apos;s check character does not match; please check the number for a typo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出</source>
+        <translation>Excel turned the ID number into a number and its last digits are lost; format the column as text and export again</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>作废必须填写原因</source>
+        <translation>A void needs a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算单 {key} 已作废</source>
+        <translation>Settlement {key} is void already</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据 {receipt_no} 已打印 {printed} 次，如需再次打印请选择补打</source>
+        <translation>Receipt {receipt_no} has been printed {printed} time(s); to print it again choose a reprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算已保存（结算单号 {settlement_id}，票据号 {receipt_no}），但结算单未能打印，可稍后用 windowdesk receipt 补打</source>
+        <translation>The settlement is saved (settlement {settlement_id}, receipt {receipt_no}) but its slip was not printed; reprint it later with windowdesk receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>花名册中没有身份证号为 {id_number} 的人员</source>
+        <translation>No person with ID number {id_number} in the roster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸张设置应为 A4 或 A5，不是 {size}</source>
+        <translation>The paper size setting must be A4 or A5, not {size}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法写入文件 {path}（{detail}）</source>
+        <translation>Cannot write the file {path} ({detail})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>政策 {name} 未规定参保缴费，不能办理参保</source>
+        <translation>The policy {name} sets no contributions: enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {name} 未规定 {year} 年度个人缴费标准</source>
+        <translation>The policy {name} sets no personal contribution for {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有票据号为 {receipt_no} 的参保登记</source>
+        <translation>No enrollment with receipt number {receipt_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：找不到该文件</source>
+        <translation>{file}: no such file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取该文件（{detail}）</source>
+        <translation>{file}: the file cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：第{row}行附近的文字既不是UTF-8也不是GBK/GB18030编码，请在Excel中另存为“CSV UTF-8”或.xlsx</source>
+        <translation>{file}: the text near row {row} is neither UTF-8 nor GBK/GB18030; save it from Excel as &quot;CSV UTF-8&quot; or .xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：第{row}行无法按CSV读取，请在Excel中另存为CSV或.xlsx</source>
+        <translation>{file}: row {row} cannot be read as CSV; save the file from Excel as CSV or .xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：不是可读取的Excel工作簿（可能已损坏或设置了密码），请另存为.xlsx或CSV</source>
+        <translation>{file}: not a readable Excel workbook (damaged or password-protected?); save it as .xlsx or CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：文件中没有内容（第一个非空行应为表头）</source>
+        <translation>{file}: the file is empty (the first non-blank row must be the header)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：表头中“{first}”和“{second}”都是{column}列，请只保留一列</source>
+        <translation>{file}: the header has &quot;{first}&quot; and &quot;{second}&quot;, both {column} columns; keep only one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：表头缺少必需的列：{columns}（可用的列名：{names}）</source>
+        <translation>{file}: the header lacks the required column(s): {columns} (accepted names: {names})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column}为空</source>
+        <translation>{column} is empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column}超过{limit}个字</source>
+        <translation>{column} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column}被Excel转成了数字，末几位可能已丢失，请把该列设为文本格式后重新导出</source>
+        <translation>{column}: Excel turned it into a number and its last digits may be lost; format the column as text and export again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{column}“{value}”无法识别</source>
+        <translation>{column} &quot;{value}&quot; is not recognised</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{column}“{value}”无法识别（可用：{known}等）</source>
+        <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{column}“{value}”无法识别（应为{formats}）</source>
+        <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column}“{value}”不是有效日期</source>
+        <translation>{column} &quot;{value}&quot; is not a valid date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column}“{value}”不在1900至2099年之间</source>
+        <translation>{column} &quot;{value}&quot; is not between 1900 and 2099</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低保、低边人员必须填写户编号</source>
+        <translation>Dibao and near-dibao persons need a household number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出日期{exited}早于认定日期{identified}</source>
+        <translation>The exit date {exited} is before the identification date {identified}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一身份证号在文件中有不同的姓名（第{rows}行），该身份证号的各行均未导入</source>
+        <translation>One ID number has different names in the file (rows {rows}); none of its rows was imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{rows}行），该身份证号的各行均未导入</source>
+        <translation>The rows of one ID number disagree on household, relation, town, village or phone (rows {rows}); none of its rows was imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一身份证号、同一人员类别在第{rows}行出现且内容不一致，这些行均未导入</source>
+        <translation>The same ID number and category appear on rows {rows} with different content; these rows were not imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户 {user}（{role}）无此权限，需要{required}权限</source>
+        <translation>User {user} ({role}) may not do this: the {required} role is required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色应为 {known} 之一，不是 {role}</source>
+        <translation>The role must be one of {known}, not {role}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户名无效：{name}</source>
+        <translation>Invalid user name: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码至少 {minimum} 位</source>
+        <translation>The password must have at least {minimum} characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户 {user} 已存在</source>
+        <translation>User {user} exists already</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有用户 {user}</source>
+        <translation>No user {user}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请先登录（--user 或 WINDOWDESK_USER）</source>
+        <translation>Please log in first (--user or WINDOWDESK_USER)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户名或密码错误，账户已锁定 {minutes} 分钟</source>
+        <translation>Wrong user name or password; the account is locked for {minutes} minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码连续错误 {failures} 次，账户锁定至 {until}</source>
+        <translation>{failures} wrong passwords in a row: the account is locked until {until}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新用户的密码来自 WINDOWDESK_NEW_PASSWORD（或终端提示输入）</source>
+        <translation>The new user&apos;s password comes from WINDOWDESK_NEW_PASSWORD (or a prompt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据库尚未初始化，请先运行 windowdesk init</source>
+        <translation>The database is not initialised: run windowdesk init first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件 {path} 不存在</source>
+        <translation>The database file {path} does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 中已有其他程序的数据表，不是本系统的数据库，未做任何更改</source>
+        <translation>{path} holds another program&apos;s tables, not a windowdesk database; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>首次 init 需要 --window、--policy、--admin 和 WINDOWDESK_PASSWORD</source>
+        <translation>The first init needs --window, --policy, --admin and WINDOWDESK_PASSWORD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员密码来自 WINDOWDESK_PASSWORD（或终端提示输入）</source>
+        <translation>The admin&apos;s password comes from WINDOWDESK_PASSWORD (or a prompt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已初始化数据库的窗口编号不能更改（当前为 {window}）：票据号中含有它</source>
+        <translation>The window id of an initialised database cannot change (it is {window}): receipt numbers carry it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{clerk} 的 {day} 已日结，不能再办理业务</source>
+        <translation>{clerk}&apos;s day {day} is closed: nothing more can be recorded on it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{clerk} 的 {day} 已由 {closed_by} 于 {closed_at} 日结</source>
+        <translation>{clerk}&apos;s day {day} was closed by {closed_by} at {closed_at}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{clerk} 的 {day} 已日结</source>
+        <translation>{clerk}&apos;s day {day} is closed already</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{day} 尚未到来，不能日结</source>
+        <translation>{day} has not begun: it cannot be closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL 数据库请使用 pg_dump 备份</source>
+        <translation>Back up a PostgreSQL database with pg_dump</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL 数据库请使用 pg_restore 恢复</source>
+        <translation>Restore a PostgreSQL database with pg_restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 就是正在使用的数据库本身</source>
+        <translation>{path} is the database in use itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前数据库可用，须由其管理员登录后恢复（--user）</source>
+        <translation>The current database works: its admin must log in to restore (--user)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 不是本系统的数据库文件</source>
+        <translation>{path} is not a windowdesk database file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 未通过 SQLite 完整性检查（{detail}），未做任何更改</source>
+        <translation>{path} fails SQLite&apos;s integrity check ({detail}); nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 没有本系统的数据库版本（可能由其他程序生成），未做任何更改</source>
+        <translation>{path} has no windowdesk schema revision (made by another program?); nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 的数据库版本 {revision} 未知（可能由更新版本的程序生成），未做任何更改</source>
+        <translation>{path} has the unknown schema revision {revision} (made by a newer windowdesk?); nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 缺少数据表 {tables}，未做任何更改</source>
+        <translation>{path} lacks the tables {tables}; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 的数据表 {table} 中有缺少上级记录的行，未做任何更改</source>
+        <translation>{path} has rows without their parent in table {table}; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 的审计链在第 {seq} 条处断开，未做任何更改</source>
+        <translation>The audit chain of {path} is broken at entry {seq}; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 已存在，不会覆盖文件</source>
+        <translation>{path} exists already: it is not overwritten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>试算（--dry-run）不保存结算，不能打印结算单（--receipt）</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件夹 {path} 不存在</source>
+        <translation>The folder {path} does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件 {path} 不存在</source>
+        <translation>The file {path} does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取文件 {path}（{detail}）</source>
+        <translation>Cannot read the file {path} ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 不是有效的 JSON（{detail}）</source>
+        <translation>{path} is not valid JSON ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行不是有效的 JSON（{detail}）</source>
+        <translation>Line {line} is not valid JSON ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请给出结算单号（或票据号），或用 --enrollment 给出参保票据号</source>
+        <translation>Give a settlement number (or receipt number), or an enrollment receipt number with --enrollment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度有误：{year}</source>
+        <translation>Invalid year: {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度封顶制结算须在该年度结束后（{opens} 起）办理</source>
+        <translation>The {year} family-cap batch runs once the year is over (from {opens})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {name} 未规定家庭封顶制</source>
+        <translation>The policy {name} sets no family cap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写{label}</source>
+        <translation>Please fill in {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}最多两位小数：{text}</source>
+        <translation>{label} has more than two decimal places: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}不是有效金额：{text}</source>
+        <translation>{label} is not a valid amount: {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期间应为 年-月（如 2024-03），不是 {value}</source>
+        <translation>The period must be year-month (such as 2024-03), not {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未配置县级校验密钥，请管理员先用 windowdesk package set-key 设置县医保局下发的密钥</source>
+        <translation>No county key is configured: an admin sets the key the county issued with windowdesk package set-key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥来自 WINDOWDESK_COUNTY_KEY、终端提示输入或标准输入</source>
+        <translation>The county key comes from WINDOWDESK_COUNTY_KEY, a prompt or standard input</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥应为十六进制字符</source>
+        <translation>The county key must be hexadecimal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥至少 {minimum} 位十六进制字符，实际为 {length} 位</source>
+        <translation>The county key needs at least {minimum} hexadecimal digits; it has {length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级校验密钥设置有误（应为十六进制），请重新设置</source>
+        <translation>The county key setting is not hexadecimal: set the key again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法写入导出目录 {path}（{detail}）</source>
+        <translation>Cannot write the package into {path} ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少数据包清单 {field}</source>
+        <translation>The package manifest {field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据包清单 {field} 无法读取（{detail}）</source>
+        <translation>The package manifest {field} cannot be read ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 不是数据包清单</source>
+        <translation>{field} is not a package manifest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的（数据包密钥 {key_id}，本窗口 {own_key_id}）</source>
+        <translation>The manifest&apos;s HMAC does not match: the manifest was altered or signed with another key (package key {key_id}, this window&apos;s {own_key_id})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清单列出了数据包以外的文件：{name}</source>
+        <translation>The manifest names a file outside the package: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少文件 {name}</source>
+        <translation>The file {name} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件 {name} 与清单的 SHA-256 不符：文件被改动过</source>
+        <translation>The file {name} differs from the manifest&apos;s SHA-256: it was altered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 不是结算明细文件，缺少列：{columns}</source>
+        <translation>{path} is not a settlements file: it lacks the columns {columns}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 第 {row} 行 {column} 列有误</source>
+        <translation>{path} row {row}: bad value in column {column}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--by 只用于 report coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report unenrolled 按整年统计，不接受 --month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报表年度有误：{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报表月份应为 1 到 12，不是 {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有名为“{name}”的报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能按“{by}”分组（可按 类别、月份、乡镇、医院）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：没有这个政策文件或预置政策（预置政策：{known}）</source>
+        <translation>{file}: no such policy file or preset (presets: {known})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：无法读取政策文件（{detail}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: the policy file cannot be read ({detail})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：政策文件不是 UTF-8 文本</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: the policy file is not UTF-8 text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：政策文件不是有效的 TOML（{detail}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: the policy file is not valid TOML ({detail})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：缺少 {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is missing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：缺少表 [{field}]</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: the table [{field}] is missing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为表</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a table</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为表数组（[[{field}]]）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be an array of tables ([[{field}]])</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为非空文字</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be non-empty text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为 true 或 false</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be true or false</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为日期（如 2024-01-01）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a date (such as 2024-01-01)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为不小于 {minimum} 的整数</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a whole number of at least {minimum}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 的金额和比例应写成文字（&quot;0.85&quot;），不能写成 TOML 数字</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: write amounts and ratios as strings (&quot;0.85&quot;), not TOML numbers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 不是数字：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is not a number: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 不能为负数：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} cannot be negative: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 比例应在 0 到 1 之间：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is a ratio outside 0 to 1: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 金额最多两位小数：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is an amount with more than two decimal places: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为 {what} 代码的列表</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a list of {what} codes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 中的 {what} 无效：{value}（可用：{known}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} holds an unknown {what}: {value} (known: {known})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 不是可用的 {what}（可用：{known}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is not a known {what} (known: {known})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为以下之一：{allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be one of: {allowed}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 早于 effective_from</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} is before effective_from</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应至少列出一个 ICD-10 病种编码前缀</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must list at least one ICD-10 prefix</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为非空列表，每项是含 up_to 和 ratio 的表</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a non-empty list of tables with up_to and ratio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field}：只有最后一段可以不设上限</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: only the last segment may be open-ended</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field}：分段顺序有误，{up_to} 不高于 {previous}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: segments out of order, {up_to} is not above {previous}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field}：最后一段不应设 up_to（不设上限）</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: the last segment must have no up_to (open-ended)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field}：最多只能有一个 annual_excess 兜底</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: at most one annual_excess backstop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field}：键应为年度，如 &quot;2024&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field}: keys must be years such as &quot;2024&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应为含 fund（名称）和 amount（如 &quot;130&quot; 或 &quot;all&quot;）的表</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {field} must be a table with fund (a name) and amount (such as &quot;130&quot; or &quot;all&quot;)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{file}：{field} 应至少列出一个资助资金</source>
+        <translation>{file}: {field} must name at least one fund</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>经办员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审核员</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/reports.py" line="+16"/>
+        <source>综合保障率统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>因病致贫返贫监测名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保资助与结算台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应保未保人员名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation type="unfinished">Hospital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级</source>
+        <translation type="unfinished">Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算人次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗总费用</source>
+        <translation type="unfinished">Total cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内费用</source>
+        <translation type="unfinished">In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用</source>
+        <translation type="unfinished">Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险</source>
+        <translation type="unfinished">Critical illness insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗救助</source>
+        <translation type="unfinished">Medical assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他救助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>兜底保障</source>
+        <translation type="unfinished">Backstop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报销合计</source>
+        <translation type="unfinished">Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人自付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合保障率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内报销比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低于目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>控制标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户号</source>
+        <translation type="unfinished">Household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度个人自付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>达到标准的出院日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算单号</source>
+        <translation type="unfinished">Settlement id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定日期</source>
+        <translation type="unfinished">Identified on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应缴保费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资助</source>
+        <translation type="unfinished">Subsidies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人缴费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,7 @@ from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Reversal, User
+from windowdesk.wording.render import message
 
 T0 = datetime(2024, 6, 3, 9, 0)
 VISIT = {"kind": "outpatient_special", "hospital_level": "township", "in_region": True, "diagnosis": "E11.9",
@@ -58,12 +59,13 @@ def test_four_wrong_passwords_then_the_right_one_works_and_resets(window):
 
 def test_five_wrong_passwords_lock_for_15_minutes(window):
     fail(window.store, "clerk", 4, T0)
-    with pytest.raises(AuthError, match="locked"):
+    with pytest.raises(AuthError, match="wrong_password_locked") as caught:
         auth.authenticate(window.store, "clerk", "wrong-password", now=T0)
+    assert message(caught.value.problem) == "用户名或密码错误，账户已锁定 15 分钟"
     assert user(window.store, "clerk").locked_until == T0 + timedelta(minutes=15)
 
     for later in (T0, T0 + timedelta(minutes=1), T0 + timedelta(minutes=14, seconds=59)):
-        with pytest.raises(AuthError, match="locked"):
+        with pytest.raises(AuthError, match="account_locked"):
             auth.authenticate(window.store, "clerk", PASSWORD, now=later)
     assert auth.authenticate(window.store, "clerk", PASSWORD, now=T0 + timedelta(minutes=15)).name == "clerk"
     assert user(window.store, "clerk").locked_until is None
@@ -88,7 +90,7 @@ def test_attempts_on_a_locked_account_are_audited_and_do_not_extend_the_lock(win
     fail(window.store, "clerk", 5, T0)
     start = len(audit(window.store))
     for password in (PASSWORD, "wrong-password"):
-        with pytest.raises(AuthError, match="locked until 09:15"):
+        with pytest.raises(AuthError, match="account_locked .*until=09:15"):
             auth.authenticate(window.store, "clerk", password, now=T0 + timedelta(minutes=3))
     entries = audit(window.store)[start:]
     assert [(e.user, e.action, e.target, e.detail) for e in entries] == \
@@ -107,7 +109,7 @@ def test_unknown_or_missing_user_is_refused(window, name, password):
 def test_only_an_admin_adds_users(window, role):
     actor = window.clerk if role == "clerk" else window.supervisor
     start = len(audit(window.store))
-    with pytest.raises(AuthError, match="admin role required"):
+    with pytest.raises(AuthError, match="role_refused .*required=admin"):
         auth.add_user(window.store, actor, name="newbie", role="clerk", password="newbie-pass")
     with window.store.reading() as s:
         assert s.execute(select(User).where(User.name == "newbie")).first() is None
@@ -128,7 +130,7 @@ def test_admin_adds_a_user_who_can_log_in(window):
 
 def test_user_names_are_unique(window):
     start = len(audit(window.store))
-    with pytest.raises(InvalidInput, match="exists"):
+    with pytest.raises(InvalidInput, match="user_exists"):
         auth.add_user(window.store, window.admin, name="clerk", role="admin", password="other-pass")
     with window.store.reading() as s:
         assert s.execute(select(func.count()).select_from(User).where(User.name == "clerk")).scalar_one() == 1
@@ -158,8 +160,9 @@ def test_who_may_void(window, role, may_void):
         result = void_settlement(window.store, actor, settlement_id=settled.settlement_id, reason="错误", now=T0)
         assert result["voided_by"] == actor.name
     else:
-        with pytest.raises(AuthError, match="supervisor role required"):
+        with pytest.raises(AuthError, match="role_refused .*required=supervisor") as caught:
             void_settlement(window.store, actor, settlement_id=settled.settlement_id, reason="错误", now=T0)
+        assert message(caught.value.problem) == "用户 clerk（经办员）无此权限，需要审核员权限"  # roles in words
     with window.store.reading() as s:
         voided_by = s.execute(select(Reversal.voided_by)).scalars().all()
     assert voided_by == ([actor.name] if may_void else [])

@@ -192,7 +192,7 @@ def test_a_package_folder_is_verified_before_merging(windows, tmp_path):
     settlements = package / "settlements.csv"
     original = settlements.read_bytes()
     settlements.write_bytes(original.replace(b"54400.00", b"0.00", 1))
-    with pytest.raises(InvalidInput, match="settlements.csv: SHA-256 differs"):
+    with pytest.raises(InvalidInput, match="settlements.csv: package_file_altered"):
         import_ledger(a.store, a.supervisor, path=package)
     assert county_rows(a.store) == []
     settlements.write_bytes(original)
@@ -214,7 +214,7 @@ def test_a_row_that_disagrees_with_the_merged_copy_is_a_conflict(windows, tmp_pa
         writer.writerows(rows)
     report = import_ledger(a.store, a.supervisor, path=changed)
     assert report["conflicts"] == [{"row": 2, "settlement_id": at_b.settlement_id,
-                                    "reason": "differs from the stored settlement in ytd_assistance_paid"}]
+                                    "code": "ledger_differs", "columns": "ytd_assistance_paid"}]
     assert ytd(a.store, number).assistance_paid == D("54400.00")
 
 
@@ -230,10 +230,10 @@ def test_bad_files_are_refused_whole_and_merging_needs_a_supervisor(windows, tmp
     lines = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
     broken = tmp_path / "broken.csv"
     broken.write_text(lines[0] + lines[1] + lines[2].replace(",300000.00,", ",300000.001,", 1), encoding="utf-8-sig")
-    with pytest.raises(InvalidInput, match=r"broken.csv row 3, column total: .*more than 2 decimal places"):
+    with pytest.raises(InvalidInput, match=r"total: ledger_bad_value path=.*broken.csv row=3 column=total"):
         import_ledger(a.store, a.supervisor, path=broken)
     assert county_rows(a.store) == []  # the good first row was not kept either
     headless = tmp_path / "other.csv"
     headless.write_text("id_number,name\n1,2\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="not a settlements file: missing columns settlement_id"):
+    with pytest.raises(InvalidInput, match="ledger_columns_missing .*columns=settlement_id"):
         import_ledger(a.store, a.supervisor, path=headless)

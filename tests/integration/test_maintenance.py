@@ -196,9 +196,9 @@ def test_backup_is_for_admins(window, tmp_path, who):
 def test_backup_never_overwrites(window, tmp_path):
     out = tmp_path / "b.sqlite"
     out.write_text("keep me")
-    with pytest.raises(InvalidInput, match="exists already"):
+    with pytest.raises(InvalidInput, match="file_exists"):
         backup(window.store, window.admin, out=out)
-    with pytest.raises(InvalidInput, match="does not exist"):
+    with pytest.raises(InvalidInput, match="folder_missing"):
         backup(window.store, window.admin, out=tmp_path / "no-such-folder" / "b.sqlite")
     assert out.read_text() == "keep me"
     assert len(_actions(window.path)) == 3
@@ -258,14 +258,14 @@ def _no_audit(window, path: Path) -> None:
 
 
 @pytest.mark.parametrize("make, reason", [
-    (lambda w, p: p.write_text("id_number,name\n330383196105021001,张三\n", encoding="utf-8"), "not a SQLite file"),
-    (lambda w, p: p.write_bytes(b""), "not a SQLite file"),
-    (lambda w, p: p.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000), "unreadable"),
-    (lambda w, p: _empty_sqlite(p), "no windowdesk schema revision"),
-    (lambda w, p: _other_app(p), "no windowdesk schema revision"),
-    (_unknown_revision, "schema revision 'ffffffffffff' is unknown here"),
-    (_no_audit, "lacks the tables audit_entries"),
-    (_broken_chain, "audit chain is broken: entry 2 does not match its hash"),
+    (lambda w, p: p.write_text("id_number,name\n330383196105021001,张三\n", encoding="utf-8"), "not_a_windowdesk_database"),
+    (lambda w, p: p.write_bytes(b""), "not_a_windowdesk_database"),
+    (lambda w, p: p.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000), "not_a_windowdesk_database"),
+    (lambda w, p: _empty_sqlite(p), "restore_no_revision"),
+    (lambda w, p: _other_app(p), "restore_no_revision"),
+    (_unknown_revision, "restore_unknown_revision .*revision=ffffffffffff"),
+    (_no_audit, "restore_missing_tables .*tables=audit_entries"),
+    (_broken_chain, "restore_audit_broken .*seq=2"),
 ])
 def test_restore_refuses_what_is_not_a_sound_windowdesk_database(window, tmp_path, make, reason):
     add_person(window.store, name="李四")
@@ -282,7 +282,7 @@ def test_restore_refuses_what_is_not_a_sound_windowdesk_database(window, tmp_pat
 
 def test_restore_refuses_a_damaged_backup(window, tmp_path):
     damaged = _damaged_copy(window, tmp_path)
-    with pytest.raises(Refused, match="fails SQLite's integrity check"):
+    with pytest.raises(Refused, match="restore_integrity_failed"):
         restore(window.path, damaged, actor=window.admin)
     assert _actions(window.path) == ["init", "user.add", "user.add", "user.add", "db.backup"]
     assert check_database(window.store)["ok"] is True
@@ -292,7 +292,7 @@ def test_restore_over_a_working_database_needs_its_admin(window, tmp_path):
     saved = tmp_path / "saved.sqlite"
     backup(window.store, window.admin, out=saved)
     assert restore_needs_admin(window.path) is True
-    with pytest.raises(AuthError, match="its admin must log in"):
+    with pytest.raises(AuthError, match="restore_needs_admin"):
         restore(window.path, saved, actor=None)
     with pytest.raises(AuthError):
         restore(window.path, saved, actor=window.supervisor)
@@ -333,14 +333,14 @@ def test_restore_over_an_unreadable_database_keeps_its_bytes(window, tmp_path):
 
 
 def test_restore_refuses_a_missing_file_and_the_live_file_itself(window, tmp_path):
-    with pytest.raises(InvalidInput, match="no such file"):
+    with pytest.raises(InvalidInput, match="file_missing"):
         restore(window.path, tmp_path / "nothing.sqlite", actor=window.admin)
-    with pytest.raises(InvalidInput, match="live database itself"):
+    with pytest.raises(InvalidInput, match="restore_from_live"):
         restore(window.path, window.path, actor=window.admin)
 
 
 def test_backup_and_restore_refuse_a_server_database(window):
-    with pytest.raises(InvalidInput, match="pg_restore"):
+    with pytest.raises(InvalidInput, match="restore_needs_sqlite"):
         restore("postgresql+psycopg://u@localhost/windowdesk", window.path, actor=window.admin)
 
 
@@ -363,14 +363,14 @@ def test_cli_db_check(window, tmp_path):
     assert done.returncode == 1
     assert "entry 3 does not match its hash (edited)" in done.stdout and "CHECK FAILED" in done.stdout
     done = _cli("db", "check", "--db", tmp_path / "missing.sqlite")
-    assert done.returncode == 2 and "does not exist" in done.stderr
+    assert done.returncode == 2 and "不存在" in done.stderr
 
 
 def test_cli_backup_and_restore(window, tmp_path):
     add_person(window.store, name="李四")
     out = tmp_path / "saved.sqlite"
     done = _cli("backup", out, "--db", window.path, "--user", "clerk")
-    assert done.returncode == 2 and "admin role required" in done.stderr and not out.exists()
+    assert done.returncode == 2 and "需要管理员权限" in done.stderr and not out.exists()
     done = _cli("backup", out, "--db", window.path, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
@@ -378,7 +378,7 @@ def test_cli_backup_and_restore(window, tmp_path):
     text = tmp_path / "roster.csv"
     text.write_text("id_number,name\n", encoding="utf-8")
     done = _cli("restore", text, "--db", window.path)
-    assert done.returncode == 2 and "not a windowdesk database" in done.stderr
+    assert done.returncode == 2 and "不是本系统的数据库文件" in done.stderr
     done = _cli("restore", out, "--db", window.path, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["audit_entries"] == 5

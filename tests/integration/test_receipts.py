@@ -24,6 +24,7 @@ from windowdesk.services.errors import InvalidInput, NotFound, Refused
 from windowdesk.services.receipts import print_enrollment, print_settlement, slip_data
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Enrollment, EnrollmentSubsidy, Person, Settlement
+from windowdesk.wording.render import message
 
 NOW = datetime(2024, 3, 12, 10, 0)
 PRINT_AT = datetime(2024, 3, 12, 10, 5, 7)
@@ -97,7 +98,8 @@ def test_a_second_paper_needs_reprint_and_says_so(window, tmp_path):
 
     with pytest.raises(Refused) as caught:
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
-    assert "--reprint" in str(caught.value) and "补打" in caught.value.message_zh
+    assert (caught.value.code, caught.value.field, caught.value.params["printed"]) == ("printed_already", "reprint", 1)
+    assert message(caught.value.problem).endswith("如需再次打印请选择补打")
     assert print_count(window, sid) == 1 and len(entries(window)) == before
 
     first = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, reprint=True, now=PRINT_AT)
@@ -184,7 +186,7 @@ def test_bad_settings_and_ids_are_refused_without_counting(window, tmp_path):
     with pytest.raises(Refusal, match="settlement_not_found"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id="no-such-id", now=PRINT_AT)
     set_setting(window, settings.PAGE_SIZE, "Letter")
-    with pytest.raises(InvalidInput, match="page_size"):
+    with pytest.raises(InvalidInput, match="page_size_setting_invalid"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     set_setting(window, settings.PAGE_SIZE, "A5")
     set_setting(window, settings.COUNTY_KEY, "not-hex-secret")
@@ -192,7 +194,7 @@ def test_bad_settings_and_ids_are_refused_without_counting(window, tmp_path):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert "not-hex-secret" not in str(caught.value)
     set_setting(window, settings.COUNTY_KEY, "")
-    with pytest.raises(InvalidInput, match="cannot write"):
+    with pytest.raises(InvalidInput, match="file_not_writable"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "missing" / "x.pdf",
                          now=PRINT_AT)
     assert print_count(window, sid) == 0

@@ -22,6 +22,7 @@ from windowdesk.services import roster_stage, roster_sync
 from windowdesk.services.errors import AuthError, InvalidInput
 from windowdesk.services.roster_sync import import_roster
 from windowdesk.store.models import AuditEntry, Household, Membership, Person, RosterImport
+from windowdesk.wording.render import joined
 from windowkit import PASSWORD
 
 NOW = datetime(2025, 3, 1, 9, 0)
@@ -71,10 +72,10 @@ RULES_INVALID = [
     (10, mask(F), "退出日期2024-01-01早于认定日期2024-03-01"),
     (11, mask(G), "姓名为空"),
     (12, mask(H), "低保、低边人员必须填写户编号"),
-    (13, mask(I), "同一身份证号在文件中有不同的姓名（第13、14行），该身份证号的各行均未导入"),
-    (14, mask(I), "同一身份证号在文件中有不同的姓名（第13、14行），该身份证号的各行均未导入"),
-    (15, mask(J), "同一身份证号、同一人员类别在第15、16行出现且内容不一致，这些行均未导入"),
-    (16, mask(J), "同一身份证号、同一人员类别在第15、16行出现且内容不一致，这些行均未导入"),
+    (13, mask(I), "同一身份证号在文件中有不同的姓名（第13, 14行），该身份证号的各行均未导入"),
+    (14, mask(I), "同一身份证号在文件中有不同的姓名（第13, 14行），该身份证号的各行均未导入"),
+    (15, mask(J), "同一身份证号、同一人员类别在第15, 16行出现且内容不一致，这些行均未导入"),
+    (16, mask(J), "同一身份证号、同一人员类别在第15, 16行出现且内容不一致，这些行均未导入"),
     (21, mask(BAD_BIRTH), "身份证号中的出生日期无效：19800230"),
 ]
 
@@ -91,7 +92,7 @@ def report_of(window, path, *, dry_run=False, actor=None, now=NOW):
 
 
 def invalid_of(report):
-    return [(r.row, r.id_number, r.reason) for r in report.invalid]
+    return [(r.row, r.id_number, joined(r.problems)) for r in report.invalid]
 
 
 def memberships(store):
@@ -154,9 +155,9 @@ PERSON_ROWS = [
 PERSON_REASON = "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{}行），该身份证号的各行均未导入"
 KEY_REASON = "同一身份证号、同一人员类别在第{}行出现且内容不一致，这些行均未导入"
 PERSON_INVALID = [
-    (2, mask(P), PERSON_REASON.format("2、3")), (3, mask(P), PERSON_REASON.format("2、3")),
-    (6, mask(R), KEY_REASON.format("6、7")), (7, mask(R), KEY_REASON.format("6、7")),
-    *[(row, mask(S), PERSON_REASON.format("9、10、11、12")) for row in (9, 10, 11, 12)],
+    (2, mask(P), PERSON_REASON.format("2, 3")), (3, mask(P), PERSON_REASON.format("2, 3")),
+    (6, mask(R), KEY_REASON.format("6, 7")), (7, mask(R), KEY_REASON.format("6, 7")),
+    *[(row, mask(S), PERSON_REASON.format("9, 10, 11, 12")) for row in (9, 10, 11, 12)],
 ]
 
 
@@ -456,26 +457,27 @@ def bad_files(tmp_path):
     undecodable = tmp_path / "latin.csv"
     undecodable.write_bytes(",".join(HEADER).encode("gbk") + b"\r\n1,\x80\xff\x80,\r\n")
     return {
-        "missing.csv": ("no such file", tmp_path / "missing.csv"),
-        "empty.csv": ("no header row", empty),
-        "no-id.csv": ("lacks the column(s): id_number", no_id),
-        "twice.csv": ("two columns for id_number", twice),
-        "photo.csv": ("lacks the column(s): id_number, name, category, identified_on", binary),
-        "huge.csv": ("row 2: not a CSV file (field larger than field limit", huge),
-        "archive.xlsx": ("not a readable .xlsx workbook", not_xlsx),
-        "latin.csv": ("not UTF-8, GBK or GB18030", undecodable),
+        "missing.csv": ("roster_file_missing", "", tmp_path / "missing.csv"),
+        "empty.csv": ("roster_no_header", "", empty),
+        "no-id.csv": ("roster_columns_missing", "columns=身份证号 names=", no_id),
+        "twice.csv": ("roster_column_twice", "first=身份证号 second=证件号码 column=身份证号", twice),
+        "photo.csv": ("roster_columns_missing", "columns=身份证号 姓名 人员类别 认定日期 names=", binary),
+        "huge.csv": ("roster_not_csv", "row=2 detail=field larger than field limit", huge),
+        "archive.xlsx": ("roster_not_xlsx", "detail=", not_xlsx),
+        "latin.csv": ("roster_encoding", "row=1", undecodable),
     }
 
 
 @pytest.mark.parametrize("name", ["missing.csv", "empty.csv", "no-id.csv", "twice.csv", "photo.csv", "huge.csv",
                                   "archive.xlsx", "latin.csv"])
 def test_a_file_that_cannot_be_read_is_bad_input_and_writes_nothing(window, tmp_path, name):
-    message, path = bad_files(tmp_path)[name]
+    code, fragment, path = bad_files(tmp_path)[name]
     before = table_counts(window.store)
     with pytest.raises(InvalidInput) as exc:
         report_of(window, path)
-    assert str(exc.value).startswith(f"{name}: ") and message in str(exc.value)
-    assert exc.value.message_zh.startswith(f"{name}：")
+    assert (exc.value.code, exc.value.field, exc.value.params["file"]) == (code, "file", name)
+    assert fragment in str(exc.value)
+    assert joined(exc.value.problems).startswith(f"{name}：")
     assert table_counts(window.store) == before
 
 
@@ -547,7 +549,7 @@ def test_roster_import_command_prints_the_report(window, tmp_path, capsys, monke
     assert list(document) == ["file", "sha256", "rows", "added", "changed", "exited", "unchanged", "invalid",
                               "applied", "changes"]  # the contract's keys, then who changes
     assert (document["file"], document["rows"], document["added"], document["applied"]) == ("r.csv", 18, 5, False)
-    assert document["invalid"][0] == {"row": 6, "id_number": mask(BAD_CHECK),
+    assert document["invalid"][0] == {"row": 6, "id_number": mask(BAD_CHECK), "code": "id_check_char",
                                       "reason": "身份证号校验位不符，请核对号码是否输错"}
     assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin") == 0
     out = capsys.readouterr().out

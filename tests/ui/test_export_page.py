@@ -15,7 +15,9 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.services.export import key_id, set_county_key
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import ExportPackage
-from windowdesk.ui.pages.export_page import ExportPage, previous_month, problem_zh
+from windowdesk.domain.problems import Problem
+from windowdesk.ui.messages import problem_text
+from windowdesk.ui.pages.export_page import ExportPage, previous_month
 from windowdesk.ui.operations import Desk
 
 KEY = "00" * 32
@@ -122,5 +124,23 @@ def test_a_folder_that_does_not_exist_is_not_checked(qtbot, page, tmp_path):
 
 def test_defaults_and_wording():
     assert previous_month(date(2024, 1, 15)) == "2023-12"
-    assert problem_zh("manifest.json is missing") == "缺少数据包清单 manifest.json"
-    assert problem_zh("something new") == "something new"  # an unknown finding is shown as the service wrote it
+    assert problem_text(Problem("package_manifest_missing", "manifest.json")) == "缺少数据包清单 manifest.json"
+    # A code the catalogue does not know yet still reads as a sentence that names it.
+    assert problem_text(Problem("something_new", "manifest.json")) == "输入有误：manifest.json (something_new)"
+
+
+def test_the_current_month_is_exported_only_after_the_clerk_confirms(qtbot, page, march, tmp_path, monkeypatch):
+    this_month = date.today().strftime("%Y-%m")
+    asked = []
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or False)
+    page.period.setText(this_month)
+    monkeypatch.setattr(page, "ask_folder", lambda title, start: str(tmp_path / "now"))
+    qtbot.mouseClick(page.choose_out_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [this_month] and not page.is_running() and not (tmp_path / "now").exists()
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or True)
+    click_and_wait(qtbot, page, page.export_button)
+    assert page.manifest["complete"] is False and page.manifest["as_of"] == date.today().isoformat()
+    # A month that is over is not asked about.
+    export_march(qtbot, page, tmp_path / "march", monkeypatch)
+    assert asked == [this_month, this_month] and page.manifest["complete"] is True

@@ -25,6 +25,7 @@ from windowdesk.domain.categories import (
 )
 from windowdesk.resources import resources_dir
 from windowdesk.services.auth import ROLE_LABELS_ZH
+from windowdesk.domain.problems import Problem, Refusal
 from windowdesk.services.errors import NotFound, Refused
 from windowdesk.store.models import Settlement
 from windowdesk.ui import app as ui_app
@@ -138,16 +139,20 @@ def test_english_shows_the_services_english_message(qtbot, window, english):
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
     text = page.person_errors.text(page.id_number)  # said at the field
     assert text and text.isascii() and "330383" in text and number[6:] not in text  # masked, in English
-    refused = Refused("the day is closed", "当日已日结")
-    assert error_text(refused) == "the day is closed"
-    assert error_text(NotFound("visit.kind: not covered")) == "The local policy pays nothing for this kind of visit"
+    refused = Refused("day_closed", "", clerk="clerk", day="2024-03-12")
+    assert error_text(refused) == "clerk's day 2024-03-12 is closed: nothing more can be recorded on it"
+    assert error_text(NotFound("role_refused", "", user="clerk", role="clerk", required="supervisor")) == (
+        "User clerk (Clerk) may not do this: the Supervisor role is required")
     assert error_text(KeyError("330383196105021236")) == "System error (KeyError); please call the administrator"
 
 
-def test_chinese_shows_message_zh(qapp):
+def test_chinese_shows_the_catalogue_words(qapp):
     assert language.current() == language.CHINESE
-    assert error_text(Refused("the day is closed", "当日已日结")) == "当日已日结"
-    assert error_text(NotFound("visit.kind: not covered")) == "本地政策没有该类就诊的待遇"
+    assert error_text(Refused("day_closed", "", clerk="clerk", day="2024-03-12")) == "clerk 的 2024-03-12 已日结，不能再办理业务"
+    several = Refusal.of([Problem("roster_empty", "roster.name", {"column": "姓名"}),
+                          Problem("roster_household_required", "roster.household")])
+    assert error_text(several) == "姓名为空；低保、低边人员必须填写户编号"
+    assert error_text(KeyError("330383196105021236")) == "系统错误（KeyError），请联系管理员"
 
 
 @pytest.mark.parametrize(("value", "expected"), [

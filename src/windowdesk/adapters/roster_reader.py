@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from ..domain.problems import Refusal
+
 _CHUNK = 1 << 20
 _ZIP = b"PK\x03\x04"  # .xlsx is a zip archive
 _OLE = b"\xd0\xcf\x11\xe0"  # old binary .xls (and password-protected workbooks)
@@ -18,12 +20,8 @@ _OLE = b"\xd0\xcf\x11\xe0"  # old binary .xls (and password-protected workbooks)
 CALAMINE_MAX_BYTES = 8 * 1024 * 1024
 
 
-class RosterFileError(ValueError):
-    """The file as a whole cannot be read (not a row of it): `message` in English, `message_zh` for the window."""
-
-    def __init__(self, message: str, message_zh: str):
-        super().__init__(message)
-        self.message_zh = message_zh
+class RosterFileError(Refusal, ValueError):
+    """The file as a whole cannot be read (not a row of it): a code and its parameters (the caller adds the file)."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,9 @@ def inspect(path: str | Path) -> RosterFile:
                 except UnicodeDecodeError:
                     is_utf8 = False
     except FileNotFoundError:
-        raise RosterFileError("no such file", "找不到该文件") from None
+        raise RosterFileError("roster_file_missing", "file") from None
     except OSError as exc:
-        raise RosterFileError(f"cannot be read: {exc.strerror}", "无法读取该文件") from None
+        raise RosterFileError("roster_file_unreadable", "file", detail=exc.strerror or "") from None
     if head.startswith(_ZIP) or head.startswith(_OLE):
         return RosterFile(path, digest.hexdigest(), "xlsx", None)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -89,13 +87,10 @@ def _csv_rows(source: RosterFile) -> Iterator[Sequence[object]]:
             yield from reader
     except UnicodeDecodeError:  # text is decoded ahead of the parser: the bad bytes are near the next line
         line = _lines_read(reader) + 1
-        raise RosterFileError(f"row {line}: not UTF-8, GBK or GB18030 text",
-                              f"第{line}行附近的文字既不是UTF-8也不是GBK/GB18030编码，"
-                              "请在Excel中另存为“CSV UTF-8”或.xlsx") from None
+        raise RosterFileError("roster_encoding", "file", row=line) from None
     except csv.Error as exc:  # the parser counts the line it failed on
         line = _lines_read(reader)
-        raise RosterFileError(f"row {line}: not a CSV file ({exc})",
-                              f"第{line}行无法按CSV读取，请在Excel中另存为CSV或.xlsx") from None
+        raise RosterFileError("roster_not_csv", "file", row=line, detail=str(exc)[:200]) from None
 
 
 def _lines_read(reader) -> int:
@@ -154,5 +149,4 @@ def _openpyxl_rows(source: RosterFile) -> Iterator[Sequence[object]]:
 
 
 def _unreadable_workbook(source: RosterFile, exc: Exception) -> RosterFileError:
-    return RosterFileError(f"not a readable .xlsx workbook ({type(exc).__name__})",
-                           "不是可读取的Excel工作簿（可能已损坏或设置了密码），请另存为.xlsx或CSV")
+    return RosterFileError("roster_not_xlsx", "file", detail=type(exc).__name__)

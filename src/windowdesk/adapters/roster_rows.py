@@ -1,4 +1,4 @@
-"""Roster rows: columns found by header name, every field cleaned, every bad row explained in Chinese.
+"""Roster rows: columns found by header name, every field cleaned, every bad row explained by its problems.
 
 Two cleaners give the same answers: `RowCleaner` decides one row with every reason (the reference), and
 `ChunkCleaner` cleans thousands of rows a column at a time, at C speed while a column is clean, handing
@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from ..domain import idnumber
+from ..domain.problems import Problem, Refusal
 from .roster_reader import RosterFileError
 
 # field -> header names (compared after NFKC, without spaces, "*" markers or a trailing colon)
@@ -34,9 +35,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "phone": ("联系电话", "电话"),
 }
 REQUIRED = ("id_number", "name", "category", "identified_on")
-FIELD_ZH = {"id_number": "身份证号", "name": "姓名", "household": "户编号", "relation": "与户主关系",
-            "category": "人员类别", "identified_on": "认定日期", "exited_on": "退出日期", "town": "乡镇",
-            "village": "村(社区)", "phone": "联系电话"}
 
 # Labels of roster-format.md, plus the codes themselves and two spellings common in old files.
 CATEGORY_CODES: dict[str, str] = {
@@ -49,15 +47,17 @@ CATEGORY_CODES: dict[str, str] = {
     **dict.fromkeys(("渐退", "渐退期"), "phasing_out"),
 }
 CATEGORY_CODES.update({code: code for code in set(CATEGORY_CODES.values())})
+# What a refusal offers the clerk instead (the labels and date spellings of roster-format.md, not our words).
+KNOWN_CATEGORIES = "特困人员、低保、低保边缘、脱贫人口、孤儿、因病致贫、渐退期"
+DATE_FORMATS = "2024-03-01、2024/3/1、20240301或2024年3月1日"
 HOUSEHOLD_REQUIRED = frozenset({"dibao", "near_dibao"})
 
 _APOSTROPHES = "'\u2018\u2019`"  # Excel's "keep as text" prefix, sometimes curled by an editor
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
-_NUMERIC_ZH = "被Excel转成了数字，末几位可能已丢失，请把该列设为文本格式后重新导出"
 
 
-class FieldError(ValueError):
-    """One field cannot be used; the message is the Chinese reason shown to the clerk."""
+class FieldError(Refusal, ValueError):
+    """One field cannot be used: a code and parameters; RowCleaner names the field and its column."""
 
 
 class Columns(NamedTuple):
@@ -98,10 +98,20 @@ class RosterRow(NamedTuple):
 class RejectedRow:
     row: int
     id_number: str  # masked: first 6 and last 4 characters
-    reason: str  # Chinese, every problem of the row joined by "；"
+    problems: tuple[Problem, ...]  # every problem of the row, in the order of its columns
+
+    @property
+    def code(self) -> str:
+        return self.problems[0].code
 
     def to_json(self) -> dict:
-        return {"row": self.row, "id_number": self.id_number, "reason": self.reason}
+        """As stored with an import (services.roster_sync): the problems as codes; the CLI words them."""
+        return {"row": self.row, "id_number": self.id_number, "problems": [p.to_json() for p in self.problems]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> RejectedRow:
+        return cls(data["row"], data["id_number"],
+                   tuple(Problem(p["code"], p["field"], p["params"]) for p in data["problems"]))
 
 
 # --- the header ----------------------------------------------------------------------------------
@@ -124,14 +134,13 @@ def find_columns(cells: Sequence[object]) -> Columns:
             continue
         if field in found:
             first = str(cells[found[field]]).strip()
-            raise RosterFileError(f"two columns for {field}: {first!r} and {str(cell).strip()!r}",
-                                  f"表头中“{first}”和“{str(cell).strip()}”都是{FIELD_ZH[field]}列，请只保留一列")
+            raise RosterFileError("roster_column_twice", "file", first=first, second=str(cell).strip(),
+                                  column=HEADERS[field][0])
         found[field] = index
     missing = [f for f in REQUIRED if f not in found]
     if missing:
-        raise RosterFileError(f"the header row lacks the column(s): {', '.join(missing)}",
-                              f"表头缺少必需的列：{'、'.join(FIELD_ZH[f] for f in missing)}"
-                              f"（可用的列名：{'；'.join('/'.join(HEADERS[f]) for f in missing)}）")
+        raise RosterFileError("roster_columns_missing", "file", columns=" ".join(HEADERS[f][0] for f in missing),
+                              names=" ".join("/".join(HEADERS[f]) for f in missing))
     return Columns(**{field: found.get(field) for field in Columns._fields})
 
 
@@ -175,7 +184,7 @@ def _birth_iso(digits: str, today: date) -> str:
 
 
 def parse_id(value: object, today: date) -> tuple[str, str]:
-    """(18-character number, birth date as YYYY-MM-DD), or IdNumberError with the Chinese reason: cleaned
+    """(18-character number, birth date as YYYY-MM-DD), or IdNumberError with its code: cleaned
     (full-width, spaces, apostrophe, x), a 15-digit number upgraded, checked as `idnumber.parse` checks.
 
     18 plain characters are checked by idnumber's own fast check (no objects built); anything else, and any
@@ -201,7 +210,7 @@ def clean_text(value: object, *, keep_spaces: bool = False) -> str:
         if not value.is_integer():
             text = repr(value)
         elif abs(value) >= 1e15:  # a double keeps 15 digits: the rest of a long number is gone
-            raise FieldError(_NUMERIC_ZH)
+            raise FieldError("roster_numeric")
         else:
             text = str(int(value))
     elif isinstance(value, datetime):
@@ -222,14 +231,14 @@ def clean_text(value: object, *, keep_spaces: bool = False) -> str:
 
 def _fits(text: str, limit: int) -> str:
     if len(text) > limit:  # the width of the database column
-        raise FieldError(f"超过{limit}个字")
+        raise FieldError("roster_too_long", limit=limit)
     return text
 
 
 def parse_name(value: object) -> str:
     text = clean_text(value, keep_spaces=True)
     if not text:
-        raise FieldError("为空")
+        raise FieldError("roster_empty")
     return _fits(text, 100)
 
 
@@ -243,7 +252,7 @@ def parse_code_text(value: object, limit: int = 64) -> str | None:
     """Household numbers and phones: text, refusing what Excel showed as 3.30327E+17."""
     text = parse_optional(value, limit)
     if text is not None and _SCIENTIFIC.fullmatch(text):
-        raise FieldError(_NUMERIC_ZH)
+        raise FieldError("roster_numeric")
     return text
 
 
@@ -254,10 +263,10 @@ def parse_phone(value: object) -> str | None:
 def parse_category(value: object) -> str:
     text = clean_text(value)
     if not text:
-        raise FieldError("为空")
+        raise FieldError("roster_empty")
     code = CATEGORY_CODES.get(text)
     if code is None:
-        raise FieldError(f"“{text[:20]}”无法识别（可用：特困人员、低保、低保边缘、脱贫人口、孤儿、因病致贫、渐退期等）")
+        raise FieldError("roster_unknown_category", value=text[:20], known=KNOWN_CATEGORIES)
     return code
 
 
@@ -276,34 +285,34 @@ def parse_date(value: object) -> date:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         value = str(int(value))  # 20240301 typed into a number cell
     if value is None:
-        raise FieldError("为空")
+        raise FieldError("roster_empty")
     if not isinstance(value, str):
-        raise FieldError(f"“{value}”无法识别")
+        raise FieldError("roster_unrecognised", value=str(value)[:20])
     text = unicodedata.normalize("NFKC", value)
     parts = text.split()
     if len(parts) == 2 and _TIME(parts[1]):
         parts = parts[:1]
     text = "".join(parts).lstrip(_APOSTROPHES)
     if not text:
-        raise FieldError("为空")
+        raise FieldError("roster_empty")
     match = _DATE_SEP(text)
     if match:
         y, m, d = match.group(1), match.group(3), match.group(4)
     else:
         match = _DATE_ZH(text) or _DATE_DIGITS(text)
         if not match:
-            raise FieldError(f"“{text[:20]}”无法识别（应为2024-03-01、2024/3/1、20240301或2024年3月1日）")
+            raise FieldError("roster_date_format", value=text[:20], formats=DATE_FORMATS)
         y, m, d = match.groups()
     try:
         day = date(int(y), int(m), int(d))
     except ValueError:
-        raise FieldError(f"“{text[:20]}”不是有效日期") from None
+        raise FieldError("roster_not_a_date", value=text[:20]) from None
     return _in_range(day, text)
 
 
 def _in_range(day: date, shown: object) -> date:
     if not 1900 <= day.year <= 2099:
-        raise FieldError(f"“{shown}”不在1900至2099年之间")
+        raise FieldError("roster_year_range", value=str(shown)[:20])
     return day
 
 
@@ -350,13 +359,13 @@ class RowCleaner:
         def cell(index: int | None) -> object:
             return cells[index] if index is not None and index < len(cells) else None
 
-        reasons = []
+        reasons: list[Problem] = []
         raw_id = cell(self.columns.id_number)
         try:
             ident = parse_id(raw_id, self.today)
         except idnumber.IdNumberError as exc:
             ident = None
-            reasons.append(exc.message_zh)
+            reasons.append(Problem(exc.code, "roster.id_number", exc.params))
         values = []
         for field, parse, _memo in _FIELDS:
             value = None
@@ -366,15 +375,15 @@ class RowCleaner:
                     value = parse(cell(index))
                 except FieldError as exc:
                     value = exc
-                    reasons.append(f"{FIELD_ZH[field]}{exc}")
+                    reasons.append(Problem(exc.code, f"roster.{field}", {"column": HEADERS[field][0], **exc.params}))
             values.append(value)
         name, household, relation, category, start, end, town, village, phone = values
         if category in HOUSEHOLD_REQUIRED and household is None:
-            reasons.append("低保、低边人员必须填写户编号")
+            reasons.append(Problem("roster_household_required", "roster.household"))
         if type(start) is str and type(end) is str and end < start:
-            reasons.append(f"退出日期{end}早于认定日期{start}")
+            reasons.append(Problem("roster_exit_before_start", "roster.exited_on", {"exited": end, "identified": start}))
         if reasons:
-            return RejectedRow(number, _masked(raw_id, ident), "；".join(reasons))
+            return RejectedRow(number, _masked(raw_id, ident), tuple(reasons))
         return RosterRow(ident[0], category, number, name, household, relation, start, end, town, village,
                          phone, ident[1])
 

@@ -44,4 +44,4 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date: not a date YYYY-MM-DD: {text!r}") from None
+        raise UsageError("not_a_date", "--date", value=text[:40]) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import UsageError
+from .errors import UsageError, problem_message
 from .output import print_json
 from .session import acting_user, password_from, store_for
 
@@ -14,6 +14,8 @@ def register(commands, common) -> None:
     cmd = commands.add_parser("export", parents=[common], help="write the month's package for the county (supervisor)")
     cmd.add_argument("--period", required=True, help="the month, YYYY-MM")
     cmd.add_argument("--out", required=True, help="the folder to write the package into")
+    cmd.add_argument("--force", action="store_true",
+                     help="export a month that is not over yet (refused without it; the manifest says complete: false)")
     cmd.set_defaults(handler=run_export)
     package = commands.add_parser("package", parents=[common], help="check a package; set the county key")
     actions = package.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -31,11 +33,13 @@ def run_export(args) -> int:
 
     store = store_for(args)
     actor = acting_user(args, store)
-    manifest = export_period(store, actor, period=args.period, out_dir=args.out)
+    manifest = export_period(store, actor, period=args.period, out_dir=args.out, unfinished=args.force)
     if args.json:
         print_json({"out": args.out, **manifest})
     else:
         print(f"package {manifest['window_id']} {manifest['period']} no. {manifest['sequence']} -> {args.out}")
+        if not manifest["complete"]:
+            print(f"  unfinished month: recorded until {manifest['as_of']}")
         for f in manifest["files"]:
             print(f"  {f['name']:<18} {f['rows']:>7} rows  sha256 {f['sha256']}")
     return 0
@@ -47,14 +51,15 @@ def run_verify(args) -> int:
     store = store_for(args)
     acting_user(args, store)  # the county key is read: logged-in users only
     if not os.path.isdir(args.directory):
-        raise UsageError(f"{args.directory}: no such folder")
+        raise UsageError("folder_missing", "directory", path=args.directory)
     report = verify_package(store, args.directory)
+    worded = [{"code": p.code, "field": p.field, "message": problem_message(p)} for p in report["problems"]]
     if args.json:
-        print_json(report)
+        print_json({**report, "problems": worded})
     elif report["ok"]:
         print(f"{args.directory}: ok ({report['window_id']} {report['period']} no. {report['sequence']})")
-    for problem in report["problems"]:
-        print(f"windowdesk package verify: {args.directory}: {problem}", file=sys.stderr)
+    for problem in worded:
+        print(f"windowdesk package verify: {args.directory}: {problem['message']}", file=sys.stderr)
     return 0 if report["ok"] else 2
 
 
@@ -67,7 +72,7 @@ def run_set_key(args) -> int:
     if key is None:
         key = sys.stdin.readline()
     if not key.strip():
-        raise UsageError("the county key comes from WINDOWDESK_COUNTY_KEY, a prompt or standard input")
+        raise UsageError("county_key_not_given", "county_key")
     result = set_county_key(store, actor, key_hex=key)
     if args.json:
         print_json(result)

@@ -8,8 +8,8 @@ import sys
 import traceback
 from importlib import import_module
 
-from ..domain.problems import Refusal
-from .errors import InputError
+from .errors import InputError, error_object, message
+from .output import print_json
 
 # Command name -> the module that registers it. Only the module of the command being run is
 # imported, so `settle --batch` does not pay for SQLAlchemy, Alembic or Qt at start-up.
@@ -23,7 +23,6 @@ _COMMANDS = {
     "settle-visit": "settle_visit_cmd",
     "void": "void_cmd",
     "receipt": "receipt_cmd",
-    "settlements": "settlements_cmd",
     "demo": "demo_cmd",
     "roster": "roster_cmd",
     "close-day": "close_day_cmd",
@@ -71,32 +70,21 @@ def main(argv: list[str] | None = None) -> int:
         return window_main(args.window_db)
     try:
         return args.handler(args)
-    except Refusal as exc:
-        _print_refusal(args, exc)
-        return 2
     except InputError as exc:
-        print(f"windowdesk {args.command}: {exc}", file=sys.stderr)
+        if getattr(args, "json", False):
+            print_json(error_object(exc))
+        else:
+            print(f"windowdesk {args.command}: {message(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 1
     except Exception as exc:  # the contract's exit 1: an internal error, never a silent failure
-        print(f"windowdesk {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        # The class only: an exception's text can hold an ID number (a query's parameters, a key).
+        print(f"windowdesk {args.command}: internal error: {type(exc).__name__} (WINDOWDESK_DEBUG=1 shows where)",
+              file=sys.stderr)
         if os.environ.get("WINDOWDESK_DEBUG"):
             traceback.print_exc()
         return 1
-
-
-def _print_refusal(args, exc: Refusal) -> None:
-    """cli.md: with --json the refusal is `{"error": {"code", "field", "message"}}` on stdout; else words on stderr."""
-    from ..wording.render import message
-
-    text = message(exc.problem)
-    if getattr(args, "json", False):
-        from .output import print_json
-
-        print_json({"error": {"code": exc.code, "field": exc.field, "message": text}})
-    else:
-        print(f"windowdesk {args.command}: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def run(args) -> int:
     )
 
     if bool(args.settlement_id) == bool(args.enrollment):
-        raise UsageError("give either a SETTLEMENT_ID or --enrollment RECEIPT_NO")
+        raise UsageError("receipt_target_missing", "settlement")
     copy = "paper" if args.paper or args.reprint else "electronic"  # only a paper is reprinted (cli.md)
     store = store_for(args)
     actor = acting_user(args, store)

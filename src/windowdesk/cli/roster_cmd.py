@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from .errors import joined_message
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -43,10 +44,17 @@ def run(args) -> int:
         if progress:
             sys.stderr.write("\r\033[K")  # the progress line goes; the report (or the error) follows
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "invalid": [_invalid_json(row) for row in report.invalid]})
     else:
         print_human(report)
     return 0
+
+
+def _invalid_json(row) -> dict:
+    """An invalid row as cli.md has it (row, masked ID, reason), the reason in the reader's language, and
+    the first problem's code for a script."""
+    return {"row": row.row, "id_number": row.id_number, "code": row.code,
+            "reason": joined_message(row.problems)}
 
 
 def _progress_line(stream):
@@ -68,7 +76,7 @@ def print_human(report) -> None:
     print(f"数据行 rows {report.rows}   新增 added {report.added}   变更 changed {report.changed}   "
           f"退出 exited {report.exited}   未变 unchanged {report.unchanged}   无效 invalid {len(report.invalid)}")
     for row in report.invalid:
-        print(f"  第{row.row}行 row {row.row}  {row.id_number or '-'}  {row.reason}")
+        print(f"  第{row.row}行 row {row.row}  {row.id_number or '-'}  {joined_message(row.problems)}")
     for kind, words in (("added", "新增 added"), ("changed", "变更 changed"), ("exited", "退出 exited")):
         for change in getattr(report, f"{kind}_rows"):
             print(f"  {words}  第{change.row}行  {change.name}  {change.id_number}  {change.category}")

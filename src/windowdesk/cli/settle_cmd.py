@@ -10,8 +10,8 @@ from ..domain.case_json import parse_case, settlement_json
 from ..domain.categories import TIER_LABELS_ZH
 from ..domain.engine import settle
 from ..domain.money import fmt
-from ..domain.visit import CaseError
-from .errors import UsageError
+from ..domain.problems import Refusal
+from .errors import UsageError, error_object
 from .output import dumps, print_json
 
 
@@ -52,11 +52,11 @@ def _run_batch(policy, source: str) -> int:
                 try:
                     case = json.loads(line)
                 except ValueError as exc:
-                    raise CaseError("line", f"malformed JSON ({exc})") from None
+                    raise UsageError("malformed_json_line", "line", line=number, detail=str(exc)[:200]) from None
                 lines.append(dumps(settlement_json(settle(policy, *parse_case(case)))))
-            except CaseError as exc:
+            except Refusal as exc:
                 bad += 1
-                lines.append(dumps({"error": f"line {number}: {exc}"}))
+                lines.append(dumps(error_object(exc)))
             if len(lines) >= 1000:
                 out.write("\n".join(lines) + "\n")
                 lines.clear()
@@ -71,7 +71,7 @@ def _open(path: str):
     try:
         return open(path, encoding="utf-8-sig")
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UsageError("file_unreadable", "input", path=path, detail=exc.strerror or "") from None
 
 
 def read_json(path: str):
@@ -79,7 +79,7 @@ def read_json(path: str):
         try:
             return json.load(stream)
         except ValueError as exc:
-            raise UsageError(f"{path}: malformed JSON ({exc})") from None
+            raise UsageError("malformed_json", "input", path=path, detail=str(exc)[:200]) from None
 
 
 def _warn_if_out_of_force(policy, case) -> None:

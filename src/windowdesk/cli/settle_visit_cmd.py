@@ -4,6 +4,7 @@ discharge, or (--dry-run) show the trial settlement (试算) and write nothing."
 from __future__ import annotations
 
 from ..domain.case_json import parse_visit
+from ..domain.problems import Problem
 from ..services.errors import InvalidInput
 from ..services.settlement import settle_visit, trial_settlement
 from .errors import UsageError
@@ -27,7 +28,7 @@ def run(args) -> int:
     document = read_json(args.input)
     visit = parse_visit(document.get("visit", document) if isinstance(document, dict) else document)
     if args.dry_run and args.receipt:
-        raise UsageError("--dry-run writes nothing: it cannot print a receipt (--receipt)")
+        raise UsageError("dry_run_no_receipt", "receipt")
     store = store_for(args)
     actor = acting_user(args, store)
     if args.dry_run:
@@ -47,10 +48,8 @@ def run(args) -> int:
         try:  # the settlement is committed: a failed print must say so and how to print it later
             print_settlement(store, actor, settlement_id=settled.settlement_id, copy="electronic", out=args.receipt)
         except InvalidInput as exc:
-            raise InvalidInput(f"settlement {settled.settlement_id} (receipt {settled.receipt_no}) is stored but its "
-                               f"slip was not printed: {exc}; print it with `windowdesk receipt "
-                               f"{settled.settlement_id} --out FILE.pdf`",
-                               f"结算已保存（单据号 {settled.receipt_no}），但结算单未能打印：{exc.message_zh}") from None
+            raise InvalidInput.of([Problem("stored_not_printed", "receipt", {
+                "settlement_id": settled.settlement_id, "receipt_no": settled.receipt_no}), *exc.problems]) from None
     if args.json:
         print_json({**settled.to_json(), **({"receipt_file": args.receipt} if args.receipt else {})})
     else:

@@ -22,7 +22,7 @@ def run_add(args) -> int:
     actor = acting_user(args, store)
     password = password_from("WINDOWDESK_NEW_PASSWORD", f"new password for {args.name}: ")
     if not password:
-        raise UsageError("the new user's password comes from WINDOWDESK_NEW_PASSWORD (or a prompt)")
+        raise UsageError("new_password_missing", "password")
     auth.add_user(store, actor, name=args.name, role=args.role, password=password)
     if args.json:
         print_json({"name": args.name, "role": args.role})

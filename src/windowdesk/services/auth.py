@@ -30,8 +30,7 @@ class Actor:
 
     def require(self, role: str) -> None:
         if ROLES.index(self.role) < ROLES.index(role):
-            raise AuthError(f"user {self.name!r} ({self.role}) may not do this: {role} role required",
-                            f"用户 {self.name}（{ROLE_LABELS_ZH[self.role]}）无此权限，需要{ROLE_LABELS_ZH[role]}权限")
+            raise AuthError("role_refused", "", user=self.name, role=self.role, required=role)
 
 
 ROLE_LABELS_ZH = {"clerk": "经办员", "supervisor": "审核员", "admin": "管理员"}
@@ -57,11 +56,11 @@ def verify_password(password: str, stored: str) -> bool:
 
 def check_new_user(name: str, role: str, password: str) -> None:
     if role not in ROLES:
-        raise InvalidInput(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        raise InvalidInput("invalid_role", "role", role=role[:40], known=", ".join(ROLES))
     if not name or len(name) > 64 or not name.isprintable() or name != name.strip():
-        raise InvalidInput(f"bad user name {name!r}")
+        raise InvalidInput("invalid_user_name", "name", name=name[:64])
     if len(password) < 8:
-        raise InvalidInput("the password must have at least 8 characters", "密码至少 8 位")
+        raise InvalidInput("password_too_short", "password", minimum=8)
 
 
 def create_first_admin(tx, *, name: str, password: str, now: datetime) -> None:
@@ -79,7 +78,7 @@ def add_user(store: Store, actor: Actor, *, name: str, role: str, password: str)
     check_new_user(name, role, password)
     with store.transaction() as tx:
         if tx.session.execute(select(User.id).where(User.name == name)).first():
-            raise InvalidInput(f"user {name!r} exists already", f"用户 {name} 已存在")
+            raise InvalidInput("user_exists", "name", user=name)
         tx.session.add(User(name=name, role=role, password_hash=hash_password(password),
                             created_at=datetime.now()))
         tx.audit(user=actor.name, action="user.add", target=name, detail={"role": role})
@@ -89,19 +88,18 @@ def authenticate(store: Store, name: str | None, password: str | None, *, now: d
     """The acting user, or AuthError. Failures are counted (and audited) even though login is refused."""
     now = now or datetime.now()
     if not name:
-        raise AuthError("no user given: use --user or WINDOWDESK_USER", "请先登录")
+        raise AuthError("not_logged_in", "user")
     with store.transaction() as tx:
         # Locked: two failed logins at the same moment (windows sharing PostgreSQL) must count as two.
         user = tx.session.execute(select(User).where(User.name == name).with_for_update()).scalar_one_or_none()
         if user is None or not user.active:
-            raise AuthError(f"unknown user {name!r}", "用户名或密码错误")
+            raise AuthError("wrong_password", "password", user=name)  # an unknown name is not told apart
         if user.locked_until is not None and user.locked_until > now:
             # Each attempt on a locked account goes on record (someone may be guessing), the password unchecked.
             tx.audit(user=name, action="login.refused", target=name,
                      detail={"locked_until": user.locked_until.isoformat(sep=" ", timespec="minutes")})
-            refusal = AuthError(f"user {name!r} is locked until {user.locked_until:%H:%M} after "
-                                f"{MAX_FAILURES} wrong passwords",
-                                f"密码连续错误 {MAX_FAILURES} 次，账户锁定至 {user.locked_until:%H:%M}")
+            refusal = AuthError("account_locked", "password", user=name, failures=MAX_FAILURES,
+                                until=f"{user.locked_until:%H:%M}")
         elif password is not None and verify_password(password, user.password_hash):
             if user.failed_logins or user.locked_until:
                 user.failed_logins = 0
@@ -115,8 +113,7 @@ def authenticate(store: Store, name: str | None, password: str | None, *, now: d
                 user.failed_logins = 0
             tx.audit(user=name, action="login.locked" if locked else "login.failed", target=name,
                      detail={"failures": MAX_FAILURES if locked else user.failed_logins})
-            refusal = AuthError(f"wrong password for {name!r}"
-                                + (f"; locked for {LOCKOUT.seconds // 60} minutes" if locked else ""),
-                                "用户名或密码错误" + ("，账户已锁定 15 分钟" if locked else ""))
+            refusal = (AuthError("wrong_password_locked", "password", user=name, minutes=LOCKOUT.seconds // 60)
+                       if locked else AuthError("wrong_password", "password", user=name))
     # The transaction above committed the count and the audit entry; only then refuse.
     raise refusal

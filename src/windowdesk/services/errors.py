@@ -1,14 +1,12 @@
-"""Errors the services raise for the caller to show: bad input, refused by role or state, not found."""
+"""What the services refuse, as values: bad input, refused by role or state, not found (domain.problems)."""
 
 from __future__ import annotations
 
+from ..domain.problems import Refusal
 
-class ServiceError(Exception):
-    """Base: `message` in English for the CLI and logs, `message_zh` for the window."""
 
-    def __init__(self, message: str, message_zh: str = ""):
-        super().__init__(message)
-        self.message_zh = message_zh or message
+class ServiceError(Refusal):
+    """Base: a stable code, the field where there is one, and parameters; wording/problems.py says it."""
 
 
 class InvalidInput(ServiceError):

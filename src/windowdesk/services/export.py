@@ -23,6 +23,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from ..adapters.export_files import (
+    CATEGORY,
     DAY,
     FLAG,
     INT,
@@ -34,6 +35,7 @@ from ..adapters.export_files import (
     xlsx_bytes,
 )
 from ..domain.policy import MonitoringRule
+from ..domain.problems import Problem, Refusal
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import (
     Enrollment,
@@ -50,6 +52,7 @@ from . import settings
 from .auth import Actor
 from .errors import InvalidInput, Refused
 from .files import sha256_file
+from .reports.monitoring import crossings
 from .window import window_context
 
 FORMAT = "windowdesk-package/1"
@@ -61,7 +64,7 @@ YTD_COLUMNS = tuple(Column(f"ytd_{name}", MONEY) for name in YTD_MONEY_FIELDS) +
 # every column needed to rebuild the row, including what it added to the person's year to date.
 SETTLEMENT_COLUMNS = (
     Column("settlement_id"), Column("window_id"), Column("receipt_no"), Column("id_number"), Column("name"),
-    Column("household"), Column("year", INT), Column("category"), Column("tilt", FLAG), Column("kind"),
+    Column("household"), Column("year", INT), Column("category", CATEGORY), Column("tilt", FLAG), Column("kind"),
     Column("hospital"), Column("hospital_level"), Column("in_region", FLAG), Column("referred", FLAG),
     Column("transfer", FLAG), Column("previous_deductible", MONEY), Column("admitted", DAY),
     Column("discharged", DAY), Column("diagnosis"), Column("total", MONEY), Column("out_of_catalog", MONEY),
@@ -73,18 +76,18 @@ SETTLEMENT_COLUMNS = (
 ) + YTD_COLUMNS
 ENROLLMENT_COLUMNS = (
     Column("receipt_no"), Column("window_id"), Column("id_number"), Column("name"), Column("household"),
-    Column("year", INT), Column("category"), Column("contribution", MONEY), Column("person_pays", MONEY),
+    Column("year", INT), Column("category", CATEGORY), Column("contribution", MONEY), Column("person_pays", MONEY),
     Column("insured_from", DAY), Column("insured_to", DAY), Column("enrolled_on", DAY),
     Column("recorded_on", DAY), Column("enrolled_by"), Column("line", INT), Column("fund"),
     Column("subsidy", MONEY),
 )
 MONITORING_COLUMNS = (
-    Column("id_number"), Column("name"), Column("household"), Column("category"), Column("rule"),
+    Column("id_number"), Column("name"), Column("household"), Column("category", CATEGORY), Column("rule"),
     Column("threshold", MONEY), Column("self_pay_ytd", MONEY), Column("crossed_on", DAY),
     Column("settlement_id"), Column("window_id"),
 )
 PAYOUT_COLUMNS = (
-    Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category"),
+    Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category", CATEGORY),
     Column("self_pay", MONEY), Column("cap", MONEY), Column("payout", MONEY),
 )
 _PERIOD = re.compile(r"(\d{4})-(\d{2})")
@@ -100,7 +103,7 @@ class Period:
     def parse(cls, text: str) -> Period:
         match = _PERIOD.fullmatch(text.strip())
         if not match or not 1 <= int(match[2]) <= 12:
-            raise InvalidInput(f"period must be YYYY-MM, not {text!r}", f"期间应为 年-月（如 2024-03），不是 {text}")
+            raise InvalidInput("period_invalid", "period", value=text[:40])
         year, month = int(match[1]), int(match[2])
         return cls(f"{year:04d}-{month:02d}", date(year, month, 1),
                    date(year, month, calendar.monthrange(year, month)[1]))
@@ -120,10 +123,9 @@ def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
     try:
         key = bytes.fromhex(key_hex)
     except ValueError:
-        raise InvalidInput("the county key must be hexadecimal", "县级密钥应为十六进制字符") from None
+        raise InvalidInput("county_key_not_hex", "county_key") from None
     if len(key) < MIN_KEY_BYTES:
-        raise InvalidInput(f"the county key must have at least {MIN_KEY_BYTES} bytes ({2 * MIN_KEY_BYTES} hex "
-                           f"digits), it has {len(key)}", f"县级密钥至少 {2 * MIN_KEY_BYTES} 位十六进制字符")
+        raise InvalidInput("county_key_too_short", "county_key", minimum=2 * MIN_KEY_BYTES, length=2 * len(key))
     with store.transaction() as tx:
         settings.put(tx.session, settings.COUNTY_KEY, key_hex)
         tx.audit(user=actor.name, action="county_key.set", detail={"key_id": key_id(key)})
@@ -138,14 +140,11 @@ def key_id(key: bytes) -> str:
 def _county_key(session: Session) -> bytes:
     text = settings.get(session, settings.COUNTY_KEY).strip()
     if not text:
-        raise Refused("no county key is configured: an admin sets the key the county issued with "
-                      "`windowdesk package set-key` before packages can be signed or checked",
-                      "未配置县级校验密钥，请管理员先用 windowdesk package set-key 设置县医保局下发的密钥")
+        raise Refused("county_key_missing", "county_key")
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise InvalidInput("the county_key setting is not hexadecimal: set the key again",
-                           "县级校验密钥设置有误（应为十六进制），请重新设置") from None
+        raise InvalidInput("county_key_setting_invalid", "county_key") from None
 
 
 def sign(manifest: dict, key: bytes) -> str:
@@ -162,11 +161,17 @@ def manifest_bytes(manifest: dict) -> bytes:
 
 
 def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Path,
-                  now: datetime | None = None) -> dict:
-    """A supervisor writes the month's package into `out_dir`; returns the manifest."""
+                  now: datetime | None = None, unfinished: bool = False) -> dict:
+    """A supervisor writes the month's package into `out_dir`; returns the manifest.
+
+    A month that is not over yet (today is in it) is refused unless the caller confirmed it (`unfinished`):
+    its package cannot hold the rest of the month, and the manifest says so (`complete` false, `as_of`)."""
     actor.require("supervisor")
     month = Period.parse(period)
     now = now or datetime.now()
+    complete = now.date() > month.last
+    if not complete and not unfinished:
+        raise Refusal("period_unfinished", "period", period=month.text, last_day=month.last.isoformat())
     out = Path(out_dir)
     with store.transaction() as tx:
         session = tx.session
@@ -206,13 +211,16 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
                     (out / stale).unlink(missing_ok=True)
             manifest = {"format": FORMAT, "window_id": window.window_id, "window_name": window.window_name,
                         "policy_id": window.policy.id, "period": month.text, "sequence": package.sequence,
-                        "files": files, "key_id": key_id(key)}
+                        "complete": complete, "files": files, "key_id": key_id(key),
+                        "schema": {t.name: [{"name": c.name, "label": c.label, "kind": c.kind} for c in t.columns]
+                                   for t in tables}}
+            if not complete:  # the day the package stops: what was recorded later is in a later export
+                manifest["as_of"] = now.date().isoformat()
             manifest["hmac"] = sign(manifest, key)
             text = manifest_bytes(manifest)
             write_atomically(out / MANIFEST, text)
         except OSError as exc:
-            raise InvalidInput(f"cannot write the package into {out}: {exc.strerror or exc}",
-                               f"无法写入导出目录 {out}") from None
+            raise InvalidInput("folder_not_writable", "out", path=str(out), detail=exc.strerror or "") from None
         digest = hashlib.sha256(text).hexdigest()
         changed = not first and package.manifest_sha256 != digest
         package.manifest_sha256 = digest
@@ -260,28 +268,26 @@ def _enrollments(session: Session, month: Period) -> Table:
 
 
 def _monitoring(session: Session, rules: tuple[MonitoringRule, ...], month: Period) -> Table:
-    """Everyone whose self-pay of the year (this window's and merged windows' settlements, in discharge
-    order, as known at the month's end) crossed a rule's threshold, with the discharge that crossed it."""
-    named = frozenset().union(*(r.categories for r in rules if r.categories is not None))
-    known = Settlement.business_day <= month.last
-    valid = or_(Reversal.id.is_(None), Reversal.business_day > month.last)
-    query = (select(Settlement.person_id, Settlement.id, Settlement.window_id, Settlement.category,
-                    Settlement.discharged, Settlement.patient_pays, Settlement.snapshot)
-             .outerjoin(Reversal).where(Settlement.year == month.first.year, known, valid)
-             .order_by(Settlement.person_id, Settlement.discharged, Settlement.business_day, Settlement.id))
+    """The year's crossings as known at the month's end (services.reports.monitoring: every window's
+    settlements of the discharge year), and the crossings of earlier years recorded during the month: a
+    December discharge settled in January crosses in its own year and reaches January's package (a list of
+    the January's year only, recorded by the month's end, lost it)."""
+    found = crossings(session, rules, month.first.year, as_of=month.last)
+    before = month.first - timedelta(days=1)
+    late_years = session.execute(select(Settlement.year).distinct().where(
+        Settlement.business_day.between(month.first, month.last), Settlement.year < month.first.year)).scalars()
+    for year in sorted(late_years):
+        known = {(c.person_id, c.rule) for c in crossings(session, rules, year, as_of=before)}
+        found.extend(c for c in crossings(session, rules, year, as_of=month.last)
+                     if (c.person_id, c.rule) not in known)
+    # As settled: the crossing visit's snapshot names the person, a later roster change does not rewrite it.
+    snapshots = {sid: snapshot for sid, snapshot in session.execute(select(Settlement.id, Settlement.snapshot).where(
+        Settlement.id.in_({c.settlement_id for c in found})))} if found else {}
     entries = []
-    person_id, running, entered = None, Decimal("0.00"), set()
-    for pid, sid, window_id, category, discharged, pays, snapshot in session.execute(query):
-        if pid != person_id:
-            person_id, running, entered = pid, Decimal("0.00"), set()
-        running += pays
-        for index, rule in enumerate(rules):
-            member = category in rule.categories if rule.categories is not None else category not in named
-            if index not in entered and member and running >= rule.threshold:
-                entered.add(index)
-                p = snapshot["person"]
-                entries.append((p["id_number"], p["name"], p["household"], category, rule.label, rule.threshold,
-                                running, discharged, sid, window_id))
+    for c in found:
+        p = snapshots[c.settlement_id]["person"]
+        entries.append((p["id_number"], p["name"], p["household"], c.category, c.rule, c.threshold, c.self_pay,
+                        c.crossed_on, c.settlement_id, c.window_id))
     entries.sort(key=lambda e: (e[7], e[0], e[4]))
     return Table("monitoring", MONITORING_COLUMNS, entries)
 
@@ -300,37 +306,38 @@ def _payouts(session: Session, month: Period) -> Table:
 
 
 def verify_package(store: Store, directory: str | Path) -> dict:
-    """Check a package against its manifest and the county key: `ok` false with every reason found."""
+    """Check a package against its manifest and the county key: `ok` false with every problem found (a list of
+    domain.problems.Problem: the CLI and the window word them)."""
     folder = Path(directory)
     with store.reading() as session:
         key = _county_key(session)
-    report = {"directory": str(folder), "ok": False, "problems": []}
-    problems = report["problems"]
+    problems: list[Problem] = []
+    report = {"directory": str(folder), "ok": False, "problems": problems}
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        problems.append(f"{MANIFEST} is missing")
+        problems.append(Problem("package_manifest_missing", MANIFEST))
         return report
     except (OSError, ValueError) as exc:
-        problems.append(f"{MANIFEST} is unreadable: {exc}")
+        problems.append(Problem("package_manifest_unreadable", MANIFEST, {"detail": str(exc)[:200]}))
         return report
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list) \
             or not all(isinstance(entry, dict) for entry in manifest["files"]):
-        problems.append(f"{MANIFEST} is not a package manifest")
+        problems.append(Problem("package_manifest_invalid", MANIFEST))
         return report
     report.update({k: manifest.get(k) for k in ("window_id", "period", "sequence")})
     if not hmac.compare_digest(str(manifest.get("hmac", "")), sign(manifest, key)):
-        problems.append(f"{MANIFEST}: the HMAC does not match: the manifest was altered or signed with another "
-                        f"key (package key id {manifest.get('key_id')}, this window's {key_id(key)})")
+        problems.append(Problem("package_hmac_mismatch", MANIFEST,
+                                {"key_id": str(manifest.get("key_id")), "own_key_id": key_id(key)}))
     for entry in manifest["files"]:
         name = str(entry.get("name", ""))
         path = folder / name
         if Path(name).name != name or not name:
-            problems.append(f"{MANIFEST} names a file outside the package: {name!r}")
+            problems.append(Problem("package_file_outside", MANIFEST, {"name": name[:200]}))
         elif not path.is_file():
-            problems.append(f"{name} is missing")
+            problems.append(Problem("package_file_missing", name, {"name": name}))
         elif sha256_file(path) != entry.get("sha256"):
-            problems.append(f"{name}: SHA-256 differs from the manifest: the file was altered")
+            problems.append(Problem("package_file_altered", name, {"name": name}))
     listed = {str(e.get("name")) for e in manifest["files"]} | {MANIFEST}
     report["unlisted"] = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in listed)
     report["ok"] = not problems

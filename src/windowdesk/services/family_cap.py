@@ -52,10 +52,9 @@ def run_family_cap(store: Store, actor: Actor, *, year: int, now: datetime | Non
     actor.require("supervisor")
     now = now or datetime.now()
     if not 2000 <= year <= 2100:
-        raise InvalidInput(f"year must be a four-digit year, not {year}", f"年度有误：{year}")
+        raise InvalidInput("year_invalid", "year", year=year)
     if year >= now.year:
-        raise Refused(f"the {year} family-cap batch runs once the year is over (from {year + 1}-01-01)",
-                      f"{year} 年度封顶制结算须在该年度结束后（{year + 1} 年 1 月 1 日起）办理")
+        raise Refused("family_cap_year_open", "year", year=year, opens=f"{year + 1}-01-01")
     run_id = str(uuid.uuid4())
     with store.transaction() as tx:
         session = tx.session
@@ -66,7 +65,7 @@ def run_family_cap(store: Store, actor: Actor, *, year: int, now: datetime | Non
         policy = window_context(session).policy
         rule = policy.family_cap
         if rule is None:
-            raise Refused(f"policy {policy.id} has no family cap", f"政策 {policy.name} 未规定家庭封顶制")
+            raise Refused("policy_no_family_cap", "", policy=policy.id, name=policy.name)
         self_pay = _household_self_pay(session, rule, year)
         categories = _household_categories(session, rule, policy.category_priority, year, set(self_pay))
         paid = dict(session.execute(

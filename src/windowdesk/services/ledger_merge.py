@@ -10,22 +10,24 @@ have no memberships, no enrollment, nothing to settle against).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..adapters.export_files import DAY, FLAG, INT, MONEY, Column, reading_csv
+from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, reading_csv
 from ..domain import idnumber
-from ..domain.categories import CATEGORIES, KINDS, LEVELS
+from ..domain.categories import CATEGORIES, CATEGORY_LABELS_ZH, KINDS, LEVELS
 from ..domain.money import MoneyError, parse_amount
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import Person, Reversal, Settlement
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
-from .export import SETTLEMENT_COLUMNS, verify_package
+from ..wording.package import NO, YES
+from .export import MANIFEST, SETTLEMENT_COLUMNS, verify_package
 from .files import sha256_file
 from .window import window_context
 
@@ -61,27 +63,29 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
     actor.require("supervisor")
     now = now or datetime.now()
     source = Path(path)
+    schema: list = []
     if source.is_dir():
         check = verify_package(store, source)
         if not check["ok"]:
-            raise InvalidInput(f"package {source} rejected: " + "; ".join(check["problems"]),
-                               "导出包校验未通过：" + "；".join(check["problems"]))
+            raise InvalidInput.of(check["problems"])
+        schema = json.loads((source / MANIFEST).read_text(encoding="utf-8")).get("schema", {}).get("settlements", [])
         source = source / "settlements.csv"
     if not source.is_file():
-        raise InvalidInput(f"{source}: no such file", f"文件不存在：{source}")
+        raise InvalidInput("file_missing", "file", path=str(source))
     report = _Report(file=str(source), sha256=sha256_file(source))
     with store.transaction() as tx:
         session = tx.session
         own = window_context(session).window_id
         persons: dict[str, int | None] = {}
-        with reading_csv(source) as (header, rows):
+        with reading_csv(source) as (labels, rows):
+            names = _machine_names(schema)
+            header = [names.get(label, label) for label in labels]
             missing = [c.name for c in SETTLEMENT_COLUMNS if c.name not in header]
             if missing:
-                raise InvalidInput(f"{source}: not a settlements file: missing columns {', '.join(missing)}",
-                                   f"{source} 不是结算明细文件，缺少列：{'、'.join(missing)}")
+                raise InvalidInput("ledger_columns_missing", "file", path=str(source), columns=", ".join(missing))
             for number, raw in rows:
                 report.rows += 1
-                values = _parse(raw, source, number)
+                values = _parse({names.get(k, k): v for k, v in raw.items()}, source, number)
                 if values["window_id"] == own:
                     report.own += 1
                     continue
@@ -98,9 +102,9 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
     if existing is not None:
         differs = [f for f in _FIXED if getattr(existing, f) != v[f]]
         if existing.origin != "county" or differs:
-            report.conflicts.append({"row": number, "settlement_id": sid,
-                                     "reason": "differs from the stored settlement in " + ", ".join(differs)
-                                     if differs else "a settlement of this window has the same id"})
+            report.conflicts.append({"row": number, "settlement_id": sid, "code": "ledger_differs",
+                                     "columns": ", ".join(differs)} if differs else
+                                    {"row": number, "settlement_id": sid, "code": "ledger_own_id"})
         elif v["voided"] and not existing.voided:
             _void(session, existing, v, actor, now)
             report.voided += 1
@@ -117,8 +121,8 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
         return
     if v["receipt_no"] and session.execute(select(Settlement.id).where(
             Settlement.receipt_no == v["receipt_no"])).first():
-        report.conflicts.append({"row": number, "settlement_id": sid,
-                                 "reason": f"receipt number {v['receipt_no']} belongs to another settlement"})
+        report.conflicts.append({"row": number, "settlement_id": sid, "code": "ledger_receipt_taken",
+                                 "receipt_no": v["receipt_no"]})
         return
     stored = {_COLUMN_FIELD.get(k, k): value for k, value in v.items() if k not in _NOT_STORED}
     row = Settlement(id=sid, person_id=person_id, origin="county", **stored, print_count=0, created_at=now,
@@ -145,14 +149,14 @@ def _parse(raw: dict, source: Path, number: int) -> dict:
         text = (raw.get(column.name) or "").strip()
         try:
             values[column.name] = _value(column, text)
-        except (ValueError, MoneyError) as exc:
-            raise InvalidInput(f"{source} row {number}, column {column.name}: {exc}",
-                               f"{source} 第 {number} 行 {column.name} 列有误：{exc}") from None
+        except (ValueError, MoneyError):
+            raise InvalidInput("ledger_bad_value", column.name, path=str(source), row=number,
+                               column=column.name) from None
     try:
         values["id_number"] = idnumber.normalize(values["id_number"])
-    except idnumber.IdNumberError as exc:
-        raise InvalidInput(f"{source} row {number}, column id_number: {exc}",
-                           f"{source} 第 {number} 行身份证号有误") from None
+    except idnumber.IdNumberError:
+        raise InvalidInput("ledger_bad_value", "id_number", path=str(source), row=number,
+                           column="id_number") from None
     problems = [name for name, ok in (
         ("settlement_id", len(values["settlement_id"]) == 36), ("window_id", bool(values["window_id"])),
         ("category", values["category"] in CATEGORIES), ("kind", values["kind"] in KINDS),
@@ -161,10 +165,22 @@ def _parse(raw: dict, source: Path, number: int) -> dict:
         ("settled_on", values["settled_on"] is not None),
         ("voided_on", values["voided"] or values["voided_on"] is None)) if not ok]
     if problems:
-        raise InvalidInput(f"{source} row {number}: bad value in {', '.join(problems)}",
-                           f"{source} 第 {number} 行数据有误：{'、'.join(problems)}")
+        raise InvalidInput("ledger_bad_value", problems[0], path=str(source), row=number,
+                           column=", ".join(problems))
     values["receipt_no"] = values["receipt_no"] or None
     return values
+
+
+def _machine_names(schema: list) -> dict[str, str]:
+    """Header -> column name: the Chinese headers of packages (from the manifest's schema where there is one,
+    else this version's labels) and the machine names of older packages and county consolidations."""
+    names = {c.label: c.name for c in SETTLEMENT_COLUMNS}
+    names.update({str(e.get("label")): str(e.get("name")) for e in schema if isinstance(e, dict)})
+    return names | {c.name: c.name for c in SETTLEMENT_COLUMNS}
+
+
+_FLAGS = {"true": True, "false": False, YES: True, NO: False}
+_CATEGORY_CODES = {label: code for code, label in CATEGORY_LABELS_ZH.items()}
 
 
 def _value(column: Column, text: str):
@@ -173,9 +189,11 @@ def _value(column: Column, text: str):
     if column.kind == INT:
         return int(text)
     if column.kind == FLAG:
-        if text not in ("true", "false"):
-            raise ValueError(f"expected true or false, not {text!r}")
-        return text == "true"
+        if text not in _FLAGS:
+            raise ValueError(f"expected 是 or 否 (true or false), not {text!r}")
+        return _FLAGS[text]
+    if column.kind == CATEGORY:
+        return _CATEGORY_CODES.get(text, text)
     if column.kind == DAY:
         return date.fromisoformat(text) if text else None
     return text

@@ -128,7 +128,7 @@ def open_for_check(db: str | None) -> Store:
     """The store as it is: not migrated, never created (a check must not change what it checks)."""
     url = make_url(database_url(db))
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
-        raise NotInitialised(f"{url.database} does not exist", f"数据库文件 {url.database} 不存在")
+        raise NotInitialised("database_missing", "db", path=url.database)
     return Store(open_engine(db, create_dir=False))
 
 
@@ -175,13 +175,12 @@ def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
     actor.require("admin")
     source = sqlite_path(store.engine)
     if source is None:
-        raise InvalidInput("backup copies a SQLite database: use pg_dump for PostgreSQL",
-                           "PostgreSQL 数据库请使用 pg_dump 备份")
+        raise InvalidInput("backup_needs_sqlite", "db")
     out = Path(out)
     if out.exists():
-        raise InvalidInput(f"{out} exists already: a backup never overwrites a file", f"{out} 已存在，备份不会覆盖文件")
+        raise InvalidInput("file_exists", "out", path=str(out))
     if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist", f"文件夹 {out.parent} 不存在")
+        raise InvalidInput("folder_missing", "out", path=str(out.parent))
     with store.transaction() as tx:
         entry = tx.audit(user=actor.name, action="db.backup", target=out.name[:100],
                          detail={"file": str(out.resolve())})
@@ -218,18 +217,16 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
     live = _live_path(db)
     source = Path(file)
     if not source.is_file():
-        raise InvalidInput(f"{source}: no such file", f"文件 {source} 不存在")
+        raise InvalidInput("file_missing", "file", path=str(source))
     if live.exists() and source.resolve() == live.resolve():
-        raise InvalidInput(f"{source} is the live database itself")
+        raise InvalidInput("restore_from_live", "file", path=str(source))
     if restore_needs_admin(db):
         if actor is None:
-            raise AuthError("the current database works: its admin must log in to restore (--user)",
-                            "当前数据库可用，须由其管理员登录后恢复")
+            raise AuthError("restore_needs_admin", "user")
         actor.require("admin")
     with open(source, "rb") as handle:
         if handle.read(16) != _SQLITE_MAGIC:
-            raise Refused(f"{source} is not a windowdesk database: not a SQLite file",
-                          f"{source} 不是本系统的数据库文件")
+            raise Refused("not_a_windowdesk_database", "file", path=str(source))
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     live.parent.mkdir(parents=True, exist_ok=True)
     staging = _free_name(live.with_name(f"{live.name}.restore-{stamp}.tmp"))
@@ -238,8 +235,7 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
         try:
             _copy(source, staging)
         except sqlite3.DatabaseError as exc:
-            raise Refused(f"{source} is not a windowdesk database: unreadable ({exc})",
-                          f"{source} 无法读取，不是本系统的数据库文件") from None
+            raise Refused("not_a_windowdesk_database", "file", path=str(source)) from None
         restored_revision = _vet(source, staging)
         if live.exists():
             safety, readable = _safety_copy(live, stamp)
@@ -272,31 +268,26 @@ def _vet(source: Path, staging: Path) -> str:
         report = check_database(store)
     finally:
         store.engine.dispose()
-    reason = None
+    path = str(source)
     if report["integrity"] != "ok":
-        reason = f"it fails SQLite's integrity check ({report['integrity'][0]})"
-    elif "alembic_version" in report["missing_tables"] or report["revision"] is None:
-        reason = "it has no windowdesk schema revision (made by another program?)"
-    elif report["revision"] not in _known_revisions():
-        reason = f"its schema revision {report['revision']!r} is unknown here (made by a newer windowdesk?)"
-    elif report["missing_tables"]:
-        reason = f"it lacks the tables {', '.join(report['missing_tables'])}"
-    elif report["foreign_keys"]:
-        reason = f"it has rows without their parent (table {report['foreign_keys'][0]['table']})"
-    elif report["audit"]["problems"]:
-        first = report["audit"]["problems"][0]
-        reason = f"its audit chain is broken: {first['message']}"
-    if reason:
-        raise Refused(f"{source} is not a sound windowdesk database: {reason}; nothing was changed",
-                      f"{source} 不是完好的本系统数据库，未做任何更改")
+        raise Refused("restore_integrity_failed", "file", path=path, detail=str(report["integrity"][0])[:200])
+    if "alembic_version" in report["missing_tables"] or report["revision"] is None:
+        raise Refused("restore_no_revision", "file", path=path)
+    if report["revision"] not in _known_revisions():
+        raise Refused("restore_unknown_revision", "file", path=path, revision=report["revision"])
+    if report["missing_tables"]:
+        raise Refused("restore_missing_tables", "file", path=path, tables=", ".join(report["missing_tables"]))
+    if report["foreign_keys"]:
+        raise Refused("restore_orphan_rows", "file", path=path, table=report["foreign_keys"][0]["table"])
+    if report["audit"]["problems"]:
+        raise Refused("restore_audit_broken", "file", path=path, seq=str(report["audit"]["problems"][0]["seq"]))
     return report["revision"]
 
 
 def _live_path(db: str | None) -> Path:
     url = make_url(database_url(db))
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise InvalidInput("restore replaces a SQLite file: use pg_restore for PostgreSQL",
-                           "PostgreSQL 数据库请使用 pg_restore 恢复")
+        raise InvalidInput("restore_needs_sqlite", "db")
     return Path(url.database)
 
 

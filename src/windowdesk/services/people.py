@@ -22,7 +22,7 @@ def normalized_id(raw: str) -> str:
     try:
         return idnumber.normalize(raw)
     except idnumber.IdNumberError as exc:
-        raise InvalidInput(f"ID number {idnumber.mask(str(raw))}: {exc}", exc.message_zh) from None
+        raise InvalidInput.of(exc.problems) from None
 
 
 def get_person(session: Session, raw_id_number: str) -> Person:
@@ -30,8 +30,7 @@ def get_person(session: Session, raw_id_number: str) -> Person:
     person = session.execute(select(Person).where(Person.id_number == number)
                              .options(joinedload(Person.household))).scalar_one_or_none()
     if person is None:
-        raise NotFound(f"no person with ID number {idnumber.mask(number)} in the roster",
-                       f"花名册中没有身份证号为 {idnumber.mask(number)} 的人员")
+        raise NotFound("unknown_person", "id_number", id_number=idnumber.mask(number))
     return person
 
 

@@ -183,7 +183,7 @@ def _enrollment(session: Session, receipt_no: str, *, lock: bool) -> Enrollment:
     query = select(Enrollment).where(Enrollment.receipt_no == receipt_no)
     row = session.execute(query.with_for_update() if lock else query).scalar_one_or_none()
     if row is None:
-        raise NotFound(f"no enrollment with receipt number {receipt_no}", f"没有票据号为 {receipt_no} 的参保登记")
+        raise NotFound("enrollment_not_found", "receipt_no", receipt_no=receipt_no)
     return row
 
 
@@ -195,9 +195,7 @@ def _papers(session: Session, receipt_no: str) -> int:
 
 def _next_copy(printed: int, reprint: bool, receipt_no: str | None) -> int:
     if printed and not reprint:
-        raise Refused(f"receipt {receipt_no} was printed {printed} time(s) already: print it again as a reprint "
-                      f"(--reprint), which is marked 补打 第{printed}次",
-                      f"票据 {receipt_no} 已打印 {printed} 次，如需再次打印请选择补打")
+        raise Refused("printed_already", "reprint", receipt_no=receipt_no, printed=printed)
     return printed + 1
 
 
@@ -272,15 +270,14 @@ def _county_key(session: Session) -> str:
         bytes.fromhex(key)
     except ValueError:
         # Never echo the key itself: it signs the county's exports too.
-        raise InvalidInput("the county_key setting is not hexadecimal: ask the county for the key again",
-                           "县级校验密钥设置有误（应为十六进制），请重新配置") from None
+        raise InvalidInput("county_key_setting_invalid", "county_key") from None
     return key
 
 
 def _page_size(session: Session) -> str:
     size = settings.get(session, settings.PAGE_SIZE).strip().upper()
     if size not in ("A4", "A5"):
-        raise InvalidInput(f"the page_size setting must be A4 or A5, not {size!r}", "纸张设置应为 A4 或 A5")
+        raise InvalidInput("page_size_setting_invalid", "page_size", size=size[:20])
     return size
 
 
@@ -321,8 +318,7 @@ def _write(out: str | Path | None, pdf: bytes) -> str | None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot write the receipt: {exc.strerror or exc}",
-                           f"无法写入文件 {path}") from None
+        raise InvalidInput("file_not_writable", "out", path=str(path), detail=exc.strerror or "") from None
     finally:
         if tmp is not None:
             with suppress(OSError):

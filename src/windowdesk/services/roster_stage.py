@@ -23,6 +23,7 @@ from ..adapters import roster_reader
 from ..adapters.roster_reader import RosterFileError
 from ..adapters.roster_rows import ChunkCleaner, RejectedRow, find_columns, is_blank, without_blanks
 from ..domain import idnumber
+from ..domain.problems import Problem
 
 CHUNK_ROWS = 5_000
 IMPORT_CACHE_KIB = 32_768  # SQLite page cache while importing (default 2 MiB); measured: 16 MiB slower, 64 no faster
@@ -39,11 +40,7 @@ _STAGE = Table(
     Column("phone", String(40)), Column("birth_date", Date, nullable=False), Column("reject", String(8)),
     prefixes=["TEMPORARY"])
 _STAGED = tuple(c.name for c in _STAGE.columns if c.name != "reject")
-_REASONS = {
-    "name": "同一身份证号在文件中有不同的姓名（第{rows}行），该身份证号的各行均未导入",
-    "person": "同一身份证号各行的户编号、与户主关系、乡镇、村或联系电话不一致（第{rows}行），该身份证号的各行均未导入",
-    "key": "同一身份证号、同一人员类别在第{rows}行出现且内容不一致，这些行均未导入",
-}
+_REJECTIONS = {"name": "roster_name_conflict", "person": "roster_person_conflict", "key": "roster_key_conflict"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +139,7 @@ class Stage:
                 columns = find_columns(cells)
                 break
         else:
-            raise RosterFileError("the file has no header row", "文件中没有内容（第一个非空行应为表头）")
+            raise RosterFileError("roster_no_header", "file")
         clean = ChunkCleaner(columns, today, text_only=source.kind == "csv")
         cursor = self.session.connection().connection.cursor()
         count, rejected = 0, []
@@ -194,8 +191,8 @@ class Stage:
         masked = idnumber.mask(number)
 
         def reject(kind: str, rows: list[tuple]) -> None:
-            reason = _REASONS[kind].format(rows="、".join(str(row[2]) for row in rows))
-            rejected.extend(RejectedRow(row[2], masked, reason) for row in rows)
+            problem = Problem(_REJECTIONS[kind], "roster.id_number", {"rows": ", ".join(str(row[2]) for row in rows)})
+            rejected.extend(RejectedRow(row[2], masked, (problem,)) for row in rows)
 
         if len({line[3] for line in lines}) > 1:
             marks["name"].append({"id_number": number})

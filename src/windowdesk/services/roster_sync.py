@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..adapters import roster_reader
 from ..adapters.roster_reader import RosterFileError
 from ..adapters.roster_rows import RejectedRow
-from ..domain.problems import Refusal
+from ..domain.problems import Problem, Refusal
 from ..store.models import Membership, Person, RosterImport
 from ..store.unit_of_work import Store
 from .auth import Actor
@@ -99,7 +99,8 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
     except _Preview as preview:
         return preview.report
     except RosterFileError as exc:
-        raise InvalidInput(f"{Path(path).name}: {exc}", f"{Path(path).name}：{exc.message_zh}") from None
+        raise InvalidInput.of(Problem(p.code, p.field, {"file": Path(path).name, **p.params})
+                              for p in exc.problems) from None
     return report
 
 
@@ -154,7 +155,7 @@ def _repeat_report(same: RosterImport, source, *, applied: bool) -> ImportReport
     stored = same.report
     valid = sum(stored[k] for k in ("added", "changed", "exited", "unchanged"))
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=stored["rows"], added=0, changed=0,
-                        exited=0, unchanged=valid, invalid=tuple(RejectedRow(**r) for r in stored["invalid"]),
+                        exited=0, unchanged=valid, invalid=tuple(map(RejectedRow.from_json, stored["invalid"])),
                         applied=applied)
 
 

@@ -157,8 +157,7 @@ def _check(session: Session, actor: Actor, *, id_number: str, visit: Visit, toda
     try:
         result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
     except CaseError as exc:
-        # The window words case errors by their field (ui/messages.py); the text names the field first.
-        raise InvalidInput(str(exc)) from None
+        raise InvalidInput.of(exc.problems) from None
     return _Checked(window=window, person=person, memberships=memberships, category=category, before=before,
                     result=result, basis=_basis(policy.content_hash, category, before))
 
@@ -193,16 +192,16 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
     actor.require("supervisor")
     reason = reason.strip()
     if not reason:
-        raise InvalidInput("a void needs a reason", "作废必须填写原因")
+        raise InvalidInput("void_reason_required", "reason")
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
         ensure_day_open(session, actor.name, now.date())
         row = session.get(Settlement, settlement_id)
         if row is None or row.origin != "local":
-            raise NotFound(f"no settlement {settlement_id} of this window", f"本窗口没有结算单 {settlement_id}")
+            raise NotFound("settlement_not_found", "ref", ref=settlement_id)
         if row.voided:
-            raise Refused(f"settlement {settlement_id} is void already", "该结算单已作废")
+            raise Refused("already_void", "settlement", key=settlement_id)
         if row.created_by != actor.name:
             # The void changes the settling clerk's day too: it must still be open.
             ensure_day_open(session, row.created_by, now.date())

@@ -21,13 +21,11 @@ def open_store(db: str | None) -> Store:
     url = make_url(database_url(db))
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
         # Opening would create an empty file; a missing database is simply not initialised.
-        raise NotInitialised(f"{url.database} does not exist: run `windowdesk init`",
-                             "数据库文件不存在，请先运行 windowdesk init")
+        raise NotInitialised("not_initialised", "db")
     engine = open_engine(db, create_dir=False)
     if current_revision(engine) is None:
         engine.dispose()
-        raise NotInitialised(f"{engine.url.render_as_string(hide_password=True)} is not a windowdesk database "
-                             "yet: run `windowdesk init`", "数据库尚未初始化，请先运行 windowdesk init")
+        raise NotInitialised("not_initialised", "db")
     upgrade(engine)
     return Store(engine)
 
@@ -46,11 +44,11 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
     engine = None if missing else open_engine(db)
     fresh = missing or (current_revision(engine) is None and not inspect(engine).get_table_names())
     if not fresh and current_revision(engine) is None:
-        raise InvalidInput(f"{url.database} holds tables but is not a windowdesk database; refusing to touch it")
+        raise InvalidInput("foreign_database", "db", path=str(url.database))
     if fresh and not (window_id and policy and admin):
-        raise InvalidInput("the first `init` needs --window, --policy and --admin")
+        raise InvalidInput("init_needs_settings", "")
     if fresh and not password:
-        raise InvalidInput("the admin's password comes from WINDOWDESK_PASSWORD (or a prompt)")
+        raise InvalidInput("init_needs_password", "password")
     if fresh:
         auth.check_new_user(admin, "admin", password)
     engine = engine or open_engine(db)
@@ -69,11 +67,10 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
         session = tx.session
         if first:
             if not (window_id and policy and admin and password):
-                raise InvalidInput("the first `init` needs --window, --policy, --admin and WINDOWDESK_PASSWORD")
+                raise InvalidInput("init_needs_settings", "")
             auth.create_first_admin(tx, name=admin, password=password, now=now)
         elif window_id and window_id != settings.get(session, settings.WINDOW_ID):
-            raise InvalidInput("the window id of an initialised database cannot change "
-                               f"(it is {settings.get(session, settings.WINDOW_ID)!r}): receipts carry it")
+            raise InvalidInput("window_id_fixed", "window", window=settings.get(session, settings.WINDOW_ID))
         changed = {}
         for var, value in ((settings.WINDOW_ID, window_id), (settings.WINDOW_NAME, name),
                            (settings.POLICY, policy_value)):

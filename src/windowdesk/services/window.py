@@ -28,8 +28,7 @@ class WindowContext:
 def window_context(session: Session) -> WindowContext:
     window_id = settings.get(session, settings.WINDOW_ID)
     if not window_id:
-        raise NotInitialised("the database is not initialised: run `windowdesk init`",
-                             "数据库尚未初始化，请先运行 windowdesk init")
+        raise NotInitialised("not_initialised", "db")
     return WindowContext(window_id=window_id, window_name=settings.get(session, settings.WINDOW_NAME),
                          policy=load_policy(settings.get(session, settings.POLICY)))
 
@@ -63,8 +62,7 @@ def ensure_day_open(session: Session, clerk: str, day: date) -> None:
     session.execute(select(User.id).where(User.name == clerk).with_for_update(read=True, key_share=True))
     closed = session.execute(select(DayClosing.id).where(DayClosing.clerk == clerk, DayClosing.day == day)).first()
     if closed:
-        raise Refused(f"{clerk}'s day {day} is closed (日结): nothing more can be recorded on it",
-                      f"{clerk} 的 {day} 已日结，不能再办理业务")
+        raise Refused("day_closed", "", clerk=clerk, day=day.isoformat())
 
 
 def describe_window(store) -> WindowContext:

@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resources_dir
+from ..wording.language import CHINESE, DEFAULT, ENGLISH, LANG_VARIABLE, QM_FILES, chosen
+
+__all__ = ["CHINESE", "DEFAULT", "ENGLISH", "LANG_VARIABLE", "QM_FILES", "chosen", "current", "english", "install"]
 
 log = logging.getLogger(__name__)
 
-# The one setting: WINDOWDESK_LANG=en on a PC whose clerk reads English; unset (or zh_CN) is Chinese.
-LANG_VARIABLE = "WINDOWDESK_LANG"
-CHINESE = "zh_CN"
-ENGLISH = "en"
-DEFAULT = CHINESE
-QM_FILES = {ENGLISH: "translations/windowdesk_en.qm"}  # the Chinese source strings need no file
 QT_CATALOGUE = "qtbase_zh_CN"  # in PySide6's Qt/translations
 
 _current = DEFAULT
 _installed: list[QTranslator] = []
-
-
-def chosen(environ: Mapping[str, str] = os.environ) -> str:
-    """CHINESE or ENGLISH from WINDOWDESK_LANG ("en", "en_US", "zh-CN" ... are understood)."""
-    value = environ.get(LANG_VARIABLE, "").strip().replace("-", "_")
-    if not value:
-        return DEFAULT
-    language = value.split("_", 1)[0].split(".", 1)[0].lower()
-    if language == "en":
-        return ENGLISH
-    if language != "zh":
-        log.warning("%s=%s is not a language of the window (zh_CN, en): Chinese is used", LANG_VARIABLE, value)
-    return CHINESE
 
 
 def install(app: QCoreApplication, language: str) -> str:

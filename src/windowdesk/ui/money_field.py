@@ -1,4 +1,4 @@
-"""The money input: digits and at most two decimals, read as Decimal (never float), errors in Chinese."""
+"""The money input: digits and at most two decimals, read as Decimal (never float), errors as codes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..domain.money import ZERO, D
+from ..domain.problems import Refusal
 
 MAX_INTEGER_DIGITS = 10
 # Full-width digits and points come from Chinese input methods; they are the same keys to a clerk.
@@ -18,12 +19,9 @@ _ACCEPTABLE = re.compile(rf"\d{{1,{MAX_INTEGER_DIGITS}}}(\.\d{{1,2}})?")
 _TYPING = re.compile(rf"\d{{0,{MAX_INTEGER_DIGITS}}}(\.\d*)?")
 
 
-class MoneyInputError(ValueError):
-    """An amount the clerk must correct; `message_zh` names the field."""
-
-    def __init__(self, message_zh: str):
-        super().__init__(message_zh)
-        self.message_zh = message_zh
+class MoneyInputError(Refusal, ValueError):
+    """An amount the clerk must correct: `money_required`, `money_too_precise` or `money_invalid`, with the
+    field's label (as the window shows it) and the text typed."""
 
 
 class MoneyValidator(QValidator):
@@ -57,12 +55,12 @@ class MoneyField(QLineEdit):
         text = self.text().strip()
         if not text:
             if self.required:
-                raise MoneyInputError(self.tr("请填写{0}").format(self.label))
+                raise MoneyInputError("money_required", self.objectName(), label=self.label)
             return ZERO
         if not _ACCEPTABLE.fullmatch(text):
             if _TYPING.fullmatch(text) and "." in text and len(text.split(".", 1)[1]) > 2:
-                raise MoneyInputError(self.tr("{0}最多两位小数：{1}").format(self.label, text))
-            raise MoneyInputError(self.tr("{0}不是有效金额：{1}").format(self.label, text))
+                raise MoneyInputError("money_too_precise", self.objectName(), label=self.label, text=text[:40])
+            raise MoneyInputError("money_invalid", self.objectName(), label=self.label, text=text[:40])
         return D(text).quantize(Decimal("0.01"))
 
     def set_amount(self, value: Decimal | None) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..domain.problems import Problem
-from .problems import CONTEXT, PROBLEMS
+from .problems import CONTEXT, PARAM_WORDS, PROBLEMS, SEPARATOR
 
 Translate = Callable[[str, str], str]  # (context, Chinese source text) -> the text in the reader's language
 
 
-def _as_is(context: str, text: str) -> str:
+def as_is(context: str, text: str) -> str:
     return text
 
 
@@ -19,12 +19,23 @@ class _Params(dict):
         return "{" + key + "}"
 
 
-def message(problem: Problem, translate: Translate = _as_is) -> str:
+def _param(name: str, value: object, translate: Translate) -> str:
+    words = PARAM_WORDS.get(name, {}).get(str(value))
+    return str(value) if words is None else translate(CONTEXT, words)
+
+
+def message(problem: Problem, translate: Translate = as_is) -> str:
     """The sentence for `problem`; a code without an entry reads as a generic input error naming its code."""
     template = PROBLEMS.get(problem.code)
-    params = _Params({k: str(v) for k, v in problem.params.items()})
+    params = _Params({k: _param(k, v, translate) for k, v in problem.params.items()})
     params.setdefault("field", problem.field)
     if template is None:
         params["field"] = f"{problem.field} ({problem.code})" if problem.field else problem.code
         template = PROBLEMS["invalid_input"]
     return translate(CONTEXT, template).format_map(params)
+
+
+def joined(problems: Iterable[Problem], translate: Translate = as_is) -> str:
+    """Several problems as one text, each sentence once, in order (a roster row's, a policy file's)."""
+    separator = translate(CONTEXT, SEPARATOR)
+    return separator.join(dict.fromkeys(message(p, translate) for p in problems))

@@ -6,9 +6,10 @@ from ...services import export
 from ..operations import CollectionOp, Desk, QueryOp, collection, query
 
 
-def export_period(desk: Desk, *, period: str, out_dir: str) -> CollectionOp[dict]:
-    return collection(desk, lambda d: export.export_period(d.store, d.actor, period=period, out_dir=out_dir),
-                      "exports")
+def export_period(desk: Desk, *, period: str, out_dir: str, unfinished: bool = False) -> CollectionOp[dict]:
+    """`unfinished`: the clerk confirmed exporting a month that is not over (the manifest says so)."""
+    return collection(desk, lambda d: export.export_period(d.store, d.actor, period=period, out_dir=out_dir,
+                                                           unfinished=unfinished), "exports")
 
 
 def verify(desk: Desk, *, folder: str) -> QueryOp[dict]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -14,14 +13,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services.export import MANIFEST
+from ...services.errors import InvalidInput
+from ...services.export import MANIFEST, Period
 from .. import labels, ops
+from ..messages import problem_text
 from ..models.figures_model import FiguresModel
 from ..operations import Desk
 from ..table_view import read_only_table
@@ -33,32 +35,6 @@ TABLE_LABELS_ZH = {"settlements": QT_TRANSLATE_NOOP("ExportPage", "结算明细"
                    "monitoring": QT_TRANSLATE_NOOP("ExportPage", "监测名单"),
                    "payouts": QT_TRANSLATE_NOOP("ExportPage", "家庭封顶支付")}
 SHA_SHOWN = 16  # hex digits of a file's SHA-256 on screen: enough to compare with the county's reading
-
-# services.export.verify_package words its findings in English (for the CLI); the window says them in its
-# language (the translation of the Chinese below).
-_PROBLEMS_ZH = (
-    (re.compile(rf"{re.escape(MANIFEST)} is missing"), QT_TRANSLATE_NOOP("ExportPage", "缺少数据包清单 {m}")),
-    (re.compile(rf"{re.escape(MANIFEST)} is unreadable: .*"), QT_TRANSLATE_NOOP("ExportPage", "数据包清单 {m} 无法读取")),
-    (re.compile(rf"{re.escape(MANIFEST)} is not a package manifest"),
-     QT_TRANSLATE_NOOP("ExportPage", "{m} 不是数据包清单")),
-    (re.compile(rf"{re.escape(MANIFEST)}: the HMAC does not match.*"),
-     QT_TRANSLATE_NOOP("ExportPage", "清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的")),
-    (re.compile(rf"{re.escape(MANIFEST)} names a file outside the package: (?P<name>.*)"),
-     QT_TRANSLATE_NOOP("ExportPage", "清单列出了数据包以外的文件：{name}")),
-    (re.compile(r"(?P<name>.+) is missing"), QT_TRANSLATE_NOOP("ExportPage", "缺少文件 {name}")),
-    (re.compile(r"(?P<name>.+): SHA-256 differs from the manifest.*"),
-     QT_TRANSLATE_NOOP("ExportPage", "文件 {name} 与清单的 SHA-256 不符：文件被改动过")),
-)
-
-
-def problem_zh(problem: str) -> str:
-    """A finding of verify_package in the window's language (the Chinese by default); an unknown one as is."""
-    for pattern, words in _PROBLEMS_ZH:
-        match = pattern.fullmatch(problem)
-        if match:
-            return QCoreApplication.translate("ExportPage", words).format(m=MANIFEST, **match.groupdict())
-    return problem
-
 
 def previous_month(today: date) -> str:
     """The month a window reports at the start of the next one."""
@@ -167,8 +143,17 @@ class ExportPage(DeskPage):
         if not out:
             self.say(self.tr("请选择输出文件夹"), error=True)
             return
-        self._start("export", ops.export.export_period(self.desk, period=period, out_dir=out),
+        unfinished = _unfinished(period)
+        if unfinished and not self.confirm_unfinished(period):
+            return
+        self._start("export", ops.export.export_period(self.desk, period=period, out_dir=out, unfinished=unfinished),
                     self.tr("正在导出 {0}…").format(period))
+
+    def confirm_unfinished(self, period: str) -> bool:
+        """The month is not over: its package would miss the rest of it (the manifest says complete: false)."""
+        answer = QMessageBox.question(self, self.tr("本月尚未结束"), self.tr(
+            "{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？").format(period))
+        return answer == QMessageBox.StandardButton.Yes
 
     def verify(self) -> None:
         folder = self.package_dir.text().strip()
@@ -234,5 +219,13 @@ class ExportPage(DeskPage):
                 text += "\n" + self.tr("文件夹中另有清单未列出的文件：{0}").format(labels.listing(report["unlisted"]))
             self.say(text)
         else:
-            lines = [self.tr("校验未通过：")] + [f"· {problem_zh(p)}" for p in report["problems"]]
+            lines = [self.tr("校验未通过：")] + [f"· {problem_text(p)}" for p in report["problems"]]
             self.say("\n".join(lines), error=True)
+
+
+def _unfinished(period: str) -> bool:
+    """Whether `period` (as typed) is a month that has not ended; a bad text is the service's to refuse."""
+    try:
+        return Period.parse(period).last >= date.today()
+    except InvalidInput:
+        return False

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport
 from .. import labels, ops
 from ..confirm import confirm
+from ..messages import problems_text
 from ..models.text_table_model import TextTableModel
 from ..operations import Cancelled, Desk
 from ..roles import may
@@ -259,7 +260,8 @@ class RosterPage(DeskPage):
             value = len(report.invalid) if key == "invalid" else getattr(report, key)
             self.counts[key].setText(str(value))
         self.counts["invalid"].setStyleSheet(FIGURE_STYLE + (" color: #b00020;" if report.invalid else ""))
-        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", r.reason) for r in report.invalid])
+        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", problems_text(r.problems))
+                                     for r in report.invalid])
         kinds = ((self.tr("新增"), report.added_rows), (self.tr("变更"), report.changed_rows),
                  (self.tr("退出"), report.exited_rows))
         self.changes_model.set_rows([(kind, str(c.row), c.name, c.id_number, labels.category(c.category))
