@@ -38,9 +38,26 @@ def _money(x: float) -> str:
     return f"{x:.2f}"
 
 
-def inpatient_case(rng: random.Random, year: int, category: str) -> dict:
-    """A stay large enough to run several tiers (critical segments, assistance, supplementary, backstops)."""
+# presets with other offices' grants ([[relief]]) and ordinary outpatient (basic.outpatient)
+RELIEF = {"longgang-2022": ("temporary", "charity", "red_cross", "disabled")}
+ORDINARY_OUTPATIENT = {"longgang-2022"}
+
+
+def inpatient_case(rng: random.Random, year: int, category: str, preset: str = "") -> dict:
+    """A stay large enough to run several tiers (critical segments, assistance, supplementary, backstops);
+    one in six settled upstream (医保已结算), and where the preset has relief offices one in four with grants."""
     total = rng.uniform(5_000, 400_000)
+    case = _inpatient(rng, year, category, total)
+    if rng.random() < 1 / 6:
+        in_scope = total * 0.90
+        case["visit"]["settled_upstream"] = {"basic": _money(in_scope * 0.6), "critical": _money(in_scope * 0.1)}
+    offices = RELIEF.get(preset, ())
+    if offices and rng.random() < 0.25:
+        case["visit"]["relief"] = {rng.choice(offices): _money(rng.uniform(100, 5_000))}
+    return case
+
+
+def _inpatient(rng: random.Random, year: int, category: str, total: float) -> dict:
     return {
         "person": {"category": rng.choice([category, category, "ordinary"]), "birth_date": "1958-07-14"},
         "visit": {"kind": "inpatient", "hospital_level": rng.choice(LEVELS), "in_region": rng.random() < 0.7,
@@ -64,6 +81,16 @@ def outpatient_case(rng: random.Random, year: int, category: str) -> dict:
     }
 
 
+def ordinary_outpatient_case(rng: random.Random, year: int, category: str) -> dict:
+    return {
+        "person": {"category": rng.choice([category, "ordinary"])},
+        "visit": {"kind": "outpatient", "hospital_level": rng.choice(LEVELS[:2]), "in_region": True,
+                  "admitted": f"{year}-04-02", "discharged": f"{year}-04-02", "total": _money(rng.uniform(50, 3_000))},
+        "year_to_date": {"op_general_deductible_used": _money(rng.choice([0, 200])),
+                         "op_general_paid": _money(rng.choice([0, 800, 1500]))},
+    }
+
+
 def child_rehab_case(rng: random.Random, year: int) -> dict:
     return {
         "person": {"category": "registered_poor", "birth_date": f"{year - rng.randint(2, 12)}-02-11"},
@@ -75,7 +102,8 @@ def child_rehab_case(rng: random.Random, year: int) -> dict:
 
 
 def mixed_cases(n: int, seed: int = 2024) -> list[tuple[str, dict]]:
-    """(preset, case) pairs: per preset 70% inpatient, 30% outpatient special; dezhou adds child rehab."""
+    """(preset, case) pairs: per preset 70% inpatient, 30% outpatient special; dezhou adds child rehab;
+    presets with ordinary outpatient give it half of the outpatient share."""
     rng = random.Random(seed)
     out = []
     presets = list(PRESETS)
@@ -86,7 +114,9 @@ def mixed_cases(n: int, seed: int = 2024) -> list[tuple[str, dict]]:
         if preset == "dezhou-2020" and roll < 0.25:
             case = child_rehab_case(rng, year)
         elif roll < 0.70:
-            case = inpatient_case(rng, year, category)
+            case = inpatient_case(rng, year, category, preset)
+        elif preset in ORDINARY_OUTPATIENT and roll < 0.85:
+            case = ordinary_outpatient_case(rng, year, category)
         else:
             case = outpatient_case(rng, year, category)
         out.append((preset, case))
@@ -147,8 +177,11 @@ def bench_batch(runs: int) -> tuple[float, int]:
         cases = Path(tmp) / "cases.jsonl"
         with cases.open("w", encoding="utf-8") as out:
             for i in range(BATCH_CASES):
-                make = inpatient_case if rng.random() < 0.7 else outpatient_case
-                out.write(json.dumps(make(rng, year, category), ensure_ascii=False) + "\n")
+                roll = rng.random()
+                case = (inpatient_case(rng, year, category, "longgang-2022") if roll < 0.7
+                        else ordinary_outpatient_case(rng, year, category) if roll < 0.85
+                        else outpatient_case(rng, year, category))
+                out.write(json.dumps(case, ensure_ascii=False) + "\n")
         results = Path(tmp) / "results.jsonl"
         best = float("inf")
         for _ in range(runs):

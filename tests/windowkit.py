@@ -18,7 +18,7 @@ from windowdesk.domain.idnumber import make_valid
 from windowdesk.services import auth
 from windowdesk.services.setup import initialise, open_store
 from windowdesk.store.migrations import copy_sqlite
-from windowdesk.store.models import Enrollment, Household, Membership, Person
+from windowdesk.store.models import DiseaseRegistration, Enrollment, Household, Membership, Person
 from windowdesk.store.unit_of_work import Store
 
 PASSWORD = "window-pass-1"
@@ -65,8 +65,9 @@ _sequence = itertools.count(100)
 def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
                memberships: tuple[tuple[str, date, date | None], ...] = (("dibao", date(2020, 1, 1), None),),
                insured: tuple[date, date] | None = (date(2024, 1, 1), date(2024, 12, 31)),
-               household: str | None = "H001") -> str:
-    """Put a person on the roster directly (memberships, and an enrollment covering `insured`); returns the ID number."""
+               household: str | None = "H001", diseases: tuple[str, ...] = ()) -> str:
+    """Put a person on the roster directly (memberships, an enrollment covering `insured`, special-disease
+    registrations from 2020-01-01 for `diseases`); returns the ID number."""
     number = make_valid("330383", birth, f"{next(_sequence) % 1000:03d}")
     now = datetime(2024, 1, 1, 8, 0)
     with store.transaction() as tx:
@@ -89,4 +90,7 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
                              insured_from=insured[0], insured_to=insured[1], enrolled_on=insured[0],
                              policy_id="longgang-2022", receipt_no=f"TEST-{number}", window_id="LG-01",
                              created_by="fixture", created_at=now))
+        for code in diseases:
+            s.add(DiseaseRegistration(person_id=person.id, code=code, approved_on=date(2020, 1, 1),
+                                      created_by="fixture", created_at=now))
     return number

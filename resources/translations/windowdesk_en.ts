@@ -643,7 +643,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+29"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+30"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
@@ -694,11 +694,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+0"/>
+        <location line="+7"/>
         <source>认定日期</source>
         <translation>Identified on</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>退出日期</source>
         <translation>Exited on</translation>
     </message>
@@ -743,7 +744,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+2"/>
+        <source>慢特病病种</source>
+        <translation>Special disease</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止日期</source>
+        <translation>Ended on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慢特病认定</source>
+        <translation>Special-disease registrations</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
@@ -869,7 +890,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+2"/>
         <source>出院日期</source>
-        <translation>Discharged</translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -894,7 +915,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+2"/>
         <source>作废</source>
-        <translation>Void</translation>
+        <translation>Voids</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -909,7 +930,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+1"/>
         <source>结算</source>
-        <translation>Settlement</translation>
+        <translation>Settle</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1206,7 +1227,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+44"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+45"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1242,7 +1263,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Insured period</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>试算</source>
         <translation>Trial</translation>
     </message>
@@ -1257,7 +1278,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Confirm settlement</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -1283,7 +1304,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Trial (not settled, nothing saved)</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-232"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1293,7 +1314,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1374,7 +1395,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     <message>
         <location line="+1"/>
         <source>出院日期</source>
-        <translation>Discharged</translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1389,7 +1410,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     <message>
         <location line="+0"/>
         <source>报销合计</source>
-        <translation>Reimbursed</translation>
+        <translation>Total reimbursed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1446,9 +1467,42 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     </message>
 </context>
 <context>
+    <name>UpstreamReliefBox</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/upstream_relief_box.py" line="+20"/>
+        <source>医保已结算 / 其他部门救助</source>
+        <translation>Settled by the insurance platform / other offices&apos; grants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算（录入医院结算单的统筹、大病金额）</source>
+        <translation>Settled by the insurance platform (type the hospital slip&apos;s basic and critical amounts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保统筹（已结算）</source>
+        <translation>Basic insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险（已结算）</source>
+        <translation>Critical illness insurance (settled)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>基本医保统筹</source>
+        <translation>Basic insurance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../src/windowdesk/ui/visit_form.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/visit_form.py" line="+34"/>
         <source>就诊信息</source>
         <translation>Visit</translation>
     </message>
@@ -1474,30 +1528,30 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+24"/>
+        <location line="-26"/>
+        <location line="+26"/>
         <source>目录外费用</source>
         <translation>Out-of-catalogue cost</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>部分自付费用</source>
         <translation>Partial self-pay</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+23"/>
+        <location line="-25"/>
+        <location line="+25"/>
         <source>前次已付起付线</source>
         <translation>Deductible paid before</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>出院日期</source>
         <translation>Discharge date</translation>
     </message>
@@ -1507,7 +1561,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>就诊类别</source>
         <translation>Visit type</translation>
     </message>
@@ -1532,7 +1586,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>In-scope cost</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>就诊日期</source>
         <translation>Visit date</translation>
     </message>
@@ -1959,6 +2013,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>未转诊，不予支付</source>
         <translation>Not referred: not paid</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算</source>
+        <translation>Settled by the insurance platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>普通门诊</source>
+        <translation>Ordinary outpatient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他部门救助</source>
+        <translation>Other offices&apos; relief</translation>
+    </message>
 </context>
 <context>
     <name>problems</name>
@@ -1973,7 +2042,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}): please call the administrator</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -2008,7 +2077,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>The start date {date_from} is after the end date {date_to}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
         <translation>{id_number} is enrolled already for {year} (receipt no. {receipt_no}, insured {insured_from} to {insured_to}): they cannot be enrolled twice</translation>
     </message>
@@ -2044,7 +2113,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-71"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2170,7 +2239,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{field} has more than two decimal places: {amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>身份证号应为18位（或15位旧号），实际为{length}位</source>
         <translation>An ID number has 18 characters (or 15 in an old number); this one has {length}</translation>
     </message>
@@ -2195,7 +2264,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Excel turned the ID number into a number and its last digits are lost; format the column as text and export again</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -2310,7 +2379,52 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
+        <location line="-63"/>
+        <source>缺少 {field}</source>
+        <translation>{field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾儿童康复不填写 {field}</source>
+        <translation>Child rehabilitation takes no {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保已结算金额（统筹 {basic}，大病 {critical}）超过政策范围内费用 {in_scope}</source>
+        <translation>The amounts settled upstream (basic {basic}, critical {critical}) exceed the in-scope costs {in_scope}</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>本地政策没有救助部门 {relief}（可填：{known}）</source>
+        <translation>The local policy has no relief office {relief} (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>该人员在 {admitted} 没有有效的慢特病认定（{code}），不能按门诊慢特病结算</source>
+        <translation>The person holds no special-disease registration ({code}) valid on {admitted}: the visit cannot be settled as special outpatient care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} 不在本地政策的慢特病病种内（可填：{known}）</source>
+        <translation>{code} is not a special disease of the local policy (known: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定终止日期 {ended_on} 早于认定日期 {approved_on}</source>
+        <translation>The registration&apos;s end {ended_on} is before its approval {approved_on}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {approved_on} 起的 {code} 认定，期间重叠</source>
+        <translation>A {code} registration from {approved_on} exists already and overlaps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{on} 没有有效的 {code} 慢特病认定</source>
+        <translation>No {code} registration holds on {on}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>{column}“{value}”无法识别（应为{formats}）</source>
         <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
     </message>
@@ -2806,6 +2920,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>{file}：无法识别的键 {field}（此处可用：{known}）</source>
+        <translation>{file}: unknown key {field} (known here: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 应为小写英文代码（a-z、0-9、_），如 &quot;temporary&quot;：{value}</source>
+        <translation>{file}: {field} must be a lower-case code (a-z, 0-9, _) such as &quot;temporary&quot;: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field}：救助部门 {value} 重复</source>
+        <translation>{file}: {field}: the relief office {value} is given twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{file}：{field} 应至少列出一个 ICD-10 病种编码前缀</source>
         <translation>{file}: {field} must list at least one ICD-10 prefix</translation>
     </message>
@@ -2900,7 +3029,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>人员类别</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2920,12 +3049,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>医疗机构</source>
-        <translation type="unfinished">Hospital</translation>
+        <translation>Hospital</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医院等级</source>
-        <translation type="unfinished">Hospital level</translation>
+        <translation>Hospital level</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2935,17 +3064,17 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>医疗总费用</source>
-        <translation type="unfinished">Total cost</translation>
+        <translation>Total cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>政策范围内费用</source>
-        <translation type="unfinished">In-scope cost</translation>
+        <translation>In-scope cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>目录外费用</source>
-        <translation type="unfinished">Out-of-catalogue cost</translation>
+        <translation>Out-of-catalogue cost</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2955,12 +3084,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>大病保险</source>
-        <translation type="unfinished">Critical illness insurance</translation>
+        <translation>Critical illness insurance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>医疗救助</source>
-        <translation type="unfinished">Medical assistance</translation>
+        <translation>Medical assistance</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2975,12 +3104,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>兜底保障</source>
-        <translation type="unfinished">Backstop</translation>
+        <translation>Backstop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>报销合计</source>
-        <translation type="unfinished">Total reimbursed</translation>
+        <translation>Total reimbursed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3020,17 +3149,17 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户号</source>
-        <translation type="unfinished">Household</translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3055,12 +3184,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>结算单号</source>
-        <translation type="unfinished">Settlement id</translation>
+        <translation>Settlement id</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>认定日期</source>
-        <translation type="unfinished">Identified on</translation>
+        <translation>Identified on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3075,7 +3204,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1"/>
         <source>资助</source>
-        <translation type="unfinished">Subsidies</translation>
+        <translation>Subsidies</translation>
     </message>
     <message>
         <location line="+1"/>

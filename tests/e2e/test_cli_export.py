@@ -15,6 +15,7 @@ from sqlalchemy import select
 from windowkit import PASSWORD, add_person, make_window
 
 from windowdesk.domain.case_json import parse_visit
+from windowdesk.domain.idnumber import mask
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import (
     Enrollment,
@@ -154,7 +155,8 @@ def test_family_cap_prints_the_contract_fields_and_pays_once(tmp_path):
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == {"year": 2024, "total": "1000.00", "payouts": [
             {"household": "HA", "category": "destitute", "self_pay": "6000.00", "cap": "5000.00",
-             "payout": "1000.00"}]}
+             "payout": "1000.00", "pools": [{"pool": mask(number), "category": "destitute", "self_pay": "6000.00",
+                                             "cap": "5000.00", "over": "1000.00"}]}]}
         again = cli(window, "family-cap", "--year", "2024", "--json")
         assert json.loads(again.stdout) == {"year": 2024, "total": "0.00", "payouts": []}
         human = cli(window, "family-cap", "--year", "2024")

@@ -14,7 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "tests" / "fixtures" / "example-2024.toml"
 PRESET_IDS = {"longgang-2022", "linan-2024", "fusong-2019", "huolinguole-2019", "dezhou-2020"}
-TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
+TIERS = ("basic", "critical", "assistance", "supplementary", "relief", "backstop")
 AMOUNT = re.compile(r"^\d+\.\d{2}$")
 
 # The case of cli.md.

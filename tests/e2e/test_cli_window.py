@@ -207,7 +207,7 @@ def test_settle_visit_json(window, tmp_path):
     assert (doc["in_scope"], doc["tilt"], doc["reimbursed"], doc["patient_pays"]) == \
         ("33000.00", True, "31260.00", "4740.00")
     assert doc["paid"] == {"basic": "24300.00", "critical": "0.00", "assistance": "6960.00",
-                           "supplementary": "0.00", "backstop": "0.00"}
+                           "supplementary": "0.00", "relief": "0.00", "backstop": "0.00"}
     assert doc["year_to_date"]["critical_base"] == "8700.00"
     assert doc["receipt_no"] == "LG-01-00000001"
     with opened(window.path) as store, store.reading() as s:
@@ -285,7 +285,7 @@ def test_supervisor_voids_json(window, settled, tmp_path):
     doc = json.loads(done.stdout)
     assert {k: v for k, v in doc.items() if k != "voided_at"} == {
         "settlement_id": settled.settlement_id, "receipt_no": "LG-01-00000001", "voided": True,
-        "reason": "重复结算", "voided_by": "sup"}
+        "reason": "重复结算", "voided_by": "sup", "later_settlements": []}  # no later settlement of the year
     assert doc["voided_at"][:4].isdigit()
     with opened(window.path) as store, store.reading() as s:
         reversal = s.execute(select(Reversal)).scalar_one()

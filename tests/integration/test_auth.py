@@ -154,7 +154,7 @@ def test_bad_new_users_are_invalid_input(window, name, role, password):
 @pytest.mark.parametrize(("role", "may_void"), [("clerk", False), ("supervisor", True), ("admin", True)])
 def test_who_may_void(window, role, may_void):
     actor = {"clerk": window.clerk, "supervisor": window.supervisor, "admin": window.admin}[role]
-    number = add_person(window.store)
+    number = add_person(window.store, diseases=("E11",))
     settled = settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(VISIT), now=T0)
     if may_void:
         result = void_settlement(window.store, actor, settlement_id=settled.settlement_id, reason="错误", now=T0)
@@ -171,6 +171,6 @@ def test_who_may_void(window, role, may_void):
 @pytest.mark.parametrize("role", ["clerk", "supervisor", "admin"])
 def test_every_role_may_settle(window, role):
     actor = {"clerk": window.clerk, "supervisor": window.supervisor, "admin": window.admin}[role]
-    number = add_person(window.store)
+    number = add_person(window.store, diseases=("E11",))
     settled = settle_visit(window.store, actor, id_number=number, visit=parse_visit(VISIT), now=T0)
     assert audit(window.store)[-1].user == actor.name and settled.receipt_no == "LG-01-00000001"

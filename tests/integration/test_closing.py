@@ -25,7 +25,7 @@ from windowdesk.store.models import (
 )
 
 DAY = date(2024, 3, 12)
-AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop", "reimbursed",
+AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "relief", "backstop", "reimbursed",
            "patient_pays")
 
 

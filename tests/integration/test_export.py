@@ -61,8 +61,8 @@ def month(window, tmp_path):
     in April, two enrollments; the April settlement is outside March."""
     store = window.store
     set_county_key(store, window.admin, key_hex=KEY)
-    dibao = add_person(store, name="张三")
-    ordinary = add_person(store, name="李四", memberships=(), household="H002")
+    dibao = add_person(store, name="张三", diseases=("E11",))
+    ordinary = add_person(store, name="李四", memberships=(), household="H002", diseases=("E11",))
     s1 = settle_visit(store, window.clerk, id_number=dibao, visit=visit(STAY), now=datetime(2024, 3, 12, 9))
     small = settle_visit(store, window.clerk, id_number=dibao, visit=visit(SMALL), now=datetime(2024, 3, 12, 10))
     void_settlement(store, window.supervisor, settlement_id=small.settlement_id, reason="录入错误",

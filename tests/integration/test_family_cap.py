@@ -14,6 +14,7 @@ from windowkit import add_person, make_window
 
 from windowdesk.adapters.policy_presets import preset_files
 from windowdesk.domain.case_json import parse_visit
+from windowdesk.domain.idnumber import mask
 from windowdesk.services import settings
 from windowdesk.services.errors import AuthError, Refused
 from windowdesk.services.export import export_period, set_county_key
@@ -83,17 +84,20 @@ def households(linan):
     settled = settle_visit(store, linan.clerk, id_number=a1, visit=parse_visit(TOWNSHIP_STAY),
                            now=datetime(2024, 5, 10, 9))
     assert settled.result.patient_pays == D("2000.00")
+    stored_settlement(store, a1, "4500.00")
     stored_settlement(store, a2, "7500.00", ooc="1000.00", partial="500.00")
+    stored_settlement(store, a2, "25000.00")
     voided = stored_settlement(store, a2, "9000.00")
     stored_settlement(store, a1, "3000.00", discharged=date(2023, 11, 2), recorded=datetime(2023, 11, 3))
     stored_settlement(store, b1, "25000.00")
-    b2_sid = stored_settlement(store, b2, "12345.67", origin="county")  # merged from another window: counts
+    # merged from another window: counts; admitted while b2 held dibao (until 1 June)
+    b2_sid = stored_settlement(store, b2, "12345.67", origin="county", discharged=date(2024, 5, 15))
     stored_settlement(store, c1, "80000.00")
     stored_settlement(store, d1, "49999.99")
     stored_settlement(store, e1, "20000.00")
     with store.transaction() as tx:
         tx.session.get(Settlement, voided).voided = True
-    return {"a1": a1, "a2": a2, "b2_sid": b2_sid, "d1": d1}
+    return {"a1": a1, "a2": a2, "b2_sid": b2_sid, "d1": d1, "a1_masked": mask(a1)}
 
 
 def payout_rows(store) -> list[tuple]:
@@ -104,21 +108,36 @@ def payout_rows(store) -> list[tuple]:
                          .order_by(FamilyCapPayout.id)).all()
 
 
+def lines(result: dict) -> list[dict]:
+    """The payout lines without their pools (test_first_run... checks those)."""
+    return [{k: v for k, v in p.items() if k != "pools"} for p in result["payouts"]]
+
+
 def test_first_run_pays_each_household_above_its_cap(linan, households):
     result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
-    # HA: 2000.00 + 7500.00 = 9500.00 (the void and the 2023 stay do not count), destitute cap 5000 -> 4500.00
-    # HB: 25000.00 + 12345.67 = 37345.67, dibao held until June -> cap 30000 -> 7345.67
+    # HA: 甲一 (特困, a person's cap): 2000.00 + 4500.00 = 6500.00 (the 2023 stay does not count) -> 1500.00 over
+    #     5000; the household's pool (甲二, 低保): 7500.00 + 25000.00 = 32500.00 (the void does not count)
+    #     -> 2500.00 over 30000; payout 4000.00
+    # HB: 25000.00 (低边) + 12345.67 (乙二 as 低保, admitted before the exit) = 37345.67, the lowest cap of the
+    #     two categories 30000 -> 7345.67
     # HC: 80000 but no capped category in 2024; HD: 49999.99 below 50000; 戊一 has no household.
-    assert {k: result[k] for k in ("year", "total", "payouts")} == {"year": 2024, "total": "11845.67", "payouts": [
-        {"household": "HA", "category": "destitute", "self_pay": "9500.00", "cap": "5000.00", "payout": "4500.00"},
-        {"household": "HB", "category": "dibao", "self_pay": "37345.67", "cap": "30000.00", "payout": "7345.67"}]}
+    assert {k: result[k] for k in ("year", "total")} == {"year": 2024, "total": "11345.67"}
+    assert lines(result) == [
+        {"household": "HA", "category": "dibao", "self_pay": "39000.00", "cap": "30000.00", "payout": "4000.00"},
+        {"household": "HB", "category": "dibao", "self_pay": "37345.67", "cap": "30000.00", "payout": "7345.67"}]
+    assert result["payouts"][0]["pools"] == [
+        {"pool": households["a1_masked"], "category": "destitute", "self_pay": "6500.00", "cap": "5000.00",
+         "over": "1500.00"},
+        {"pool": "household", "category": "dibao", "self_pay": "32500.00", "cap": "30000.00", "over": "2500.00"}]
     rows = payout_rows(linan.store)
     assert [(r.category, r.self_pay, r.cap, r.payout, r.created_by) for r in rows] == [
-        ("destitute", D("9500.00"), D("5000.00"), D("4500.00"), "sup"),
+        ("dibao", D("39000.00"), D("30000.00"), D("4000.00"), "sup"),
         ("dibao", D("37345.67"), D("30000.00"), D("7345.67"), "sup")]
     with linan.store.reading() as s:
         audit = s.execute(select(AuditEntry).where(AuditEntry.action == "family_cap.run")).scalars().all()
-    assert [(a.user, a.target) for a in audit] == [("sup", "2024")] and '"total":"11845.67"' in audit[0].detail
+        stored_pools = s.execute(select(FamilyCapPayout.pools).order_by(FamilyCapPayout.id)).scalars().first()
+    assert stored_pools == result["payouts"][0]["pools"]
+    assert [(a.user, a.target) for a in audit] == [("sup", "2024")] and '"total":"11345.67"' in audit[0].detail
 
 
 def test_second_run_pays_nothing_and_a_third_pays_only_what_is_new(linan, households):
@@ -134,13 +153,13 @@ def test_second_run_pays_nothing_and_a_third_pays_only_what_is_new(linan, househ
     with store.transaction() as tx:
         tx.session.get(Settlement, households["b2_sid"]).voided = True
     third = run_family_cap(store, linan.supervisor, year=2024, now=datetime(2025, 4, 1, 9))
-    # HA: 10000.00 - 5000 = 5000.00, 4500.00 paid already -> 500.00; HD: 51000.00 - 50000 -> 1000.00;
-    # HB: 25000.00 is now below its cap: nothing more, and nothing clawed back.
-    assert (third["total"], third["payouts"]) == ("1500.00", [
-        {"household": "HA", "category": "destitute", "self_pay": "10000.00", "cap": "5000.00", "payout": "500.00"},
+    # HA: 甲一 7000.00 -> 2000.00 over, the household 2500.00 over: 4500.00, 4000.00 paid already -> 500.00;
+    # HD: 51000.00 - 50000 -> 1000.00; HB: 25000.00 (低边 alone, cap 50000) is now below: nothing clawed back.
+    assert (third["total"], lines(third)) == ("1500.00", [
+        {"household": "HA", "category": "dibao", "self_pay": "39500.00", "cap": "30000.00", "payout": "500.00"},
         {"household": "HD", "category": "near_dibao", "self_pay": "51000.00", "cap": "50000.00",
          "payout": "1000.00"}])
-    assert sum(r.payout for r in payout_rows(store)) == D("13345.67")
+    assert sum(r.payout for r in payout_rows(store)) == D("12845.67")
 
 
 def test_in_scope_self_pay_base_leaves_out_catalogue_and_partial_self_pay(linan, households, tmp_path):
@@ -153,10 +172,11 @@ def test_in_scope_self_pay_base_leaves_out_catalogue_and_partial_self_pay(linan,
     # HA's 9000 of out-of-catalogue costs exceed that settlement's 7000 self-pay: it counts 0, never less.
     stored_settlement(linan.store, households["a2"], "7000.00", ooc="9000.00")
     result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
-    # HA: 0 (the township stay was all out of catalogue) + (7500 - 1000 - 500) + 0 = 6000.00 -> 1000.00
+    # HA: 甲一 0 (the township stay was all out of catalogue) + 4500 = 4500.00, below 5000;
+    #     the household (7500 - 1000 - 500) + 25000 + 0 = 31000.00 -> 1000.00
     # HB: 37345.67 (no out-of-catalogue) -> 7345.67
-    assert result["payouts"] == [
-        {"household": "HA", "category": "destitute", "self_pay": "6000.00", "cap": "5000.00", "payout": "1000.00"},
+    assert lines(result) == [
+        {"household": "HA", "category": "dibao", "self_pay": "35500.00", "cap": "30000.00", "payout": "1000.00"},
         {"household": "HB", "category": "dibao", "self_pay": "37345.67", "cap": "30000.00", "payout": "7345.67"}]
 
 
@@ -169,7 +189,7 @@ def test_the_month_of_the_run_exports_its_payout_list(linan, households, tmp_pat
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [(r["run_id"], r["run_on"], r["year"], r["household"], r["category"], r["self_pay"], r["cap"],
              r["payout"]) for r in rows] == [
-        (result["run_id"], "2025-03-10", "2024", "HA", "destitute", "9500.00", "5000.00", "4500.00"),
+        (result["run_id"], "2025-03-10", "2024", "HA", "dibao", "39000.00", "30000.00", "4000.00"),
         (result["run_id"], "2025-03-10", "2024", "HB", "dibao", "37345.67", "30000.00", "7345.67")]
     april = export_period(linan.store, linan.supervisor, period="2025-04", out_dir=tmp_path / "april")
     assert "payouts.csv" not in {f["name"] for f in april["files"]}
@@ -199,5 +219,26 @@ def test_a_void_through_the_service_is_left_out(linan):
     result = run_family_cap(store, linan.supervisor, year=2024, now=RUN)
     # 2000.00 + 4000.00 = 6000.00 above the destitute cap 5000 -> 1000.00 (with the void it would be 3000.00)
     assert kept.result.patient_pays == D("2000.00")
-    assert result["payouts"] == [{"household": "HV", "category": "destitute", "self_pay": "6000.00",
-                                  "cap": "5000.00", "payout": "1000.00"}]
+    assert lines(result) == [{"household": "HV", "category": "destitute", "self_pay": "6000.00",
+                              "cap": "5000.00", "payout": "1000.00"}]
+
+
+def test_a_destitute_member_in_a_dibao_household_and_a_member_certified_mid_year(linan):
+    """特困 is a person's cap, 低保 the household's pool; costs count only while a capped certificate is held."""
+    store = linan.store
+    poor = add_person(store, name="庚一", household="HG", memberships=(("destitute", date(2018, 1, 1), None),))
+    mother = add_person(store, name="庚二", household="HG", memberships=(("dibao", date(2018, 1, 1), None),))
+    # certified 低保 on 1 September 2024: her spring stay was paid while she held no certificate
+    late = add_person(store, name="庚三", household="HG", memberships=(("dibao", date(2024, 9, 1), None),))
+    stored_settlement(store, poor, "8000.00", discharged=date(2024, 3, 1))
+    stored_settlement(store, mother, "20000.00", discharged=date(2024, 4, 1))
+    stored_settlement(store, late, "40000.00", discharged=date(2024, 4, 1))
+    stored_settlement(store, late, "15000.00", discharged=date(2024, 10, 1))
+    result = run_family_cap(store, linan.supervisor, year=2024, now=RUN)
+    # 庚一's own pool: 8000 - 5000 = 3000.00; the household's pool: 20000 + 15000 = 35000 (the April 40000 of
+    # 庚三 before her certificate does not count) - 30000 = 5000.00; payout 8000.00
+    # (pooled as before, 8000 + 20000 + 40000 + 15000 over the 5000 of 特困 would have paid 78000.00)
+    assert lines(result) == [{"household": "HG", "category": "dibao", "self_pay": "43000.00", "cap": "30000.00",
+                              "payout": "8000.00"}]
+    assert [(p["pool"], p["over"]) for p in result["payouts"][0]["pools"]] == [(mask(poor), "3000.00"),
+                                                                               ("household", "5000.00")]

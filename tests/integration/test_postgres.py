@@ -295,8 +295,8 @@ def test_race_same_person_same_moment_second_window_reads_the_first_ones_year_to
     real = settlement_service.year_to_date
     reads = []
 
-    def year_to_date(session, person_id, year):
-        before = real(session, person_id, year)
+    def year_to_date(session, person_id, year, **months):
+        before = real(session, person_id, year, **months)
         reads.append(before)
         hold(pg_window.store, lambda: len(reads) == 2)
         return before
@@ -346,8 +346,8 @@ def test_race_a_settlement_in_flight_when_the_day_is_closed_is_in_the_closing(pg
     real = settlement_service.year_to_date
     reached, closing = threading.Event(), []
 
-    def year_to_date(session, person_id, year):
-        before = real(session, person_id, year)
+    def year_to_date(session, person_id, year, **months):
+        before = real(session, person_id, year, **months)
         reached.set()  # the settlement is past its closed-day check; now the supervisor closes the day
         hold(pg_window.store, lambda: bool(closing) and closing[0].done())
         return before

@@ -310,3 +310,17 @@ def test_an_electronic_enrollment_receipt_is_not_a_paper(window, tmp_path):
     assert paper.copy_no == 1 and "电子副本" not in text(tmp_path, paper.pdf)
     with pytest.raises(ValueError):
         print_enrollment(window.store, window.clerk, copy="scan", receipt_no=receipt_no, now=PRINT_AT)
+
+
+def test_slip_marks_settled_upstream_and_prints_one_line_per_relief_office(window, tmp_path):
+    number = add_person(window.store, name="王五")
+    visit = {**STAY, "settled_upstream": {"basic": "24000.00", "critical": "500.00"},
+             "relief": {"temporary": "1000.00", "disabled": "200.00"}}
+    sid = settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(visit), now=NOW).settlement_id
+    page = text(tmp_path, print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "s.pdf",
+                                           now=PRINT_AT).pdf)
+    # basic and critical as the platform settled them, marked; then one line per office of longgang-2022
+    for fact in ("基本医保统筹 33000.00 0.00 — 24000.00 医保已结算", "大病保险 9000.00 0.00 — 500.00 医保已结算",
+                 "民政临时救助 1000.00 0.00 — 1000.00", "慈善救助 0.00 0.00 — 0.00", "红十字会救助 0.00 0.00 — 0.00",
+                 "残联补助 200.00 0.00 — 200.00"):
+        assert fact in page, fact

@@ -13,13 +13,14 @@ from windowkit import add_person
 from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
+from windowdesk.domain.money import fmt
 from windowdesk.domain.problems import Refusal
 from windowdesk.domain.visit import YTD_MONEY_FIELDS, YearToDate
 from windowdesk.services import auth, ledger
 from windowdesk.services import settlement as settlement_service
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, NotFound, Refused
-from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.services.settlement import later_settlements, settle_visit, void_settlement
 from windowdesk.store.models import (
     AuditEntry,
     Person,
@@ -79,14 +80,15 @@ def increments(settlement: Settlement) -> dict[str, Decimal]:
 #   basic: county deductible 600, ratio 0.75 (in region): (33000 - 600) * 0.75 = 24300.00
 #   critical: base 33000 - 24300 = 8700; tilt deductible 20000 * 0.5 = 10000 > 8700 -> 0.00
 #   assistance: dibao 0.80, no deductible: 8700 * 0.80 = 6960.00
-#   supplementary: in-scope base 8700 - 6960 = 1740, ooc base 1800, tilt deductible 5000 -> 0.00
+#   supplementary: in-scope base 8700 - 6960 = 1740 + partial self-pay 1200 = 2940, ooc base 1800, tilt deductible 5000 -> 0.00
 #   backstop: self-pay 36000 - 24300 - 6960 = 4740 below 40000 -> 0.00
 #   reimbursed 31260.00, patient pays 4740.00
 DIBAO_STAY_INCREMENTS = {
     "basic_paid": D("24300.00"), "op_deductible_used": D("0.00"), "critical_base": D("8700.00"),
     "critical_paid": D("0.00"), "assistance_deductible_used": D("0.00"), "assistance_paid": D("6960.00"),
-    "supplementary_base": D("1740.00"), "supplementary_ooc_base": D("1800.00"), "supplementary_paid": D("0.00"),
-    "excess_base": D("4740.00"), "backstop_paid": D("0.00"),
+    "supplementary_base": D("2940.00"), "supplementary_ooc_base": D("1800.00"), "supplementary_paid": D("0.00"),
+    "excess_base": D("4740.00"), "backstop_paid": D("0.00"), "op_general_deductible_used": D("0.00"),
+    "op_general_paid": D("0.00"), "relief_paid": D("0.00"),
 }
 
 
@@ -127,7 +129,7 @@ def test_snapshot_records_policy_category_ytd_and_steps(window):
     assert snap["ytd_before"] == {**{name: "0.00" for name in YTD_MONEY_FIELDS}, "rehab_months": []}
     steps = snap["result"]["steps"]
     assert [s["tier"] for s in steps] == ["basic", "critical", "assistance", "supplementary", "supplementary",
-                                          "backstop"]
+                                          "relief", "relief", "relief", "relief", "backstop"]  # 4 offices
     assert (steps[0]["base"], steps[0]["deductible"], steps[0]["ratio"], steps[0]["paid"]) == \
         ("33000.00", "600.00", "0.75", "24300.00")
     assert (steps[1]["base"], steps[1]["deductible"], steps[1]["paid"]) == ("8700.00", "10000.00", "0.00")
@@ -229,8 +231,13 @@ def test_year_to_date_across_visits_with_a_void_in_between(window):
 
     voided = void_settlement(window.store, window.supervisor, settlement_id=first.settlement_id,
                              reason="重复结算", now=NOW)
+    # the later settlement stands as it was paid; the void lists it (and its audit entry records it)
+    later = [{"settlement_id": second.settlement_id, "receipt_no": "LG-01-00000002", "discharged": "2024-04-10",
+              "settled_at": "2024-12-30T10:00:00", "reimbursed": fmt(second.result.reimbursed)}]
+    assert [s.to_json() for s in later_settlements(window.store, settlement_id=first.settlement_id)] == later
     assert voided == {"settlement_id": first.settlement_id, "receipt_no": "LG-01-00000001", "voided": True,
-                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-12-30T10:00:00"}
+                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-12-30T10:00:00",
+                      "later_settlements": later}
     after_void = ytd(window.store, number)
     assert {name: getattr(after_void, name) for name in YTD_MONEY_FIELDS} == increments(r2)
 
@@ -281,7 +288,7 @@ def test_void_refusals(window):
 
 
 def test_receipt_series_is_gap_free_under_many_settlements(window, monkeypatch):
-    people = [add_person(window.store, name=f"人员{i}", household=f"H{i}") for i in range(4)]
+    people = [add_person(window.store, name=f"人员{i}", household=f"H{i}", diseases=("E11",)) for i in range(4)]
     uninsured = add_person(window.store, insured=None, household="H9")
     stranger = make_valid("330383", date(1970, 1, 1), "999")
     real_increments = settlement_service.increments

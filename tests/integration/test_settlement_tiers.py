@@ -32,8 +32,9 @@ BACKSTOP = "慈善医疗救助共富基金"
 SUPPLEMENTARY = "益康保"
 # The worked case of test_settlement_store (dibao, referred county stay, longgang-2022), step by step:
 #   basic 33000 in scope, deductible 600, 0.75 -> 24300.00; critical base 8700 under the tilted deductible
-#   10000 -> 0.00 (bands: no single ratio); assistance 8700 * 0.80 -> 6960.00; 益康保 in scope base 1740 and
-#   out of catalogue 1800, both under the tilted deductible 5000 -> 0.00; the fund: self-pay 4740 < 40000.
+#   10000 -> 0.00 (bands: no single ratio); assistance 8700 * 0.80 -> 6960.00; 益康保 in scope base 1740 + the
+#   partial self-pay 1200 = 2940 (covers_partial_self_pay) and out of catalogue 1800, both under the tilted
+#   deductible 5000 -> 0.00; the four relief offices, nothing granted; the fund: self-pay 4740 < 40000.
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
         "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
@@ -42,19 +43,23 @@ STAY_STEPS = [
     ("basic", "", "", D("33000.00"), D("600.00"), D("0.75"), D("24300.00"), False),
     ("critical", "", "tilt", D("8700.00"), D("10000.00"), None, D("0.00"), False),
     ("assistance", "", "", D("8700.00"), D("0.00"), D("0.80"), D("6960.00"), False),
-    ("supplementary", SUPPLEMENTARY, "in_scope", D("1740.00"), D("5000.00"), D("0.70"), D("0.00"), False),
+    ("supplementary", SUPPLEMENTARY, "in_scope", D("2940.00"), D("5000.00"), D("0.70"), D("0.00"), False),
     ("supplementary", SUPPLEMENTARY, "out_of_catalog", D("1800.00"), D("5000.00"), D("0.60"), D("0.00"), False),
+    *[("relief", office, "", D("0.00"), D("0.00"), None, D("0.00"), False)
+      for office in ("民政临时救助", "慈善救助", "红十字会救助", "残联补助")],
     ("backstop", BACKSTOP, "annual_excess", D("4740.00"), D("40000.00"), D("1.00"), D("0.00"), False),
 ]
-# A stay where every tier pays, by hand: in scope 300000 - 60000 - 20000 = 220000;
+# A stay where every tier pays, by hand: in scope 320000 - 80000 - 20000 = 220000;
 #   basic (220000 - 600) * 0.75 = 164550.00; critical base 55450, tilt deductible 10000, at 0.80: 36360.00;
-#   assistance (55450 - 36360) * 0.80 = 19090 * 0.80 = 15272.00; 益康保 in scope 3818 < 5000 -> 0, out of
-#   catalogue (60000 - 5000) * 0.60 = 33000.00; the fund: self-pay 300000 - 164550 - 36360 - 15272 - 33000
-#   = 50818 above 40000 -> 10818.00 at 1.00.
-BIG = {**STAY, "total": "300000.00", "out_of_catalog": "60000.00", "partial_self_pay": "20000.00"}
+#   assistance (55450 - 36360) * 0.80 = 19090 * 0.80 = 15272.00; 益康保 in scope 3818 + partial 20000 = 23818:
+#   (23818 - 5000) * 0.70 = 13172.60, out of catalogue (80000 - 5000) * 0.60 = 45000.00: 58172.60;
+#   民政临时救助 1000.00; the fund: self-pay 320000 - 164550 - 36360 - 15272 - 58172.60 - 1000 = 44645.40
+#   above 40000 -> 4645.40 at 1.00.
+BIG = {**STAY, "total": "320000.00", "out_of_catalog": "80000.00", "partial_self_pay": "20000.00",
+       "relief": {"temporary": "1000.00"}}
 BIG_PAID = {"basic": D("164550.00"), "critical": D("36360.00"), "assistance": D("15272.00"),
-            "supplementary": D("33000.00"), "backstop": D("10818.00")}
-TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
+            "supplementary": D("58172.60"), "relief": D("1000.00"), "backstop": D("4645.40")}
+TIERS = ("basic", "critical", "assistance", "supplementary", "relief", "backstop")
 
 
 def tiers(store, settlement_id: str) -> list[tuple]:
@@ -92,7 +97,7 @@ def test_settle_visit_writes_one_row_per_step_equal_to_the_result(window):
         snapshot = s.get(Settlement, settled.settlement_id).snapshot
     stored = [r[7] for r in raw_tiers(window.store)]
     assert stored == [step["ratio"] for step in snapshot["result"]["steps"]] == \
-        ["0.75", None, "0.80", "0.70", "0.60", "1.00"]
+        ["0.75", None, "0.80", "0.70", "0.60", None, None, None, None, "1.00"]
 
 
 def test_paid_per_tier_and_per_fund_in_sql_equals_the_settlements_tier_columns(window):
@@ -113,19 +118,20 @@ def test_paid_per_tier_and_per_fund_in_sql_equals_the_settlements_tier_columns(w
             lines = {tier: sum((amount for t, amount in paid if t == tier), D(0)) for tier in TIERS}
             assert lines == {tier: getattr(row, tier) for tier in TIERS}
     assert per_tier == columns == {"basic": D("188850.00"), "critical": D("36360.00"), "assistance": D("22232.00"),
-                                   "supplementary": D("33000.00"), "backstop": D("10818.00")}
-    assert per_fund == {SUPPLEMENTARY: D("33000.00"), BACKSTOP: D("10818.00")}
+                                   "supplementary": D("58172.60"), "relief": D("1000.00"), "backstop": D("4645.40")}
+    assert per_fund == {SUPPLEMENTARY: D("58172.60"), BACKSTOP: D("4645.40"), "民政临时救助": D("1000.00"),
+                        "慈善救助": D("0.00"), "红十字会救助": D("0.00"), "残联补助": D("0.00")}
 
 
 def test_ratio_text_is_exact_for_any_precision(window):
     number = add_person(window.store)
     settled = settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(STAY), now=NOW)
     with window.store.transaction() as tx:
-        for seq, ratio in ((7, D("0.825")), (8, D("0.123456789")), (9, D("0.8"))):
+        for seq, ratio in ((11, D("0.825")), (12, D("0.123456789")), (13, D("0.8"))):
             tx.session.add(SettlementTier(settlement_id=settled.settlement_id, seq=seq, tier="backstop",
                                           base=D("1.00"), deductible=D("0.00"), ratio=ratio, paid=D("0.00")))
-    assert [r[7] for r in raw_tiers(window.store)[6:]] == ["0.825", "0.123456789", "0.80"]
-    assert [r[6] for r in tiers(window.store, settled.settlement_id)[6:]] == \
+    assert [r[7] for r in raw_tiers(window.store)[10:]] == ["0.825", "0.123456789", "0.80"]
+    assert [r[6] for r in tiers(window.store, settled.settlement_id)[10:]] == \
         [D("0.825"), D("0.123456789"), D("0.80")]
 
 
@@ -150,8 +156,12 @@ def test_day_end_sums_paid_per_tier_and_fund_of_the_clerks_day(window):
         {"tier": "basic", "name": "", "paid": "188850.00"},
         {"tier": "critical", "name": "", "paid": "36360.00"},
         {"tier": "assistance", "name": "", "paid": "22232.00"},
-        {"tier": "supplementary", "name": SUPPLEMENTARY, "paid": "33000.00"},
-        {"tier": "backstop", "name": BACKSTOP, "paid": "10818.00"},
+        {"tier": "supplementary", "name": SUPPLEMENTARY, "paid": "58172.60"},
+        {"tier": "relief", "name": "慈善救助", "paid": "0.00"},
+        {"tier": "relief", "name": "残联补助", "paid": "0.00"},
+        {"tier": "relief", "name": "民政临时救助", "paid": "1000.00"},
+        {"tier": "relief", "name": "红十字会救助", "paid": "0.00"},
+        {"tier": "backstop", "name": BACKSTOP, "paid": "4645.40"},
     ]
     for tier in TIERS:
         lines = sum((D(f["paid"]) for f in summary["funds"] if f["tier"] == tier), D(0))
@@ -183,9 +193,9 @@ def test_county_merged_settlements_get_no_tier_lines(tmp_path):
         assert report["added"] == 1
         with a.store.reading() as s:
             merged = s.get(Settlement, at_b.settlement_id)
-            assert (merged.origin, merged.backstop) == ("county", D("10818.00"))
+            assert (merged.origin, merged.backstop) == ("county", D("4645.40"))
         assert tiers(a.store, at_b.settlement_id) == []
-        assert len(tiers(b.store, at_b.settlement_id)) == 6
+        assert len(tiers(b.store, at_b.settlement_id)) == 10
         # The backfill leaves them without lines too: their snapshot has no steps.
         downgrade_to(a.store, "0003")
         upgrade(a.store.engine)
@@ -238,7 +248,7 @@ def backfill_round_trip(w) -> None:
     big = settle_visit(store, w.clerk, id_number=add_person(store, name="王五"), visit=parse_visit(BIG), now=NOW)
     void_settlement(store, w.supervisor, settlement_id=stay.settlement_id, reason="录入错误", now=NOW)
     written = raw_tiers(store)
-    assert len(written) == 12
+    assert len(written) == 20
 
     downgrade_to(store, "0003")
     assert current_revision(store.engine) == "0003"
@@ -257,7 +267,7 @@ def backfill_round_trip(w) -> None:
     big_lines = by_settlement[big.settlement_id]
     assert all(by_settlement[i] == big_lines for i in older)
     assert not any(i in by_settlement for i in county)
-    assert len(rebuilt) == 12 + 6 * 2100
+    assert len(rebuilt) == 20 + 10 * 2100
     assert tiers(store, stay.settlement_id) == [(seq, *step) for seq, step in enumerate(STAY_STEPS, start=1)]
     assert [line[1:] for line in tiers(store, big.settlement_id)] == \
         [(s["tier"], s.get("name", ""), s.get("note", ""), D(s["base"]), D(s["deductible"]),

@@ -53,7 +53,7 @@ def test_ctrl_q_closes_the_window(qtbot, main_window):
 
 
 def test_person_page_finds_by_name_prefix_and_shows_records(qtbot, main_window, window):
-    number = add_person(window.store, name="赵六")
+    number = add_person(window.store, name="赵六", diseases=("E11",))
     page = main_window.person_page
     page.query.setText("赵")
     qtbot.keyClick(page.query, Qt.Key.Key_Return)
@@ -62,6 +62,7 @@ def test_person_page_finds_by_name_prefix_and_shows_records(qtbot, main_window, 
     assert page.memberships_model.rows() == [("低保对象", "2020-01-01", "—")]
     assert page.enrollments_model.rows() == [("2024", "低保对象", "600.00", "0.00", "2024-01-01 至 2024-12-31",
                                               f"TEST-{number}")]
+    assert page.diseases_model.rows() == [("E11", "—", "2020-01-01", "—")]  # 慢特病认定
 
 
 def test_person_page_keeps_the_names_to_look_at_one_after_another(qtbot, main_window, window):

@@ -266,3 +266,45 @@ def test_steps_model_shows_money_with_two_places_and_a_dash_where_a_tier_did_not
     model = StepsModel()
     model.set_rows([StepRow("商业补充保险", None, None, "—", D("0"), "本地政策未设")])
     assert [model.index(0, c).data() for c in range(6)] == ["商业补充保险", "—", "—", "—", "0.00", "本地政策未设"]
+
+
+def test_ordinary_outpatient_is_a_kind_of_the_form(page):
+    assert page.kind.itemText(page.kind.findData("outpatient")) == "普通门诊"
+
+
+def test_settled_upstream_mode_and_relief_fields_of_the_policys_offices(qtbot, page, window):
+    box = page.upstream_relief
+    # longgang-2022's offices, in its order
+    assert [f.label for f in box.relief_fields.values()] == ["民政临时救助", "慈善救助", "红十字会救助", "残联补助"]
+    assert not box.upstream_basic.isEnabled()
+    number = add_person(window.store, name="李四")
+    look_up(qtbot, page, number)
+    type_visit(qtbot, page)
+    qtbot.mouseClick(box.upstream, Qt.MouseButton.LeftButton)
+    assert box.upstream_basic.isEnabled()
+    qtbot.keyClicks(box.upstream_basic, "24000")
+    qtbot.keyClicks(box.upstream_critical, "500")
+    qtbot.keyClicks(box.relief_fields["temporary"], "1000")
+    click_settle(qtbot, page)
+    # basic 24000 and critical 500 as typed; assistance (33000 - 24500) * 0.80 = 6800.00; supplementary: 8500 -
+    # 6800 = 1700 + partial 1200 = 2900 below the tilted 5000; 民政临时救助 1000;
+    # patient pays 36000 - 24000 - 500 - 6800 - 1000 = 3700.00
+    rows = page.steps_model.rows()
+    assert [(r.label, r.paid) for r in rows[:3]] == [("基本医保统筹", D("24000.00")), ("大病保险", D("500.00")),
+                                                     ("医疗救助", D("6800.00"))]
+    assert ("民政临时救助", D("1000.00")) in [(r.label, r.paid) for r in rows]
+    assert page.patient_pays.text() == "3700.00"
+    [row] = settlements(window)
+    assert row.settled_upstream and row.relief == D("1000.00")
+    page.clear()
+    assert not box.upstream.isChecked() and box.relief_fields["temporary"].text() == ""
+
+
+def test_special_disease_without_registration_is_refused_in_words(qtbot, page, window):
+    number = add_person(window.store)
+    look_up(qtbot, page, number)
+    type_visit(qtbot, page, kind="outpatient_special", diagnosis="E11.9", total="500", out_of_catalog="0",
+               partial="0", admitted=date(2024, 5, 1), discharged=date(2024, 5, 1))
+    click_settle(qtbot, page)
+    assert page.message.text() == "该人员在 2024-05-01 没有有效的慢特病认定（E11），不能按门诊慢特病结算"
+    assert settlements(window) == []

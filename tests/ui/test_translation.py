@@ -82,7 +82,7 @@ def test_english_navigation_and_settlement_page(qtbot, window, english):
                                page.save_button, page.print_button)] == [
         "Look up", "New settlement", "Trial", "Confirm settlement", "Save slip as PDF…", "Print slip"]
     assert [page.kind.itemText(i) for i in range(page.kind.count())] == [
-        "Inpatient", "Outpatient chronic/special disease", "Disabled children's rehabilitation"]
+        "Inpatient", "Outpatient chronic/special disease", "Ordinary outpatient", "Disabled children's rehabilitation"]
     assert page.level.currentText() == "County"
     assert [page.steps_model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
         "Item", "Base", "Deductible", "Ratio", "Paid", "Note"]
@@ -129,6 +129,7 @@ def test_an_english_clerk_settles_and_reads_the_result_in_english(qtbot, window,
     assert [(row.label, row.note) for row in page.steps_model.rows()] == [
         ("Basic insurance", ""), ("Critical illness insurance", "Hardship tilt"), ("Medical assistance", ""),
         ("益康保", ""), ("益康保 (out of catalogue)", ""),
+        ("民政临时救助", ""), ("慈善救助", ""), ("红十字会救助", ""), ("残联补助", ""),  # the offices' own names
         ("慈善医疗救助共富基金", "Annual out-of-pocket above the threshold")]
 
 

@@ -15,7 +15,7 @@ from windowdesk.domain.case_json import parse_case, settlement_json, year_to_dat
 from windowdesk.domain.engine import settle
 from windowdesk.domain.visit import YTD_MONEY_FIELDS, Settlement
 
-TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
+TIERS = ("basic", "critical", "assistance", "supplementary", "relief", "backstop")
 
 
 def case(category: str, visit: dict[str, Any], ytd: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -36,10 +36,11 @@ def carry(result: Settlement) -> dict[str, Any]:
 
 
 def assert_paid(result: Settlement, *, basic: str, critical: str, assistance: str,
-                supplementary: str, backstop: str, patient_pays: str, tilt: bool | None = None) -> None:
-    """All five tiers and patient_pays exactly (as Decimals and as the JSON strings)."""
+                supplementary: str, backstop: str, patient_pays: str, tilt: bool | None = None,
+                relief: str = "0.00") -> None:
+    """All six tiers and patient_pays exactly (as Decimals and as the JSON strings)."""
     expected = {"basic": basic, "critical": critical, "assistance": assistance,
-                "supplementary": supplementary, "backstop": backstop}
+                "supplementary": supplementary, "relief": relief, "backstop": backstop}
     got = settlement_json(result)
     assert got["paid"] == expected
     assert got["patient_pays"] == patient_pays

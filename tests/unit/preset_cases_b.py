@@ -18,7 +18,8 @@ EXAMPLE_POLICY = Path(__file__).resolve().parents[1] / "fixtures" / "example-202
 
 YTD_FIELDS = ("basic_paid", "op_deductible_used", "critical_base", "critical_paid",
               "assistance_deductible_used", "assistance_paid", "supplementary_base",
-              "supplementary_ooc_base", "supplementary_paid", "excess_base", "backstop_paid")
+              "supplementary_ooc_base", "supplementary_paid", "excess_base", "backstop_paid",
+              "op_general_deductible_used", "op_general_paid", "relief_paid")
 
 
 def case(category: str, visit: dict[str, Any], ytd: dict[str, Any] | None = None,
@@ -48,11 +49,11 @@ def full_ytd(**figures: str | list[str]) -> dict[str, Any]:
 
 
 def check(result: Settlement, *, basic: str, critical: str, assistance: str, supplementary: str,
-          backstop: str, patient_pays: str, ytd: dict[str, Any] | None = None) -> None:
-    """All five tiers, the total reimbursed, patient_pays and (when given) the whole year to date."""
+          backstop: str, patient_pays: str, ytd: dict[str, Any] | None = None, relief: str = "0.00") -> None:
+    """All six tiers, the total reimbursed, patient_pays and (when given) the whole year to date."""
     out = settlement_json(result)
     assert out["paid"] == {"basic": basic, "critical": critical, "assistance": assistance,
-                           "supplementary": supplementary, "backstop": backstop}
+                           "supplementary": supplementary, "relief": relief, "backstop": backstop}
     assert out["patient_pays"] == patient_pays
     assert result.reimbursed == sum(result.paid.values())
     if ytd is not None:

@@ -26,6 +26,10 @@ YEAR_END = date(YEAR, 12, 31)
 DISEASE_POOL = ("F20", "F25", "F06", "E10", "E11", "N18", "I10", "C50")
 OTHER_DIAGNOSES = ("J18.9", "K35", "S72.0", "Z00", "A09")  # match none of DISEASE_POOL
 YUAN = 100  # fen per yuan
+RELIEF_POOL = ("temporary", "charity", "red_cross")
+SUPPLEMENTED_KINDS = ("inpatient", "outpatient_special", "outpatient")
+TRANSFER_RULES = ("true", "false", '"referred_poor"')
+NONE = '"none"'
 
 
 # -- value types the tests receive --------------------------------------------------------------
@@ -133,12 +137,19 @@ def _basic(draw) -> list[str]:
         "[basic.inpatient]",
         f"deductible = {_per_code({lv: draw(amount_text(3_000)) for lv in LEVELS})}",
         f"ratio = {_per_code({lv: draw(ratio_text) for lv in LEVELS})}",
-        f"transfer_continues_deductible = {str(draw(st.booleans())).lower()}",
+        f"transfer_continues_deductible = {draw(st.sampled_from(TRANSFER_RULES))}",
         "[basic.outpatient_special]",
         f"deductible = {_per_code({lv: draw(amount_text(1_000)) for lv in LEVELS})}",
         f"ratio = {_per_code({lv: draw(ratio_text) for lv in LEVELS})}",
         f"diseases = {_quoted_list(draw(_subset(DISEASE_POOL, min_size=1)))}",
     ]
+    if draw(st.booleans()):  # ordinary outpatient, its annual limit often small enough to bind
+        lines += [
+            "[basic.outpatient]",
+            f"deductible = {_per_code({lv: draw(amount_text(300)) for lv in LEVELS})}",
+            f"ratio = {_per_code({lv: draw(ratio_text) for lv in LEVELS})}",
+            f"annual_cap = {draw(st.one_of(st.just(NONE), amount_text(3_000).map(quoted)))}",
+        ]
     return lines
 
 
@@ -203,6 +214,9 @@ def _supplementary(draw) -> list[str]:
     if draw(st.booleans()):
         lines.append(f'tilt_deductible = "{draw(amount_text(30_000))}"')
     if draw(st.booleans()):
+        lines.append(f"applies_to = {_quoted_list(draw(_subset(SUPPLEMENTED_KINDS)))}")
+    lines.append(f"covers_partial_self_pay = {str(draw(st.booleans())).lower()}")
+    if draw(st.booleans()):
         lines += [
             "[supplementary.out_of_catalog]",
             f'deductible = "{draw(amount_text(30_000))}"',
@@ -256,6 +270,8 @@ def policy_tomls(draw) -> str:
     lines += draw(_assistance()) + [""]
     if draw(st.booleans()):
         lines += draw(_supplementary()) + [""]
+    for office in draw(_subset(RELIEF_POOL)):
+        lines += ["[[relief]]", f'id = "{office}"', f'name = "{office} office"']
     lines += draw(_backstops())
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -267,14 +283,16 @@ policies = policy_tomls().map(lambda text: (text, parse(text)))
 
 
 def kinds_of(policy: Policy) -> list[str]:
-    kinds = ["inpatient", "outpatient_special"]
+    kinds = ["inpatient", "outpatient_special"] + (["outpatient"] if policy.basic.outpatient else [])
     return kinds + ["child_rehab"] if policy.child_rehab is not None else kinds
 
 
 def edge_fen(policy: Policy, kind: str, level: str) -> list[int]:
     """In-scope amounts where the policy's rules change: deductibles, bounds, caps, one fen either side."""
     values: list[Decimal] = [policy.basic.annual_cap]
-    benefit = policy.basic.inpatient if kind == "inpatient" else policy.basic.outpatient_special
+    benefit = policy.basic.benefit(kind) or policy.basic.inpatient
+    if benefit.annual_cap is not None:
+        values.append(benefit.annual_cap)
     d = benefit.deductible[level]
     values.append(d)
     ratio = benefit.ratio[level]
@@ -339,6 +357,12 @@ def visits(draw, policy: Policy, *, kind: str | None = None, level: str | None =
     out_of_catalog = draw(st.one_of(st.just(0), st.integers(0, 50_000 * YUAN)))
     partial_self_pay = draw(st.one_of(st.just(0), st.integers(0, 20_000 * YUAN)))
     transfer = draw(st.booleans())
+    upstream, relief = None, ()
+    if kind != "child_rehab" and draw(st.integers(0, 3)) == 0:  # 医保已结算: basic + critical <= in_scope
+        basic = draw(st.integers(0, in_scope))
+        upstream = (from_fen(basic), from_fen(draw(st.integers(0, in_scope - basic))))
+    if kind != "child_rehab" and policy.relief and draw(st.booleans()):
+        relief = tuple((office.id, from_fen(draw(any_fen))) for office in policy.relief if draw(st.booleans()))
     if kind == "outpatient_special":
         prefix = draw(st.sampled_from(policy.basic.outpatient_special.diseases))
         diagnosis = prefix + draw(st.sampled_from(["", ".9", ".0", "1"]))
@@ -351,7 +375,7 @@ def visits(draw, policy: Policy, *, kind: str | None = None, level: str | None =
         in_region=draw(st.booleans()), referred=referred, transfer=transfer,
         previous_deductible=from_fen(draw(st.one_of(st.just(0), st.integers(0, 3_000 * YUAN)))) if transfer
         else from_fen(0),
-        diagnosis=diagnosis, hospital="generated hospital")
+        diagnosis=diagnosis, hospital="generated hospital", settled_upstream=upstream, relief=relief)
 
 
 @st.composite

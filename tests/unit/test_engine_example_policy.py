@@ -140,7 +140,7 @@ def test_steps_of_the_crossing_case():
     """steps: tiers in cascade order; base, deductible, ratio and paid of each computed tier."""
     result = run(EXAMPLE_POLICY, case("dibao", cli_visit(), CROSSING_YTD))
     tiers = [step.tier for step in result.steps]
-    order = ["basic", "critical", "assistance", "supplementary", "backstop"]
+    order = ["basic", "critical", "assistance", "supplementary", "relief", "backstop"]
     assert list(dict.fromkeys(tiers)) == order                    # each tier appears, in order
     assert tiers == sorted(tiers, key=order.index)                # and grouped
 
@@ -169,6 +169,9 @@ def test_steps_of_the_crossing_case():
     # out-of-catalogue part: base 1800, tilted deductible 5000, ratio 0.50, paid 400
     assert (ooc_part.base, ooc_part.deductible, ooc_part.ratio, ooc_part.paid) == (
         Decimal("1800"), Decimal("5000"), Decimal("0.50"), Decimal("400.00"))
+
+    # one line per relief office of the policy, in its order, nothing granted
+    assert [(s.name, s.paid) for s in by_tier["relief"]] == [("民政临时救助", Decimal("0")), ("慈善救助", Decimal("0"))]
 
     (backstop,) = by_tier["backstop"]
     # annual excess at 1.00: paid 41656 - 40000 = 1656

@@ -201,7 +201,9 @@ def test_tiers_that_do_not_run_leave_their_figures(case):
     kind = visit.kind
     unchanged = []
     if kind not in policy.critical.applies_to:
-        unchanged += ["critical_base", "critical_paid"]
+        unchanged.append("critical_base")
+        if visit.settled_upstream is None:  # the platform's critical figure counts whatever the kind
+            unchanged.append("critical_paid")
     ast = policy.assistance
     if kind not in ast.applies_to or case.person.category not in ast.ratio:
         unchanged += ["assistance_deductible_used", "assistance_paid"]
@@ -210,8 +212,14 @@ def test_tiers_that_do_not_run_leave_their_figures(case):
         unchanged += ["supplementary_base", "supplementary_ooc_base", "supplementary_paid"]
     if not tilt_of(policy, case.person, visit) or kind == "child_rehab":
         unchanged += ["excess_base", "backstop_paid"]
-    if kind != "outpatient_special":
+    if kind != "outpatient_special" or visit.settled_upstream is not None:
         unchanged.append("op_deductible_used")
+    if kind != "outpatient" or visit.settled_upstream is not None:
+        unchanged.append("op_general_deductible_used")
+    if kind != "outpatient":
+        unchanged.append("op_general_paid")
+    if not policy.relief:
+        unchanged.append("relief_paid")
     if kind != "child_rehab":
         unchanged.append("rehab_months")
     for name in unchanged:
@@ -226,14 +234,22 @@ def test_tiers_that_do_not_run_leave_their_figures(case):
 def test_chain_never_pays_more_than_a_cap(chain):
     policy, person = chain.policy, chain.person
     results, _ = settle_chain(chain)
-    assert total_of(results, "basic") <= policy.basic.annual_cap
+    # figures settled upstream are the platform's (the window caps only what it computes; they count as used)
+    computed = [r for r, v in zip(results, chain.visits) if v.settled_upstream is None]
+    assert total_of(computed, "basic") <= policy.basic.annual_cap
     tilt = policy.has_tilt(person.category, chain.visits[0].hospital_level, chain.visits[0].referred)
     critical_cap = policy.critical.cap_for(tilt)
     if critical_cap is not None:
-        assert total_of(results, "critical") <= critical_cap
+        assert total_of(computed, "critical") <= critical_cap
     ast = policy.assistance
     if ast.annual_cap is not None and person.category not in ast.uncapped:
         assert total_of(results, "assistance") <= ast.annual_cap
+    outpatient = policy.basic.outpatient
+    if outpatient is not None and outpatient.annual_cap is not None:
+        # the ordinary-outpatient limit holds over the chain (upstream figures are the platform's, not capped)
+        paid = [r.basic for r, v in zip(results, chain.visits)
+                if v.kind == "outpatient" and v.settled_upstream is None]
+        assert sum(paid, ZERO) <= outpatient.annual_cap
     rehab = policy.child_rehab
     if rehab is not None:
         months = results[-1].year_to_date.rehab_months
@@ -264,6 +280,8 @@ def test_critical_follows_the_band_formula(case):
     """critical = round(f(c1) - f(c0)), at most what is left of the cap; f from the policy's raw numbers."""
     policy, visit, ytd = case.policy, case.visit, case.ytd
     result = run(case)
+    if visit.settled_upstream is not None:
+        return  # the platform's figure: test_settled_upstream_never_changes_the_tiers_above_it
     if visit.kind not in policy.critical.applies_to:
         assert result.critical == ZERO
         return
@@ -278,12 +296,54 @@ def test_critical_follows_the_band_formula(case):
     assert result.year_to_date.critical_base == c1
 
 
+@PROPERTY
+@given(case=gen.cases())
+def test_settled_upstream_never_changes_the_tiers_above_it(case):
+    """With settled_upstream the basic and critical payments are the platform's figures, whatever the policy
+    and year to date say; the tiers below see exactly what is left of them."""
+    upstream = case.visit.settled_upstream
+    if upstream is None:
+        upstream = (case.visit.in_scope, ZERO)  # the same visit as if the platform had paid all the in-scope
+        visit = replace(case.visit, settled_upstream=upstream) if case.visit.kind != "child_rehab" else None
+    else:
+        visit = case.visit
+    if visit is None:
+        return
+    result = settle(case.policy, case.person, visit, case.ytd)
+    assert (result.basic, result.critical) == upstream
+    assert result.year_to_date.basic_paid == case.ytd.basic_paid + upstream[0]
+    assert result.year_to_date.critical_paid == case.ytd.critical_paid + upstream[1]
+    assert result.year_to_date.op_deductible_used == case.ytd.op_deductible_used
+    assert result.year_to_date.op_general_deductible_used == case.ytd.op_general_deductible_used
+    # the same visit settled without the figures then told to the tiers below gives the same lower tiers:
+    # the upstream basic/critical replace the computed ones and nothing else
+    computed = settle(case.policy, case.person, replace(visit, settled_upstream=None), case.ytd)
+    if (computed.basic, computed.critical) == upstream:
+        assert result.paid == computed.paid
+
+
+@PROPERTY
+@given(case=gen.cases())
+def test_relief_never_exceeds_what_was_unpaid_nor_what_was_granted(case):
+    result = run(case)
+    granted = dict(case.visit.relief)
+    lines = [s for s in result.steps if s.tier == "relief"]
+    if case.visit.kind != "child_rehab":  # rehabilitation is basic insurance's alone
+        assert [s.name for s in lines] == [office.name for office in case.policy.relief]
+    before = case.visit.total - result.basic - result.critical - result.assistance - result.supplementary
+    assert ZERO <= result.relief <= before
+    assert result.relief <= sum(granted.values(), ZERO)
+    for office, line in zip(case.policy.relief, lines):
+        assert line.paid <= granted.get(office.id, ZERO)
+    assert sum((s.paid for s in lines), ZERO) == result.relief
+
+
 @st.composite
 def split_stays(draw):
     """An inpatient stay and the same in-scope cost split over 2-4 stays, basic cap already reached."""
     text, policy = draw(gen.policies)
     person = Person(draw(st.sampled_from(CATEGORIES)))
-    stay = draw(gen.visits(policy, kind="inpatient"))
+    stay = replace(draw(gen.visits(policy, kind="inpatient")), settled_upstream=None, relief=())
     cuts = sorted(draw(st.lists(st.integers(0, int(stay.in_scope * 100)), min_size=1, max_size=3)))
     bounds = [0] + cuts + [int(stay.in_scope * 100)]
     parts = tuple(replace(stay, total=from_fen(hi - lo), out_of_catalog=ZERO, partial_self_pay=ZERO)
@@ -363,7 +423,7 @@ def test_child_rehab_outside_ages_0_to_17_is_refused(case, days):
     policy, visit = case.policy, case.visit
     if policy.child_rehab is None:
         return
-    visit = replace(visit, kind="child_rehab")
+    visit = replace(visit, kind="child_rehab", settled_upstream=None, relief=())
     eighteen = gen.years_before(visit.admitted, 18)
     for birth in (eighteen - timedelta(days=days - 1), visit.admitted + timedelta(days=days)):
         with pytest.raises(CaseError) as caught:

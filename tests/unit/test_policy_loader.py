@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,44 @@ def test_unreadable_file_names_the_file(tmp_path):
     assert info.value.file == str(path)
     assert info.value.code == "policy_unreadable"
     assert message(info.value.problem).startswith(f"{path}：无法读取政策文件")
+
+
+# -- strictness: unknown keys and wrong types are named, never ignored ----------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ('annual_cap = "600"', 'annual_cap = "600"\nannual_limit = "600"', "basic.outpatient.annual_limit"),
+    ('ratio = "0.60"\ntilt_deductible', 'ratio = "0.60"\ncovers_partial = true\ntilt_deductible',
+     "supplementary.covers_partial"),
+    ('id = "charity"', 'id = "charity"\nnames = "x"', "relief[1].names"),
+    ('requires_referral = true', 'requires_referral = true\nrequire_referral = true', "backstop[0].require_referral"),
+    ('poverty_categories = [', 'poverty_category = []\npoverty_categories = [', "poverty_category"),
+])
+def test_an_unknown_key_is_named(tmp_path, old, new, key):
+    got, code, _params = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
+    assert (got, code) == (key, "policy_unknown_field")
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ('diseases = ["F20", "F25", "F06", "F72", "E10", "E11", "N18"]', 'diseases = "E11"',
+     "basic.outpatient_special.diseases"),
+    ("transfer_continues_deductible = true", 'transfer_continues_deductible = "referred"',
+     "basic.inpatient.transfer_continues_deductible"),
+    ("covers_partial_self_pay = false", 'covers_partial_self_pay = "yes"', "supplementary.covers_partial_self_pay"),
+    ('applies_to = ["inpatient", "outpatient_special"]\ndeductible = "10000"',
+     'applies_to = ["inpatient", "home_care"]\ndeductible = "10000"', "supplementary.applies_to"),
+    ('id = "charity"', 'id = "temporary"', "relief[1].id"),
+    ('id = "charity"', 'id = "Charity Fund"', "relief[1].id"),
+])
+def test_a_malformed_new_key_is_rejected_with_its_reason(tmp_path, old, new, key):
+    got, code, _params = _only_problem(_rejected(tmp_path, _edit(_example(), old, new)))
+    assert got == key and code
+
+
+def test_the_example_reads_the_new_keys():
+    policy = load_policy_file(EXAMPLE)
+    assert policy.basic.outpatient.annual_cap == Decimal("600.00")
+    assert policy.basic.inpatient.transfer_continues_deductible is True
+    assert policy.supplementary.applies_to == {"inpatient", "outpatient_special"}
+    assert policy.supplementary.covers_partial_self_pay is False
+    assert [(r.id, r.name) for r in policy.relief] == [("temporary", "民政临时救助"), ("charity", "慈善救助")]

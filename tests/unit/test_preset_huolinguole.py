@@ -9,7 +9,7 @@ Preset numbers used (resources/policies/huolinguole-2019.toml):
          diseases I10 E10 E11 A15 F20 N18.
   critical: D 12000; up to 50000 @0.55, up to 100000 @0.65, above @0.75; cap 300000;
             tilt: D x0.5 = 6000, +0.05 -> 0.60 / 0.70 / 0.80, no cap.
-  assistance: inpatient only, no deductible, registered_poor 0.70 / destitute 1.00 / dibao 0.80, cap 60000.
+  assistance: inpatient only, no deductible, registered_poor 0.70 / destitute 0.90 / dibao 0.80, cap 60000.
   no supplementary, no backstop.
 """
 

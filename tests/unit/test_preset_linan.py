@@ -16,9 +16,12 @@ Preset numbers used (resources/policies/linan-2024.toml):
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from preset_cases_a import assert_paid, assert_ytd, carry, case, run
 
+from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.visit import CaseError
 
 PRESET = "linan-2024"
@@ -144,3 +147,16 @@ def test_basic_annual_cap_reached_across_visits():
                 backstop="0.00", patient_pays="6240.00")
     assert_ytd(r2, y1, critical_base="50000.00", critical_paid="20400.00", supplementary_base="29600.00",
                supplementary_paid="5760.00")
+
+
+def test_the_20000_rule_covers_every_group_the_seed_names():
+    """社会救助对象、易返贫致贫对象、其他低收入对象: each mapped category is watched at 20000; ordinary persons
+    fall under the per-capita-income rule."""
+    policy = load_policy(PRESET)
+    rule = next(r for r in policy.monitoring if r.label == "因病返贫监测")
+    assert rule.threshold == Decimal("20000")
+    assert rule.categories == {"destitute", "dibao", "near_dibao", "orphan",      # 社会救助对象
+                               "registered_poor", "phasing_out",                  # 易返贫致贫对象
+                               "illness_poor"}                                    # 其他低收入对象
+    others = next(r for r in policy.monitoring if r.categories is None)
+    assert others.label == "因病致贫监测"

@@ -10,7 +10,9 @@ Preset numbers used (resources/policies/longgang-2022.toml):
             tilt: D x0.5 = 10000, ratio max(r, 0.80) = 0.80 everywhere, no cap.
   assistance: inpatient + outpatient special, no deductible, 0.80 for destitute/dibao/near_dibao,
               cap 100000 shared, destitute uncapped; ordinary gets none.
-  supplementary: in-scope D 15000 @0.70; out-of-catalogue D 20000 @0.60; tilt_deductible 5000 (both parts).
+  supplementary: in-scope D 15000 @0.70 (its base includes partial_self_pay: covers_partial_self_pay);
+                 out-of-catalogue D 20000 @0.60; tilt_deductible 5000 (both parts).
+  relief: temporary, charity, red_cross, disabled (typed), before the backstop.
   backstop: annual_excess above 40000 @1.00, requires referral; only with tilt.
   poverty categories destitute, dibao, near_dibao; no referral condition on the tilt.
 """
@@ -256,13 +258,13 @@ def test_supplementary_ordinary_both_parts_without_tilt_deductible():
     result = run(PRESET, case("ordinary", BIG_CITY_STAY))
     # basic = (50000 - 900) * 0.65 = 49100 * 0.65 = 31915.00
     # e = 18085 < 20000 -> critical 0.00; ordinary: no assistance
-    # in-scope part: 0.70 * (18085 - 15000) = 0.70 * 3085 = 2159.50
-    # ooc part: 0.60 * (25000 - 20000) = 3000.00; supplementary = 5159.50
-    # patient = 80000 - 31915 - 5159.50 = 42925.50
-    assert_paid(result, basic="31915.00", critical="0.00", assistance="0.00", supplementary="5159.50",
-                backstop="0.00", patient_pays="42925.50", tilt=False)
-    assert_ytd(result, basic_paid="31915.00", critical_base="18085.00", supplementary_base="18085.00",
-               supplementary_ooc_base="25000.00", supplementary_paid="5159.50")
+    # in-scope part: base 18085 + partial self-pay 5000 = 23085; 0.70 * (23085 - 15000) = 0.70 * 8085 = 5659.50
+    # ooc part: 0.60 * (25000 - 20000) = 3000.00; supplementary = 8659.50
+    # patient = 80000 - 31915 - 8659.50 = 39425.50
+    assert_paid(result, basic="31915.00", critical="0.00", assistance="0.00", supplementary="8659.50",
+                backstop="0.00", patient_pays="39425.50", tilt=False)
+    assert_ytd(result, basic_paid="31915.00", critical_base="18085.00", supplementary_base="23085.00",
+               supplementary_ooc_base="25000.00", supplementary_paid="8659.50")
 
 
 def test_supplementary_dibao_tilt_deductible_replaces_both():
@@ -270,14 +272,16 @@ def test_supplementary_dibao_tilt_deductible_replaces_both():
     result = run(PRESET, case("dibao", BIG_CITY_STAY))
     # basic = 31915.00; e = 18085; critical = 0.80 * (18085 - 10000) = 6468.00
     # assistance = 0.80 * (50000 - 31915 - 6468 = 11617) = 9293.60
-    # in-scope part: unpaid 11617 - 9293.60 = 2323.40 < 5000 -> 0
-    # ooc part: 0.60 * (25000 - 5000) = 12000.00
-    # backstop: self-pay 80000 - 31915 - 6468 - 9293.60 - 12000 = 20323.40 < 40000 -> 0
-    assert_paid(result, basic="31915.00", critical="6468.00", assistance="9293.60", supplementary="12000.00",
-                backstop="0.00", patient_pays="20323.40", tilt=True)
+    # in-scope part: unpaid 11617 - 9293.60 = 2323.40, plus partial self-pay 5000 = 7323.40;
+    #   0.70 * (7323.40 - 5000) = 0.70 * 2323.40 = 1626.38
+    # ooc part: 0.60 * (25000 - 5000) = 12000.00; supplementary = 13626.38
+    # relief: nothing granted
+    # backstop: self-pay 80000 - 31915 - 6468 - 9293.60 - 13626.38 = 18697.02 < 40000 -> 0
+    assert_paid(result, basic="31915.00", critical="6468.00", assistance="9293.60", supplementary="13626.38",
+                backstop="0.00", patient_pays="18697.02", tilt=True)
     assert_ytd(result, basic_paid="31915.00", critical_base="18085.00", critical_paid="6468.00",
-               assistance_paid="9293.60", supplementary_base="2323.40", supplementary_ooc_base="25000.00",
-               supplementary_paid="12000.00", excess_base="20323.40")
+               assistance_paid="9293.60", supplementary_base="7323.40", supplementary_ooc_base="25000.00",
+               supplementary_paid="13626.38", excess_base="18697.02")
 
 
 def test_steps_explain_the_dibao_stay():
@@ -306,31 +310,32 @@ LATER_STAY = dict(admitted="2024-07-01", discharged="2024-07-25")
 
 @pytest.mark.parametrize("referred", [True, False])
 def test_annual_excess_crossing_40000_over_two_visits(referred):
-    """Dibao: visit 1 (the stay above) leaves 20323.40 of self-pay; visit 2 adds 26723.40.
-    Referred: the part above 40000 (7046.80) is paid 100%. Not referred: the fund neither pays
+    """Dibao: visit 1 (the stay above) leaves 18697.02 of self-pay; visit 2 adds 27217.02.
+    Referred: the part above 40000 (5914.04) is paid 100%. Not referred: the fund neither pays
     nor accumulates (the other tiers are the same; longgang's tilt has no referral condition)."""
     r1 = run(PRESET, case("dibao", BIG_CITY_STAY))
     y1 = carry(r1)
-    visit2 = stay("city", "100000.00", "40000.00", "10000.00", referred=referred, **LATER_STAY)
+    visit2 = stay("city", "120000.00", "60000.00", "10000.00", referred=referred, **LATER_STAY)
     r2 = run(PRESET, case("dibao", visit2, y1))
-    # in_scope = 100000 - 40000 - 10000 = 50000; basic = 49100 * 0.65 = 31915.00
+    # in_scope = 120000 - 60000 - 10000 = 50000; basic = 49100 * 0.65 = 31915.00
     # e = 18085; c0 18085 -> c1 36170, all above D 10000: critical = 0.80 * 18085 = 14468.00
     # assistance = 0.80 * (50000 - 31915 - 14468 = 3617) = 2893.60
-    # supplementary in-scope: unpaid 723.40; base 2323.40 -> 3046.80 < 5000 -> 0
-    # supplementary ooc: base 25000 -> 65000; 0.60 * ((65000 - 5000) - (25000 - 5000)) = 24000.00
-    # self-pay left = 100000 - 31915 - 14468 - 2893.60 - 24000 = 26723.40
+    # supplementary in-scope: unpaid 723.40 + partial self-pay 10000 = 10723.40; base 7323.40 -> 18046.80,
+    #   all above 5000: 0.70 * 10723.40 = 7506.38
+    # supplementary ooc: base 25000 -> 85000; 0.60 * ((85000 - 5000) - (25000 - 5000)) = 36000.00; total 43506.38
+    # self-pay left = 120000 - 31915 - 14468 - 2893.60 - 43506.38 = 27217.02
     if referred:
-        # excess 20323.40 -> 47046.80; backstop = 1.00 * (7046.80 - 0) = 7046.80
-        # patient = 26723.40 - 7046.80 = 19676.60
-        backstop, patient, excess = "7046.80", "19676.60", "47046.80"
+        # excess 18697.02 -> 45914.04; backstop = 1.00 * (5914.04 - 0) = 5914.04
+        # patient = 27217.02 - 5914.04 = 21302.98
+        backstop, patient, excess = "5914.04", "21302.98", "45914.04"
     else:
-        backstop, patient, excess = "0.00", "26723.40", "20323.40"
-    assert_paid(r2, basic="31915.00", critical="14468.00", assistance="2893.60", supplementary="24000.00",
+        backstop, patient, excess = "0.00", "27217.02", "18697.02"
+    assert_paid(r2, basic="31915.00", critical="14468.00", assistance="2893.60", supplementary="43506.38",
                 backstop=backstop, patient_pays=patient, tilt=True)
-    # critical_paid 6468 + 14468 = 20936; assistance 9293.60 + 2893.60 = 12187.20; supp 12000 + 24000
+    # critical_paid 6468 + 14468 = 20936; assistance 9293.60 + 2893.60 = 12187.20; supp 13626.38 + 43506.38
     assert_ytd(r2, y1, basic_paid="63830.00", critical_base="36170.00", critical_paid="20936.00",
-               assistance_paid="12187.20", supplementary_base="3046.80", supplementary_ooc_base="65000.00",
-               supplementary_paid="36000.00", excess_base=excess, backstop_paid=backstop)
+               assistance_paid="12187.20", supplementary_base="18046.80", supplementary_ooc_base="85000.00",
+               supplementary_paid="57132.76", excess_base=excess, backstop_paid=backstop)
 
 
 def test_ordinary_gets_no_tilt_and_no_backstop():
@@ -340,9 +345,43 @@ def test_ordinary_gets_no_tilt_and_no_backstop():
     visit = stay("city", "100000.00", "40000.00", "10000.00", **LATER_STAY)
     result = run(PRESET, case("ordinary", visit, ytd0))
     # basic = 49100 * 0.65 = 31915.00; e = 18085 < 20000 -> critical 0.00
-    # supplementary: in-scope 0.70 * (18085 - 15000) = 2159.50; ooc 0.60 * (40000 - 20000) = 12000.00
-    # patient = 100000 - 31915 - 14159.50 = 53925.50
-    assert_paid(result, basic="31915.00", critical="0.00", assistance="0.00", supplementary="14159.50",
-                backstop="0.00", patient_pays="53925.50", tilt=False)
-    assert_ytd(result, ytd0, basic_paid="31915.00", critical_base="18085.00", supplementary_base="18085.00",
-               supplementary_ooc_base="40000.00", supplementary_paid="14159.50")
+    # supplementary: in-scope (18085 + partial 10000 = 28085) 0.70 * (28085 - 15000) = 9159.50;
+    #   ooc 0.60 * (40000 - 20000) = 12000.00; total 21159.50
+    # patient = 100000 - 31915 - 21159.50 = 46925.50
+    assert_paid(result, basic="31915.00", critical="0.00", assistance="0.00", supplementary="21159.50",
+                backstop="0.00", patient_pays="46925.50", tilt=False)
+    assert_ytd(result, ytd0, basic_paid="31915.00", critical_base="18085.00", supplementary_base="28085.00",
+               supplementary_ooc_base="40000.00", supplementary_paid="21159.50")
+
+
+# --- ordinary outpatient and the relief offices ------------------------------------------------------------
+
+
+def test_ordinary_outpatient_shares_the_assistance_ratio_and_cap():
+    """门诊目录范围内医疗费用与住院同比例救助、共用年度救助限额: a dibao's ordinary outpatient visit gets the
+    inpatient assistance ratio 0.80, within the one annual cap shared with her stays."""
+    visit = stay("county", "1000.00", kind="outpatient", admitted="2024-04-02", discharged="2024-04-02")
+    result = run(PRESET, case("dibao", visit, {"assistance_paid": "99900.00"}))
+    # basic: county deductible 200 (illustrative), ratio 0.50: (1000 - 200) * 0.50 = 400.00
+    # critical: kind not covered; assistance = min(0.80 * (1000 - 400) = 480.00, 100000 - 99900 = 100) = 100.00
+    # supplementary: kind not covered; backstop: self-pay 500 below 40000; patient pays 500.00
+    assert_paid(result, basic="400.00", critical="0.00", assistance="100.00", supplementary="0.00",
+                backstop="0.00", patient_pays="500.00", tilt=True)
+    assert_ytd(result, {"assistance_paid": "99900.00"}, basic_paid="400.00", op_general_deductible_used="200.00",
+               op_general_paid="400.00", assistance_paid="100000.00", excess_base="500.00")
+
+
+def test_relief_offices_before_the_charity_fund():
+    """The seed's offices, in its order, before the charity fund sees the self-pay: granted 3000 by 民政临时救助
+    and 1000 by 残联 on the crossing visit, the fund pays 4000 less."""
+    r1 = run(PRESET, case("dibao", BIG_CITY_STAY))
+    visit2 = stay("city", "120000.00", "60000.00", "10000.00", **LATER_STAY)
+    visit2["relief"] = {"temporary": "3000.00", "disabled": "1000.00"}
+    r2 = run(PRESET, case("dibao", visit2, carry(r1)))
+    # as test_annual_excess_crossing_40000_over_two_visits: 27217.02 left after supplementary;
+    # relief 3000 + 1000 = 4000.00 -> 23217.02; excess 18697.02 -> 41914.04; backstop 1914.04
+    # patient = 23217.02 - 1914.04 = 21302.98 (the same: the fund pays above 40000 whoever paid below it)
+    assert_paid(r2, basic="31915.00", critical="14468.00", assistance="2893.60", supplementary="43506.38",
+                relief="4000.00", backstop="1914.04", patient_pays="21302.98", tilt=True)
+    assert [(s.name, str(s.paid)) for s in r2.steps if s.tier == "relief"] == [
+        ("民政临时救助", "3000.00"), ("慈善救助", "0.00"), ("红十字会救助", "0.00"), ("残联补助", "1000.00")]

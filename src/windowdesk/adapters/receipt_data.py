@@ -32,6 +32,7 @@ NOTE_ZH = {
     "category_not_covered": "本类人员不适用",
     "no_tilt": "不享受倾斜政策",
     "not_referred": "未转诊，不予支付",
+    "settled_upstream": "医保已结算",  # basic and critical as the insurance platform settled them
 }
 _SKIPPED = frozenset({"not_in_policy", "kind_not_covered", "category_not_covered", "no_tilt", "not_referred"})
 

@@ -33,6 +33,7 @@ _COMMANDS = {
     "package": "export_cmd",
     "ledger": "ledger_cmd",
     "family-cap": "family_cap_cmd",
+    "disease": "disease_cmd",
 }
 
 

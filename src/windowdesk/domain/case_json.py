@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .money import MoneyError, fmt, parse_amount
+from .problems import Refusal
 from .visit import (
     YTD_MONEY_FIELDS,
     CaseError,
@@ -20,17 +21,25 @@ from .visit import (
 _VISIT_AMOUNTS = ("total", "out_of_catalog", "partial_self_pay", "previous_deductible")
 _VISIT_FLAGS = ("in_region", "referred", "transfer")
 _VISIT_TEXTS = ("diagnosis", "hospital")
+_CASE_KEYS = frozenset({"person", "visit", "year_to_date"})
+_PERSON_KEYS = frozenset({"category", "birth_date"})
+_VISIT_KEYS = frozenset({"kind", "hospital_level", "admitted", "discharged", "settled_upstream", "relief",
+                         *_VISIT_AMOUNTS, *_VISIT_FLAGS, *_VISIT_TEXTS})
+_UPSTREAM_KEYS = ("basic", "critical")
+_YTD_KEYS = frozenset({*YTD_MONEY_FIELDS, "rehab_months"})
 
 
 def parse_case(obj: Any) -> tuple[Person, Visit, YearToDate]:
     """A `settle` case: {"person": ..., "visit": ..., "year_to_date": ...}."""
     if not isinstance(obj, dict):
         raise CaseError("not_an_object", "case")
+    _known_keys(obj, _CASE_KEYS, "")
     return (parse_person(_object(obj, "person")), parse_visit(_object(obj, "visit")),
             parse_year_to_date(obj.get("year_to_date") or {}))
 
 
 def parse_person(obj: dict) -> Person:
+    _known_keys(obj, _PERSON_KEYS, "person")
     category = obj.get("category")
     if not isinstance(category, str):
         raise CaseError("text_missing", "person.category")
@@ -41,6 +50,7 @@ def parse_person(obj: dict) -> Person:
 def parse_visit(obj: Any) -> Visit:
     if not isinstance(obj, dict):
         raise CaseError("not_an_object", "visit")
+    _known_keys(obj, _VISIT_KEYS, "visit")
     values: dict[str, Any] = {}
     for name in ("kind", "hospital_level"):
         value = obj.get(name)
@@ -62,6 +72,10 @@ def parse_visit(obj: Any) -> Visit:
         if not isinstance(value, str):
             raise CaseError("not_text", f"visit.{name}")
         values[name] = value
+    if obj.get("settled_upstream") is not None:
+        values["settled_upstream"] = _upstream(obj["settled_upstream"])
+    if obj.get("relief") is not None:
+        values["relief"] = _relief(obj["relief"])
     visit = Visit(**values)
     if visit.in_scope < 0:
         raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
@@ -69,12 +83,35 @@ def parse_visit(obj: Any) -> Visit:
     return visit
 
 
+def _known_keys(obj: dict, known: frozenset[str], prefix: str) -> None:
+    for key in obj:
+        if key not in known:  # a misspelt key ("out_of_catalogue") would otherwise settle as zero
+            raise CaseError("unknown_field", f"{prefix}.{key}" if prefix else str(key))
+
+
+def _upstream(obj: Any) -> tuple[Decimal, Decimal]:
+    """{"basic": "...", "critical": "..."}: both figures of the platform's settlement slip."""
+    if not isinstance(obj, dict):
+        raise CaseError("not_an_object", "visit.settled_upstream")
+    _known_keys(obj, frozenset(_UPSTREAM_KEYS), "visit.settled_upstream")
+    for name in _UPSTREAM_KEYS:
+        if name not in obj:
+            raise CaseError("missing_field", f"visit.settled_upstream.{name}")
+    basic, critical = (_amount(obj[name], f"visit.settled_upstream.{name}") for name in _UPSTREAM_KEYS)
+    return basic, critical
+
+
+def _relief(obj: Any) -> tuple[tuple[str, Decimal], ...]:
+    """{"<relief id>": "amount"}: other offices' grants, checked against the policy's offices by the engine."""
+    if not isinstance(obj, dict):
+        raise CaseError("not_an_object", "visit.relief")
+    return tuple((str(office), _amount(amount, f"visit.relief.{office}")) for office, amount in obj.items())
+
+
 def parse_year_to_date(obj: Any) -> YearToDate:
     if not isinstance(obj, dict):
         raise CaseError("not_an_object", "year_to_date")
-    unknown = set(obj) - set(YTD_MONEY_FIELDS) - {"rehab_months"}
-    if unknown:
-        raise CaseError("unknown_field", f"year_to_date.{sorted(unknown)[0]}")
+    _known_keys(obj, _YTD_KEYS, "year_to_date")
     values: dict[str, Any] = {name: _amount(obj[name], f"year_to_date.{name}")
                               for name in YTD_MONEY_FIELDS if name in obj}
     months = obj.get("rehab_months", [])

@@ -33,22 +33,24 @@ LEVEL_LABELS_ZH: dict[str, str] = {
     "province": "省级",
 }
 
-KINDS: tuple[str, ...] = ("inpatient", "outpatient_special", "child_rehab")
+KINDS: tuple[str, ...] = ("inpatient", "outpatient_special", "outpatient", "child_rehab")
 
 KIND_LABELS_ZH: dict[str, str] = {
     "inpatient": "住院",
     "outpatient_special": "门诊慢特病",
+    "outpatient": "普通门诊",
     "child_rehab": "残疾儿童康复",
 }
 
-# The five tiers of the cascade, in order; `paid` in a result always carries all five.
-TIERS: tuple[str, ...] = ("basic", "critical", "assistance", "supplementary", "backstop")
+# The tiers of the cascade, in order; `paid` in a result always carries all six (relief: other offices' grants).
+TIERS: tuple[str, ...] = ("basic", "critical", "assistance", "supplementary", "relief", "backstop")
 
 TIER_LABELS_ZH: dict[str, str] = {
     "basic": "基本医保统筹",
     "critical": "大病保险",
     "assistance": "医疗救助",
     "supplementary": "商业补充保险",
+    "relief": "其他部门救助",
     "backstop": "兜底保障",
 }
 

@@ -14,12 +14,23 @@ class BasicBenefit:
 
     deductible: Mapping[str, Decimal]
     ratio: Mapping[str, Decimal]
-    transfer_continues_deductible: bool = False
+    # True, False or "referred_poor" (only a tilted person's referred transfer continues it; inpatient only)
+    transfer_continues_deductible: bool | str = False
     diseases: tuple[str, ...] = ()  # ICD-10 prefixes (outpatient special only)
+    disease_names: Mapping[str, str] = field(default_factory=dict)  # prefix -> name, where the policy gives one
+    annual_cap: Decimal | None = None  # ordinary outpatient only: its own annual limit on op_general_paid
+
+    def continues_deductible(self, tilt: bool, referred: bool) -> bool:
+        rule = self.transfer_continues_deductible
+        return (tilt and referred) if rule == "referred_poor" else bool(rule)
 
     def covers_diagnosis(self, diagnosis: str) -> bool:
+        return self.disease_of(diagnosis) is not None
+
+    def disease_of(self, diagnosis: str) -> str | None:
+        """The listed prefix `diagnosis` falls under (E11.9 -> E11), or None."""
         code = diagnosis.strip().upper()
-        return any(code.startswith(prefix) for prefix in self.diseases)
+        return next((prefix for prefix in self.diseases if code.startswith(prefix)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +39,10 @@ class Basic:
     unreferred_ratio_cut: Decimal
     inpatient: BasicBenefit | None
     outpatient_special: BasicBenefit | None
+    outpatient: BasicBenefit | None = None  # 普通门诊 (门诊统筹)
+
+    def benefit(self, kind: str) -> BasicBenefit | None:
+        return getattr(self, kind) if kind in ("inpatient", "outpatient_special", "outpatient") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +113,15 @@ class Supplementary:
     out_of_catalog: SupplementaryPart | None
     tilt_deductible: Decimal | None
     applies_to: frozenset[str] = frozenset({"inpatient", "outpatient_special"})
+    covers_partial_self_pay: bool = False  # 目录内超限 / 乙类先行自付 join the in-scope part's base
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """Another office's grant (民政临时救助, 慈善...): typed at the window, applied before the backstops."""
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +192,7 @@ class Policy:
     assistance: Assistance | None
     supplementary: Supplementary | None
     backstops: tuple[Backstop, ...]
+    relief: tuple[Relief, ...]
     enrollment: Enrollment | None
     family_cap: FamilyCap | None
     targets: Targets | None

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .categories import BACKSTOP_KINDS, CATEGORIES, KINDS, LEVELS
+from .policy_keys import unknown_keys
+from .policy_reader import Reader
 from .policy import (
     Assistance,
     Backstop,
@@ -23,6 +24,7 @@ from .policy import (
     FamilyCap,
     MonitoringRule,
     Policy,
+    Relief,
     Segment,
     SubsidyFund,
     SubsidyRule,
@@ -34,7 +36,6 @@ from .problems import Problem, Refusal
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
-_FEN = Decimal("0.01")
 
 
 class PolicyError(Refusal, ValueError):
@@ -67,148 +68,15 @@ def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError("policy_malformed_toml", "", file=source, detail=str(exc)) from None
     reader = _Reader()
+    reader.problems.extend(unknown_keys(data))
     policy = reader.policy(data, hashlib.sha256(raw).hexdigest())
     if reader.problems:
         raise PolicyError.found(source, reader.problems)
     return policy
 
 
-class _Reader:
-    """Walks the TOML tree; every getter records a problem instead of raising, so one run lists them all."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def problem(self, key: str, code: str, **params: Any) -> None:
-        self.problems.append(Problem(code, key, params))
-
-    # -- scalars -------------------------------------------------------------------------------
-
-    def table(self, data: dict, key: str, path: str, *, required: bool = False) -> dict | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(path, "policy_missing_table")
-            return None
-        if not isinstance(value, dict):
-            self.problem(path, "policy_not_table")
-            return None
-        return value
-
-    def text(self, data: dict, key: str, path: str, *, required: bool = True, default: str = "") -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(path, "policy_missing")
-            return default
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(path, "policy_not_text")
-            return default
-        return value
-
-    def flag(self, data: dict, key: str, path: str, default: bool = False) -> bool:
-        value = data.get(key, default)
-        if not isinstance(value, bool):
-            self.problem(path, "policy_not_boolean")
-            return default
-        return value
-
-    def day(self, data: dict, key: str, path: str) -> date:
-        value = data.get(key)
-        if not isinstance(value, date):
-            self.problem(path, "policy_missing" if value is None else "policy_not_date")
-            return date.min
-        return value
-
-    def whole(self, data: dict, key: str, path: str, *, default: int | None = None, minimum: int = 0) -> int:
-        value = data.get(key, default)
-        if value is None:
-            self.problem(path, "policy_missing")
-            return 0
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(path, "policy_not_whole", minimum=minimum)
-            return 0
-        return value
-
-    def amount(self, data: dict, key: str, path: str, *, required: bool = True,
-               default: Decimal | None = None, none_word: bool = False) -> Decimal | None:
-        """A non-negative amount written as a string; `"none"` means no cap where `none_word`."""
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(path, "policy_missing")
-            return default
-        if none_word and value == "none":
-            return None
-        return self._decimal(value, path, upper=None)
-
-    def ratio(self, data: dict, key: str, path: str, *, required: bool = True,
-              default: Decimal = _ZERO) -> Decimal:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(path, "policy_missing")
-            return default
-        result = self._decimal(value, path, upper=_ONE)
-        return default if result is None else result
-
-    def _decimal(self, value: Any, path: str, *, upper: Decimal | None) -> Decimal | None:
-        if isinstance(value, bool) or isinstance(value, float):
-            self.problem(path, "policy_number_not_string")
-            return None
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            self.problem(path, "policy_not_number", value=repr(value)[:40])
-            return None
-        if not number.is_finite() or number < 0:
-            self.problem(path, "policy_negative", value=repr(value)[:40])
-            return None
-        if upper is not None and number > upper:
-            self.problem(path, "policy_ratio_range", value=repr(value)[:40])
-            return None
-        if upper is None:
-            # Amounts carry fen exactly, so every sum the engine makes of them does too.
-            if number != number.quantize(_FEN):
-                self.problem(path, "policy_too_precise", value=repr(value)[:40])
-                return None
-            return number.quantize(_FEN)
-        return number
-
-    # -- code lists and tables ---------------------------------------------------------------
-
-    def codes(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str,
-              *, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-        value = data.get(key)
-        if value is None:
-            return default
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(path, "policy_not_code_list", what=what)
-            return default
-        for item in value:
-            if item not in allowed:
-                self.problem(path, "policy_unknown_code", what=what, value=item[:40], known=", ".join(allowed))
-        return tuple(v for v in value if v in allowed)
-
-    def keyed(self, data: dict, key: str, path: str, allowed: tuple[str, ...], what: str, *,
-              ratios: bool, complete: bool) -> dict[str, Decimal]:
-        """A table keyed by codes (levels, categories or kinds) whose values are amounts or ratios."""
-        table = self.table(data, key, path, required=True)
-        if table is None:
-            return {}
-        result: dict[str, Decimal] = {}
-        for code, value in table.items():
-            if code not in allowed:
-                self.problem(f"{path}.{code}", "policy_unknown_key", what=what, known=", ".join(allowed))
-                continue
-            number = self._decimal(value, f"{path}.{code}", upper=_ONE if ratios else None)
-            if number is not None:
-                result[code] = number
-        if complete:
-            for code in allowed:
-                if code not in table:
-                    self.problem(f"{path}.{code}", "policy_missing")
-        return result
+class _Reader(Reader):
+    """The sections of a policy file, read into the model."""
 
     # -- sections ----------------------------------------------------------------------------
 
@@ -238,6 +106,7 @@ class _Reader:
             assistance=self.assistance(data),
             supplementary=self.supplementary(data),
             backstops=self.backstops(data),
+            relief=self.relief(data),
             enrollment=self.enrollment(data),
             family_cap=self.family_cap(data),
             targets=self.targets(data),
@@ -248,32 +117,62 @@ class _Reader:
     def basic(self, data: dict) -> Basic:
         section = self.table(data, "basic", "basic", required=True) or {}
         benefits = {}
-        for kind in ("inpatient", "outpatient_special"):
+        for kind in ("inpatient", "outpatient_special", "outpatient"):
             path = f"basic.{kind}"
             table = self.table(section, kind, path)
-            if table is None:
-                benefits[kind] = None
-                continue
-            diseases = ()
-            if kind == "outpatient_special":
-                diseases = tuple(d.strip().upper() for d in table.get("diseases", []) if isinstance(d, str))
-                if not diseases:
-                    self.problem(f"{path}.diseases", "policy_no_diseases")
-            benefits[kind] = BasicBenefit(
-                deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
-                                      ratios=False, complete=True),
-                ratio=self.keyed(table, "ratio", f"{path}.ratio", LEVELS, "level", ratios=True, complete=True),
-                transfer_continues_deductible=self.flag(table, "transfer_continues_deductible",
-                                                        f"{path}.transfer_continues_deductible"),
-                diseases=diseases,
-            )
+            benefits[kind] = None if table is None else self.benefit(table, kind, path)
         return Basic(
             annual_cap=self.amount(section, "annual_cap", "basic.annual_cap") or _ZERO,
             unreferred_ratio_cut=self.ratio(section, "unreferred_ratio_cut", "basic.unreferred_ratio_cut",
                                             required=False),
             inpatient=benefits["inpatient"],
             outpatient_special=benefits["outpatient_special"],
+            outpatient=benefits["outpatient"],
         )
+
+    def benefit(self, table: dict, kind: str, path: str) -> BasicBenefit:
+        diseases: tuple[str, ...] = ()
+        names: dict[str, str] = {}
+        if kind == "outpatient_special":
+            listed = table.get("diseases")
+            if not isinstance(listed, list) or not all(isinstance(d, str) and d.strip() for d in listed):
+                self.problem(f"{path}.diseases", "policy_not_code_list", what="ICD-10")
+            else:
+                diseases = tuple(d.strip().upper() for d in listed)
+                if not diseases:
+                    self.problem(f"{path}.diseases", "policy_no_diseases")
+            names = self.disease_names(table, f"{path}.disease_names", diseases)
+        transfer: bool | str = False
+        if kind == "inpatient":
+            transfer = table.get("transfer_continues_deductible", False)
+            if transfer != "referred_poor" and not isinstance(transfer, bool):
+                self.problem(f"{path}.transfer_continues_deductible", "policy_not_one_of",
+                             allowed='true, false, "referred_poor"')
+                transfer = False
+        return BasicBenefit(
+            deductible=self.keyed(table, "deductible", f"{path}.deductible", LEVELS, "level",
+                                  ratios=False, complete=True),
+            ratio=self.keyed(table, "ratio", f"{path}.ratio", LEVELS, "level", ratios=True, complete=True),
+            transfer_continues_deductible=transfer,
+            diseases=diseases,
+            disease_names=names,
+            annual_cap=self.amount(table, "annual_cap", f"{path}.annual_cap", required=False, none_word=True)
+            if kind == "outpatient" else None,
+        )
+
+    def disease_names(self, table: dict, path: str, diseases: tuple[str, ...]) -> dict[str, str]:
+        """Optional {prefix = "name"} for the registrations' lists."""
+        names = self.table(table, "disease_names", path) or {}
+        result = {}
+        for code, name in names.items():
+            if code.upper() not in diseases:
+                self.problem(f"{path}.{code}", "policy_unknown_code", what="disease", value=code[:20],
+                             known=", ".join(diseases))
+            elif not isinstance(name, str) or not name.strip():
+                self.problem(f"{path}.{code}", "policy_not_text")
+            else:
+                result[code.upper()] = name
+        return result
 
     def child_rehab(self, data: dict) -> ChildRehab | None:
         section = self.table(data, "child_rehab", "child_rehab")
@@ -380,7 +279,28 @@ class _Reader:
             out_of_catalog=ooc,
             tilt_deductible=self.amount(section, "tilt_deductible", "supplementary.tilt_deductible",
                                         required=False),
+            applies_to=frozenset(self.codes(section, "applies_to", "supplementary.applies_to", KINDS, "kind",
+                                            default=("inpatient", "outpatient_special"))),
+            covers_partial_self_pay=self.flag(section, "covers_partial_self_pay",
+                                              "supplementary.covers_partial_self_pay"),
         )
+
+    def relief(self, data: dict) -> tuple[Relief, ...]:
+        """[[relief]]: other offices whose grants the clerk types, in the order they apply."""
+        entries = data.get("relief", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.problem("relief", "policy_not_table_array")
+            return ()
+        result: list[Relief] = []
+        for i, entry in enumerate(entries):
+            path = f"relief[{i}]"
+            office = self.text(entry, "id", f"{path}.id")
+            if office and not (office.isascii() and office.replace("_", "").isalnum() and office.islower()):
+                self.problem(f"{path}.id", "policy_bad_relief_id", value=office[:40])
+            elif office in {r.id for r in result}:
+                self.problem(f"{path}.id", "policy_duplicate_relief", value=office)
+            result.append(Relief(id=office, name=self.text(entry, "name", f"{path}.name")))
+        return tuple(result)
 
     def backstops(self, data: dict) -> tuple[Backstop, ...]:
         entries = data.get("backstop", [])
@@ -432,13 +352,13 @@ class _Reader:
         if effective not in ("next_month", "immediate"):
             self.problem("enrollment.effective", "policy_not_one_of", allowed="next_month, immediate")
         rules = []
-        for i, rule in enumerate(section.get("subsidy", [])):
+        for i, rule in enumerate(self.entries(section, "subsidy", "enrollment.subsidy")):
             path = f"enrollment.subsidy[{i}]"
             if not isinstance(rule, dict):
                 self.problem(path, "policy_not_table")
                 continue
             funds = []
-            for j, fund in enumerate(rule.get("funds", [])):
+            for j, fund in enumerate(self.entries(rule, "funds", f"{path}.funds")):
                 fpath = f"{path}.funds[{j}]"
                 if not isinstance(fund, dict) or not isinstance(fund.get("fund"), str):
                     self.problem(fpath, "policy_bad_fund")
@@ -478,7 +398,7 @@ class _Reader:
     def monitoring(self, data: dict) -> tuple[MonitoringRule, ...]:
         section = self.table(data, "monitoring", "monitoring") or {}
         rules = []
-        for i, rule in enumerate(section.get("rules", [])):
+        for i, rule in enumerate(self.entries(section, "rules", "monitoring.rules")):
             path = f"monitoring.rules[{i}]"
             if not isinstance(rule, dict):
                 self.problem(path, "policy_not_table")

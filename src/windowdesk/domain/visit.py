@@ -43,6 +43,9 @@ class Visit:
     previous_deductible: Decimal = _ZERO
     diagnosis: str = ""
     hospital: str = ""
+    # 医保已结算: (basic, critical) as the insurance platform settled them; None when the window computes them.
+    settled_upstream: tuple[Decimal, Decimal] | None = None
+    relief: tuple[tuple[str, Decimal], ...] = ()  # other offices' grants: (relief id, amount), as typed
 
     @property
     def in_scope(self) -> Decimal:
@@ -64,6 +67,9 @@ class YearToDate:
     supplementary_paid: Decimal = _ZERO
     excess_base: Decimal = _ZERO
     backstop_paid: Decimal = _ZERO
+    op_general_deductible_used: Decimal = _ZERO  # ordinary outpatient (门诊统筹): its own annual deductible
+    op_general_paid: Decimal = _ZERO  # and what basic paid of it, against basic.outpatient.annual_cap
+    relief_paid: Decimal = _ZERO
     rehab_months: tuple[str, ...] = ()
 
 
@@ -92,6 +98,7 @@ class Settlement:
     critical: Decimal
     assistance: Decimal
     supplementary: Decimal
+    relief: Decimal
     backstop: Decimal
     reimbursed: Decimal
     patient_pays: Decimal
@@ -101,4 +108,4 @@ class Settlement:
     @property
     def paid(self) -> dict[str, Decimal]:
         return {"basic": self.basic, "critical": self.critical, "assistance": self.assistance,
-                "supplementary": self.supplementary, "backstop": self.backstop}
+                "supplementary": self.supplementary, "relief": self.relief, "backstop": self.backstop}

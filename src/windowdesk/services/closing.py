@@ -36,6 +36,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.categories import TIERS
 from ..domain.money import ZERO, fmt
 from ..store.models import DayClosing, Enrollment, Reversal, Settlement, SettlementTier, User
 from ..store.unit_of_work import Store
@@ -44,9 +45,7 @@ from .auth import Actor
 from .errors import NotFound, Refused
 
 # The tier columns summed per settlement, in the order of the cascade, then the totals.
-SETTLEMENT_AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop",
-                      "reimbursed", "patient_pays")
-TIERS = ("basic", "critical", "assistance", "supplementary", "backstop")
+SETTLEMENT_AMOUNTS = ("total", "in_scope", *TIERS, "reimbursed", "patient_pays")
 
 
 def day_summary(session: Session, clerk: str, day: date) -> dict:

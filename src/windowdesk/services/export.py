@@ -70,9 +70,9 @@ SETTLEMENT_COLUMNS = (
     Column("discharged", DAY), Column("diagnosis"), Column("total", MONEY), Column("out_of_catalog", MONEY),
     Column("partial_self_pay", MONEY), Column("in_scope", MONEY), Column("basic", MONEY),
     Column("critical", MONEY), Column("assistance", MONEY), Column("supplementary", MONEY),
-    Column("backstop", MONEY), Column("reimbursed", MONEY), Column("patient_pays", MONEY),
-    Column("policy_id"), Column("policy_hash"), Column("settled_on", DAY), Column("settled_by"),
-    Column("voided", FLAG), Column("voided_on", DAY),
+    Column("relief", MONEY), Column("backstop", MONEY), Column("reimbursed", MONEY), Column("patient_pays", MONEY),
+    Column("settled_upstream", FLAG), Column("policy_id"), Column("policy_hash"), Column("settled_on", DAY),
+    Column("settled_by"), Column("voided", FLAG), Column("voided_on", DAY),
 ) + YTD_COLUMNS
 ENROLLMENT_COLUMNS = (
     Column("receipt_no"), Column("window_id"), Column("id_number"), Column("name"), Column("household"),
@@ -244,8 +244,9 @@ def _settlements(session: Session, month: Period) -> Table:
             s.id, s.window_id, s.receipt_no, person["id_number"], person["name"], person["household"], s.year,
             s.category, s.tilt, s.kind, s.hospital, s.hospital_level, s.in_region, s.referred, s.transfer,
             s.previous_deductible, s.admitted, s.discharged, s.diagnosis, s.total, s.out_of_catalog,
-            s.partial_self_pay, s.in_scope, s.basic, s.critical, s.assistance, s.supplementary, s.backstop,
-            s.reimbursed, s.patient_pays, s.policy_id, s.policy_hash, s.business_day, s.created_by, voided,
+            s.partial_self_pay, s.in_scope, s.basic, s.critical, s.assistance, s.supplementary, s.relief,
+            s.backstop, s.reimbursed, s.patient_pays, s.settled_upstream, s.policy_id, s.policy_hash,
+            s.business_day, s.created_by, voided,
             void_day if voided else None,
             *(getattr(s, f"ytd_{name}") for name in YTD_MONEY_FIELDS), s.ytd_rehab_months))
     return Table("settlements", SETTLEMENT_COLUMNS, rows)

@@ -16,15 +16,23 @@ _NOT_VOIDED = (Settlement.person_id == bindparam("person_id"), Settlement.year =
 # Built once: settle_visit runs these for every visit, and building eleven SUMs costs more than running them.
 _SUMS = select(*[func.coalesce(func.sum(getattr(Settlement, f"ytd_{name}")), 0)
                  for name in YTD_MONEY_FIELDS]).where(*_NOT_VOIDED)
-_MONTHS = select(Settlement.ytd_rehab_months).where(*_NOT_VOIDED, Settlement.ytd_rehab_months != "")
+# A settlement belongs to its discharge year but may hold months of earlier years (a stay across the new year):
+# the months of a year are in the settlements of that year or later.
+_MONTHS = select(Settlement.ytd_rehab_months).where(
+    Settlement.person_id == bindparam("person_id"), Settlement.year >= bindparam("first"),
+    Settlement.voided.is_(False), Settlement.ytd_rehab_months != "")
 
 
-def year_to_date(session: Session, person_id: int, year: int) -> YearToDate:
+def year_to_date(session: Session, person_id: int, year: int, *, month_years: range | None = None) -> YearToDate:
+    """The figures of settlement `year`; `rehab_months` holds the paid months of every year in `month_years`
+    (the years a child-rehabilitation visit touches; default the settlement year), each counted on its own."""
     params = {"person_id": person_id, "year": year}
     sums = session.execute(_SUMS, params).one()
+    years = month_years or range(year, year + 1)
+    wanted = {f"{y:04d}" for y in years}
     months: set[str] = set()
-    for text in session.execute(_MONTHS, params).scalars():
-        months.update(text.split(","))
+    for text in session.execute(_MONTHS, {"person_id": person_id, "first": years.start}).scalars():
+        months.update(m for m in text.split(",") if m[:4] in wanted)
     # SUM keeps the columns' Money type, so the sums come back in yuan already.
     values = {name: Decimal(amount).quantize(_FEN) for name, amount in zip(YTD_MONEY_FIELDS, sums)}
     return YearToDate(**values, rehab_months=tuple(sorted(months)))

@@ -36,6 +36,8 @@ _FIXED = ("window_id", "receipt_no", "year", "category", "kind", "admitted", "di
           "patient_pays", *(f"ytd_{name}" for name in YTD_MONEY_FIELDS), "ytd_rehab_months")
 _COLUMN_FIELD = {"settled_on": "business_day", "settled_by": "created_by"}
 _NOT_STORED = {"id_number", "name", "household", "voided", "voided_on", "settlement_id"}
+# Columns newer than some files still in circulation: a file without them reads as settled before they existed.
+_ADDED_LATER = {"settled_upstream": "false"}
 
 
 @dataclass
@@ -146,7 +148,7 @@ def _parse(raw: dict, source: Path, number: int) -> dict:
     """One row as typed values; any bad value refuses the whole file, naming the row and the column."""
     values: dict = {}
     for column in SETTLEMENT_COLUMNS:
-        text = (raw.get(column.name) or "").strip()
+        text = (raw.get(column.name) or _ADDED_LATER.get(column.name, "")).strip()
         try:
             values[column.name] = _value(column, text)
         except (ValueError, MoneyError):

@@ -6,13 +6,15 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import idnumber
 from ..domain.case_json import settlement_json, year_to_date_json
 from ..domain.categories import CATEGORY_LABELS_ZH
+from ..domain.money import fmt
 from ..domain.engine import settle
 from ..domain.enrollment_rules import MembershipView, category_on
 from ..domain.problems import Refusal
@@ -25,6 +27,7 @@ from ..store.models import Person as PersonRow
 from ..store.types import canonical_json
 from ..store.unit_of_work import Store
 from .auth import Actor
+from .diseases import ensure_registered
 from .errors import InvalidInput, NotFound, Refused
 from .ledger import increments, year_to_date
 from .people import get_person, memberships_of
@@ -108,6 +111,7 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
                              "exited_on": m.exited_on.isoformat() if m.exited_on else None}
                             for m in checked.memberships if m.valid_on(visit.admitted)],
             "ytd_before": year_to_date_json(before),
+            "settled_upstream": visit.settled_upstream is not None,
             "result": settlement_json(result),
         }
         session.add(Settlement(
@@ -118,8 +122,11 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
             discharged=visit.discharged, diagnosis=visit.diagnosis, total=visit.total,
             out_of_catalog=visit.out_of_catalog, partial_self_pay=visit.partial_self_pay, in_scope=result.in_scope,
             basic=result.basic, critical=result.critical, assistance=result.assistance,
-            supplementary=result.supplementary, backstop=result.backstop, reimbursed=result.reimbursed,
-            patient_pays=result.patient_pays, policy_id=policy.id, policy_hash=policy.content_hash,
+            supplementary=result.supplementary, relief=result.relief, backstop=result.backstop,
+            reimbursed=result.reimbursed, patient_pays=result.patient_pays,
+            settled_upstream=visit.settled_upstream is not None,
+            relief_granted={office: str(amount) for office, amount in visit.relief},
+            policy_id=policy.id, policy_hash=policy.content_hash,
             snapshot=snapshot, **increments(before, result.year_to_date), business_day=now.date(),
             created_by=actor.name, created_at=now))
         session.flush()  # the tier rows reference it
@@ -153,7 +160,11 @@ def _check(session: Session, actor: Actor, *, id_number: str, visit: Visit, toda
     _ensure_insured(session, person.id, visit.admitted, person.id_number)
     memberships = memberships_of(session, person.id)
     category = category_on(memberships, visit.admitted, policy.category_priority)
-    before = year_to_date(session, person.id, visit.discharged.year)
+    if visit.kind == "outpatient_special":
+        ensure_registered(session, policy, person.id, visit.diagnosis, visit.admitted)
+    year = visit.discharged.year
+    # A stay across the new year counts rehabilitation months against each year it touches.
+    before = year_to_date(session, person.id, year, month_years=range(visit.admitted.year, year + 1))
     try:
         result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
     except CaseError as exc:
@@ -205,10 +216,51 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
         if row.created_by != actor.name:
             # The void changes the settling clerk's day too: it must still be open.
             ensure_day_open(session, row.created_by, now.date())
+        # The contract's void: this settlement's own increments leave the year to date (the ytd query skips
+        # voided rows); the later ones stand as paid. The audit entry names them for the county's review.
+        later = [s.to_json() for s in _later(session, row)]
         row.voided = True
         session.add(Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
                              business_day=now.date()))
         tx.audit(user=actor.name, action="settlement.void", target=row.id,
-                 detail={"receipt_no": row.receipt_no, "reason": reason, "reimbursed": str(row.reimbursed)})
+                 detail={"receipt_no": row.receipt_no, "reason": reason, "reimbursed": str(row.reimbursed),
+                         "later_settlements": later})
         return {"settlement_id": row.id, "receipt_no": row.receipt_no, "voided": True, "reason": reason,
-                "voided_by": actor.name, "voided_at": now.isoformat(timespec="seconds")}
+                "voided_by": actor.name, "voided_at": now.isoformat(timespec="seconds"),
+                "later_settlements": later}
+
+
+@dataclass(frozen=True)
+class LaterSettlement:
+    """A settlement of the same person and year made after one being voided: it stands as it was paid."""
+
+    settlement_id: str
+    receipt_no: str
+    discharged: date
+    settled_at: datetime
+    reimbursed: Decimal
+
+    def to_json(self) -> dict:
+        return {"settlement_id": self.settlement_id, "receipt_no": self.receipt_no or "",
+                "discharged": self.discharged.isoformat(), "settled_at": self.settled_at.isoformat(timespec="seconds"),
+                "reimbursed": fmt(self.reimbursed)}
+
+
+def later_settlements(store: Store, *, settlement_id: str) -> list[LaterSettlement]:
+    """What a supervisor sees before confirming a void: the person's later settlements of that year."""
+    with store.reading() as session:
+        row = session.get(Settlement, settlement_id)
+        if row is None:
+            raise NotFound("settlement_not_found", "ref", ref=settlement_id)
+        return _later(session, row)
+
+
+def _later(session, row: Settlement) -> list[LaterSettlement]:
+    rows = session.execute(select(Settlement).where(
+        Settlement.person_id == row.person_id, Settlement.year == row.year, Settlement.voided.is_(False),
+        # settled after it: later in time, or in the same second with a later receipt number of the series
+        or_(Settlement.created_at > row.created_at,
+            and_(Settlement.created_at == row.created_at, Settlement.receipt_no > (row.receipt_no or ""))),
+        Settlement.id != row.id)
+        .order_by(Settlement.created_at, Settlement.receipt_no)).scalars()
+    return [LaterSettlement(s.id, s.receipt_no or "", s.discharged, s.created_at, s.reimbursed) for s in rows]

@@ -163,9 +163,12 @@ class Settlement(Base):
     critical: Mapped[money]
     assistance: Mapped[money]
     supplementary: Mapped[money]
+    relief: Mapped[money]  # the sum of what other offices granted (and the cascade applied)
     backstop: Mapped[money]
     reimbursed: Mapped[money]
     patient_pays: Mapped[money]
+    settled_upstream: Mapped[bool] = mapped_column(default=False)  # basic, critical as the platform settled them
+    relief_granted: Mapped[dict[str, Any]] = mapped_column(JsonText, default=dict)  # {"temporary": "1000.00"}
     policy_id: Mapped[str] = mapped_column(String(64))
     policy_hash: Mapped[str] = mapped_column(String(64))
     snapshot: Mapped[dict[str, Any]]  # ytd before/after, steps, memberships that decided the category
@@ -180,6 +183,9 @@ class Settlement(Base):
     ytd_supplementary_paid: Mapped[money]
     ytd_excess_base: Mapped[money]
     ytd_backstop_paid: Mapped[money]
+    ytd_op_general_deductible_used: Mapped[money]
+    ytd_op_general_paid: Mapped[money]
+    ytd_relief_paid: Mapped[money]
     ytd_rehab_months: Mapped[str] = mapped_column(String(200), default="")  # "2024-03,2024-04"
     voided: Mapped[bool] = mapped_column(default=False)  # mirrors the reversal row, for the ytd query
     print_count: Mapped[int] = mapped_column(default=0)
@@ -286,6 +292,7 @@ class FamilyCapPayout(Base):
     self_pay: Mapped[money]
     cap: Mapped[money]
     payout: Mapped[money]
+    pools: Mapped[list[Any]] = mapped_column(JsonText, default=list)  # what the line summed: see family_cap
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(64))
 
@@ -312,3 +319,18 @@ class SettlementTier(Base):
     ratio: Mapped[Decimal | None] = mapped_column(RatioText)  # None where a tier applies several ratios (bands)
     paid: Mapped[money]
     cap_hit: Mapped[bool] = mapped_column(default=False)
+
+
+class DiseaseRegistration(Base):
+    """慢特病认定: a person is registered for one special disease (an ICD-10 prefix of the policy's list)
+    from `approved_on`, until `ended_on` if set (the last day it holds)."""
+
+    __tablename__ = "disease_registrations"
+    __table_args__ = (Index("ix_disease_registrations_person_code", "person_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    approved_on: Mapped[date]
+    ended_on: Mapped[date | None]
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]

@@ -47,6 +47,8 @@ _WORDS = (
     QT_TRANSLATE_NOOP("labels", "年度自付超过门槛部分"), QT_TRANSLATE_NOOP("labels", "本地政策未设"),
     QT_TRANSLATE_NOOP("labels", "本类就诊不适用"), QT_TRANSLATE_NOOP("labels", "本类人员不适用"),
     QT_TRANSLATE_NOOP("labels", "不享受倾斜政策"), QT_TRANSLATE_NOOP("labels", "未转诊，不予支付"),
+    QT_TRANSLATE_NOOP("labels", "医保已结算"), QT_TRANSLATE_NOOP("labels", "普通门诊"),
+    QT_TRANSLATE_NOOP("labels", "其他部门救助"),
 )
 
 

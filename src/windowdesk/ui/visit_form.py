@@ -17,6 +17,7 @@ from .date_field import DateField
 from .field_errors import FieldErrors
 from .messages import error_text
 from .money_field import MoneyField, MoneyInputError
+from .upstream_relief_box import UpstreamReliefBox
 
 INPATIENT = "inpatient"  # the one kind that is a stay: the others are visits on one day
 
@@ -27,7 +28,8 @@ class VisitForm(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, today=date.today, parent: QWidget | None = None):
+    def __init__(self, today=date.today, parent: QWidget | None = None,
+                 offices: tuple[tuple[str, str], ...] = ()):
         super().__init__(parent)
         self.setTitle(self.tr("就诊信息"))
         self._today = today
@@ -58,6 +60,8 @@ class VisitForm(QGroupBox):
         self.admitted_label = QLabel()
         self.discharged_label = QLabel(self.tr("出院日期"))
         self.days_label = QLabel(self.tr("住院天数"))
+        # 医保已结算 and other offices' grants: the page places the box below the form
+        self.upstream_relief = UpstreamReliefBox(offices)
         self._layout()
         self._connect_signals()
         self._kind_changed()
@@ -108,6 +112,7 @@ class VisitForm(QGroupBox):
             box.currentIndexChanged.connect(self._edited)
         for check in (self.in_region, self.referred, self.transfer):
             check.toggled.connect(self._edited)
+        self.upstream_relief.changed.connect(self.changed)
 
     def outpatient(self) -> bool:
         return self.kind.currentData() != INPATIENT
@@ -190,13 +195,19 @@ class VisitForm(QGroupBox):
                 if hasattr(first, "selectAll"):
                     first.selectAll()
             return None
+        try:
+            upstream, relief = self.upstream_relief.settled_upstream(), self.upstream_relief.relief()
+        except MoneyInputError as exc:
+            self.errors.set(self.upstream_relief, error_text(exc))
+            return None
         return Visit(kind=self.kind.currentData(), hospital_level=self.level.currentData(),
                      admitted=self.admitted.day(), discharged=self.discharged_day(),
                      total=self.total.amount(), out_of_catalog=self.out_of_catalog.amount(),
                      partial_self_pay=self.partial_self_pay.amount(), in_region=self.in_region.isChecked(),
                      referred=self.referred.isChecked(), transfer=self.transfer.isChecked(),
                      previous_deductible=self.previous_deductible.amount(),
-                     diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip())
+                     diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip(),
+                     settled_upstream=upstream, relief=relief)
 
     def clear(self) -> None:
         """A new visit: every field empty (dates too), the flags as for a visit in the region."""
@@ -208,5 +219,6 @@ class VisitForm(QGroupBox):
         self.referred.setChecked(False)
         self.transfer.setChecked(False)
         self.in_region.setChecked(True)
+        self.upstream_relief.clear()
         self.errors.clear()
 

@@ -46,6 +46,11 @@ PROBLEMS: dict[str, str] = {
     "amount_out_of_range": QT_TRANSLATE_NOOP("problems", "{field} 金额超出范围：{value}"),
     "amount_negative": QT_TRANSLATE_NOOP("problems", "{field} 不能为负数：{amount}"),
     "amount_too_precise": QT_TRANSLATE_NOOP("problems", "{field} 最多两位小数：{amount}"),
+    "missing_field": QT_TRANSLATE_NOOP("problems", "缺少 {field}"),
+    "not_for_child_rehab": QT_TRANSLATE_NOOP("problems", "残疾儿童康复不填写 {field}"),
+    "upstream_exceeds_in_scope": QT_TRANSLATE_NOOP(
+        "problems", "医保已结算金额（统筹 {basic}，大病 {critical}）超过政策范围内费用 {in_scope}"),
+    "unknown_relief": QT_TRANSLATE_NOOP("problems", "本地政策没有救助部门 {relief}（可填：{known}）"),
     # --- ID numbers ---------------------------------------------------------------------------------
     "id_length": QT_TRANSLATE_NOOP("problems", "身份证号应为18位（或15位旧号），实际为{length}位"),
     "id_chars": QT_TRANSLATE_NOOP("problems", "身份证号含有非法字符：{chars}（只能是数字，最后一位可以是X）"),
@@ -62,6 +67,11 @@ PROBLEMS: dict[str, str] = {
     "settlement_not_found": QT_TRANSLATE_NOOP("problems", "本窗口没有结算单号或票据号为 {ref} 的结算"),
     "settlement_ref_missing": QT_TRANSLATE_NOOP("problems", "请输入结算单号或票据号"),
     "date_range_reversed": QT_TRANSLATE_NOOP("problems", "起始日期 {date_from} 晚于截止日期 {date_to}"),
+    "disease_not_registered": QT_TRANSLATE_NOOP("problems", "该人员在 {admitted} 没有有效的慢特病认定（{code}），不能按门诊慢特病结算"),
+    "unknown_disease": QT_TRANSLATE_NOOP("problems", "{code} 不在本地政策的慢特病病种内（可填：{known}）"),
+    "registration_ends_before_start": QT_TRANSLATE_NOOP("problems", "认定终止日期 {ended_on} 早于认定日期 {approved_on}"),
+    "registration_overlaps": QT_TRANSLATE_NOOP("problems", "已有 {approved_on} 起的 {code} 认定，期间重叠"),
+    "no_registration_on": QT_TRANSLATE_NOOP("problems", "{on} 没有有效的 {code} 慢特病认定"),
     # --- enrollment ----------------------------------------------------------------------------------
     "already_enrolled": QT_TRANSLATE_NOOP(
         "problems", "{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），"
@@ -205,6 +215,9 @@ PROBLEMS: dict[str, str] = {
     "policy_unknown_key": QT_TRANSLATE_NOOP("problems", "{file}：{field} 不是可用的 {what}（可用：{known}）"),
     "policy_not_one_of": QT_TRANSLATE_NOOP("problems", "{file}：{field} 应为以下之一：{allowed}"),
     "policy_ends_before_start": QT_TRANSLATE_NOOP("problems", "{file}：{field} 早于 effective_from"),
+    "policy_unknown_field": QT_TRANSLATE_NOOP("problems", "{file}：无法识别的键 {field}（此处可用：{known}）"),
+    "policy_bad_relief_id": QT_TRANSLATE_NOOP("problems", "{file}：{field} 应为小写英文代码（a-z、0-9、_），如 \"temporary\"：{value}"),
+    "policy_duplicate_relief": QT_TRANSLATE_NOOP("problems", "{file}：{field}：救助部门 {value} 重复"),
     "policy_no_diseases": QT_TRANSLATE_NOOP("problems", "{file}：{field} 应至少列出一个 ICD-10 病种编码前缀"),
     "policy_not_segments": QT_TRANSLATE_NOOP("problems", "{file}：{field} 应为非空列表，每项是含 up_to 和 ratio 的表"),
     "policy_open_segment_not_last": QT_TRANSLATE_NOOP("problems", "{file}：{field}：只有最后一段可以不设上限"),

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.money import fmt
+from ...services.diseases import list_registrations
 from ...services.people import PersonView
 from .. import labels
 from ..models.text_table_model import TextTableModel
@@ -44,6 +45,10 @@ class PersonPage(PersonPageBase):
         QVBoxLayout(memberships).addWidget(read_only_table(self.memberships_model))
         enrollments = QGroupBox(self.tr("参保记录"))
         QVBoxLayout(enrollments).addWidget(read_only_table(self.enrollments_model))
+        self.diseases_model = TextTableModel((self.tr("慢特病病种"), self.tr("名称"), self.tr("认定日期"),
+                                              self.tr("终止日期")), self)
+        diseases = QGroupBox(self.tr("慢特病认定"))
+        QVBoxLayout(diseases).addWidget(read_only_table(self.diseases_model))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -53,6 +58,7 @@ class PersonPage(PersonPageBase):
         tables = QVBoxLayout()
         tables.addWidget(memberships)
         tables.addWidget(enrollments)
+        tables.addWidget(diseases)
         lower.addLayout(tables, 3)
         layout.addLayout(lower, 1)
 
@@ -77,3 +83,5 @@ class PersonPage(PersonPageBase):
                                           fmt(e.contribution), fmt(e.person_pays),
                                           self.tr("{0} 至 {1}").format(e.insured_from, e.insured_to), e.receipt_no)
                                          for e in view.enrollments])
+        self.diseases_model.set_rows([(r.code, r.name or "—", str(r.approved_on), str(r.ended_on or "—"))
+                                      for r in list_registrations(self.desk.store, id_number=view.id_number)])

@@ -33,6 +33,7 @@ from ..models.steps_model import StepsModel, step_rows
 from ..operations import Desk
 from ..person_lookup import looks_like_id
 from ..visit_form import VisitForm
+from ...services.window import describe_window
 from .base import PersonPageBase
 
 
@@ -81,7 +82,9 @@ class SettlementPage(PersonPageBase):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.form = VisitForm(self._today)
+        offices = tuple((o.id, o.name) for o in describe_window(self.desk.store).policy.relief)
+        self.form = VisitForm(self._today, offices=offices)
+        self.upstream_relief = self.form.upstream_relief
         for name in ("kind", "level", "hospital", "diagnosis", "admitted", "discharged", "in_region", "referred",
                      "transfer", "total", "out_of_catalog", "partial_self_pay", "previous_deductible", "in_scope",
                      "days"):
@@ -103,6 +106,7 @@ class SettlementPage(PersonPageBase):
         left = QVBoxLayout()
         left.addWidget(person_box)
         left.addWidget(self.form)
+        left.addWidget(self.upstream_relief)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch(1)
