@@ -172,7 +172,7 @@
     <message>
         <location line="+16" />
         <source>确认日结</source>
-        <translation type="unfinished" />
+        <translation>Close the day</translation>
     </message>
     <message>
         <location line="+7" />
@@ -210,7 +210,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location filename="../../src/windowdesk/ui/date_field.py" line="+37" />
         <source>年月日，如 20260301</source>
-        <translation type="unfinished" />
+        <translation>YYYYMMDD, e.g. 20260301</translation>
     </message>
 </context>
 <context>
@@ -318,7 +318,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+21" />
         <source>已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}</source>
-        <translation type="unfinished" />
+        <translation>Already enrolled: year {0}, insured {1} to {2}, receipt no. {3}</translation>
     </message>
     <message>
         <location line="+29" />
@@ -564,7 +564,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+1" />
         <source>票据</source>
-        <translation type="unfinished" />
+        <translation>Receipts</translation>
     </message>
     <message>
         <location line="+1" />
@@ -817,7 +817,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+0" />
         <source>确认补打</source>
-        <translation type="unfinished" />
+        <translation>Reprint</translation>
     </message>
     <message>
         <location line="+4" />
@@ -875,27 +875,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location filename="../../src/windowdesk/ui/pages/records_page.py" line="+40" />
         <source>作废需要审核员权限：请审核员办理</source>
-        <translation type="unfinished" />
+        <translation>Voiding needs a supervisor: ask a supervisor to do it</translation>
     </message>
     <message>
         <location line="+16" />
         <source>如 LG-01-00000001</source>
-        <translation type="unfinished" />
+        <translation>e.g. LG-01-00000001</translation>
     </message>
     <message>
         <location line="+3" />
         <source>身份证号，或姓名开头的字</source>
-        <translation type="unfinished" />
+        <translation>ID number, or the start of a name</translation>
     </message>
     <message>
         <location line="+3" />
         <source>含已作废</source>
-        <translation type="unfinished" />
+        <translation>Include voided</translation>
     </message>
     <message>
         <location line="+2" />
         <source>查找</source>
-        <translation type="unfinished" />
+        <translation>Find</translation>
     </message>
     <message>
         <location line="+2" />
@@ -915,22 +915,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+3" />
         <source>至</source>
-        <translation type="unfinished" />
+        <translation>to</translation>
     </message>
     <message>
         <location line="+20" />
         <source>打印 / 补打</source>
-        <translation type="unfinished" />
+        <translation>Print / reprint</translation>
     </message>
     <message>
         <location line="+1" />
         <source>保存电子副本 PDF…</source>
-        <translation type="unfinished" />
+        <translation>Save electronic copy (PDF)…</translation>
     </message>
     <message>
         <location line="+2" />
         <source>作废原因（必填）</source>
-        <translation type="unfinished" />
+        <translation>Reason for the void (required)</translation>
     </message>
     <message>
         <location line="+2" />
@@ -955,27 +955,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+1" />
         <source>票据</source>
-        <translation type="unfinished" />
+        <translation>Receipt</translation>
     </message>
     <message>
         <location line="+40" />
         <source>不是有效日期：{0}（如 20260301）</source>
-        <translation type="unfinished" />
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
     </message>
     <message>
         <location line="+5" />
         <source>结束日期早于开始日期</source>
-        <translation type="unfinished" />
+        <translation>The end date is before the start date</translation>
     </message>
     <message>
         <location line="+22" />
         <source>没有符合条件的结算</source>
-        <translation type="unfinished" />
+        <translation>No settlement matches</translation>
     </message>
     <message>
         <location line="+2" />
         <source>找到 {0} 笔结算</source>
-        <translation type="unfinished" />
+        <translation>{0} settlement(s) found</translation>
     </message>
     <message>
         <location line="+37" />
@@ -990,12 +990,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     <message>
         <location line="+2" />
         <source>{0}　{1}　{2}　{3}；报销 {4} 元，个人支付 {5} 元</source>
-        <translation type="unfinished" />
+        <translation>{0}  {1}  {2}  {3}; reimbursed {4} yuan, patient pays {5} yuan</translation>
     </message>
     <message>
         <location line="+3" />
         <source>已打印纸质票据 {0} 张，电子副本 {1} 份</source>
-        <translation type="unfinished" />
+        <translation>{0} paper slip(s) printed, {1} electronic copy(ies)</translation>
     </message>
     <message>
         <location line="+25" />
@@ -1133,7 +1133,7 @@ Reason: {4}</translation>
     <message>
         <location line="-3" />
         <source>变动</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1153,7 +1153,7 @@ Reason: {4}</translation>
     <message>
         <location line="+3" />
         <source>变动人员</source>
-        <translation type="unfinished" />
+        <translation>Who changes</translation>
     </message>
     <message>
         <location line="+28" />
@@ -1168,18 +1168,19 @@ Reason: {4}</translation>
     <message>
         <location line="+17" />
         <source>导入花名册</source>
-        <translation type="unfinished" />
+        <translation>Import the roster</translation>
     </message>
     <message>
         <location line="+0" />
         <source>确认导入</source>
-        <translation type="unfinished" />
+        <translation>Import it</translation>
     </message>
     <message>
         <location line="+7" />
         <source>确认导入 {0}？
 新增 {1}，变更 {2}，退出 {3}；无效 {4} 行不导入。</source>
-        <translation type="unfinished" />
+        <translation>Import {0}?
+Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translation>
     </message>
     <message>
         <location line="+9" />
@@ -1313,17 +1314,17 @@ Reason: {4}</translation>
     <message>
         <location line="+13" />
         <source>试算</source>
-        <translation type="unfinished" />
+        <translation>Trial</translation>
     </message>
     <message>
         <location line="+1" />
         <source>回车（在最后一栏）</source>
-        <translation type="unfinished" />
+        <translation>Enter (on the last field)</translation>
     </message>
     <message>
         <location line="+1" />
         <source>确认结算</source>
-        <translation type="unfinished" />
+        <translation>Confirm settlement</translation>
     </message>
     <message>
         <location line="+136" />
@@ -1334,22 +1335,22 @@ Reason: {4}</translation>
         <location line="+20" />
         <location line="+96" />
         <source>内容已修改，请重新试算</source>
-        <translation type="unfinished" />
+        <translation>The form changed: run the trial again</translation>
     </message>
     <message>
         <location line="-91" />
         <source>试算完成，尚未结算：核对后按“确认结算”（Ctrl+回车）</source>
-        <translation type="unfinished" />
+        <translation>Trial done, not settled yet: check it, then press "Confirm settlement" (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+67" />
         <source>已结算</source>
-        <translation type="unfinished" />
+        <translation>Settled</translation>
     </message>
     <message>
         <location line="+5" />
         <source>试算结果（未结算，未保存）</source>
-        <translation type="unfinished" />
+        <translation>Trial (not settled, nothing saved)</translation>
     </message>
     <message>
         <location line="-232" />
@@ -1404,7 +1405,7 @@ Reason: {4}</translation>
     <message>
         <location line="+9" />
         <source>请重新试算</source>
-        <translation type="unfinished" />
+        <translation>Run the trial again</translation>
     </message>
     <message>
         <location line="+31" />
@@ -1448,7 +1449,7 @@ Reason: {4}</translation>
     <message>
         <location line="+0" />
         <source>结算时间</source>
-        <translation type="unfinished" />
+        <translation>Settled at</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1473,7 +1474,7 @@ Reason: {4}</translation>
     <message>
         <location line="+18" />
         <source>已作废</source>
-        <translation type="unfinished" />
+        <translation>Voided</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1606,7 +1607,7 @@ Reason: {4}</translation>
     <message>
         <location line="+1" />
         <source>住院天数</source>
-        <translation type="unfinished" />
+        <translation>Days in hospital</translation>
     </message>
     <message>
         <location line="+16" />
@@ -1636,7 +1637,7 @@ Reason: {4}</translation>
     <message>
         <location line="+28" />
         <source>就诊日期</source>
-        <translation type="unfinished" />
+        <translation>Visit date</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1646,17 +1647,17 @@ Reason: {4}</translation>
     <message>
         <location line="+20" />
         <source>请填写日期</source>
-        <translation type="unfinished" />
+        <translation>Type the date</translation>
     </message>
     <message>
         <location line="+1" />
         <source>不是有效日期：{0}（如 20260301）</source>
-        <translation type="unfinished" />
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
     </message>
     <message>
         <location line="+36" />
         <source>{0} 天</source>
-        <translation type="unfinished" />
+        <translation>{0} day(s)</translation>
     </message>
 </context>
 <context>
@@ -3474,5 +3475,34 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+4" />
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
+    </message>
+</context><context><name>Voiding</name><message>
+        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+23" />
+        <source>作废结算</source>
+        <translation>Void settlement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>确认作废</source>
+        <translation>Void it</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>作废必须填写原因</source>
+        <translation>A void needs a reason</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>确认作废票据 {0}？
+参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
+原因：{4}</source>
+        <translation>Void receipt {0}?
+Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
+Reason: {4}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>已作废票据 {0}</source>
+        <translation>Voided receipt {0}</translation>
     </message>
 </context></TS>

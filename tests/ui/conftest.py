@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 # Before anything imports Qt: no display on the build machines.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("WINDOWDESK_LANG", None)  # the tests choose the language themselves
 
 import pytest
-from windowkit import Window, make_window
-
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from uikit import answered, waits
+from windowkit import Window, make_window
 
 from windowdesk.ui.app import prepare
 from windowdesk.ui.collector import GuiThreadCollector
-from uikit import answered, waits
 
 # What a clerk does with the keyboard and the mouse: after each, the test waits for the window's answer
 # (the ops it started run on pool threads and call back on this one), as the clerk would.
@@ -60,3 +62,19 @@ def window(tmp_path) -> Window:
     w = make_window(tmp_path)
     yield w
     w.store.engine.dispose()
+
+
+@pytest.fixture
+def papers(monkeypatch, tmp_path) -> list[Path]:
+    """QPrintDialog accepted at once, its printer a PDF file: the file of each paper printed, in order."""
+    printed: list[Path] = []
+
+    def accept(dialog: QPrintDialog) -> int:
+        path = tmp_path / f"paper-{len(printed) + 1}.pdf"
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(path))
+        printed.append(path)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    return printed

@@ -100,7 +100,7 @@ def test_closing_after_confirmation_freezes_the_day_and_settling_is_refused(qtbo
     number = add_person(window.store, name="王五", household="H003")
     with pytest.raises(Refused) as refused:
         settle(window, number, STAY)
-    assert "已日结" in refused.value.message_zh
+    assert refused.value.code == "day_closed"
 
 
 def test_declining_the_confirmation_closes_nothing(qtbot, window, today, monkeypatch):

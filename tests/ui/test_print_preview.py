@@ -113,22 +113,6 @@ def pdf_printer(paper: str, path: Path) -> QPrinter:
     return printer
 
 
-@pytest.fixture
-def papers(monkeypatch, tmp_path) -> list[Path]:
-    """QPrintDialog accepted at once, its printer a PDF file: the file of each paper printed, in order."""
-    printed: list[Path] = []
-
-    def accept(dialog: QPrintDialog) -> int:
-        path = tmp_path / f"paper-{len(printed) + 1}.pdf"
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(path))
-        printed.append(path)
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
-    return printed
-
-
 @dataclass
 class Looked:
     title: str
@@ -157,7 +141,7 @@ def looking(qtbot, monkeypatch, actions: ReceiptActions, *, press_print: bool = 
 
 def print_action(dialog: QPrintPreviewDialog):
     toolbar_actions = [a for bar in dialog.findChildren(QToolBar) for a in bar.actions()]
-    return next(a for a in toolbar_actions if a.text() == "Print")
+    return next(a for a in toolbar_actions if a.text() == "打印")  # Qt's own words, in Chinese
 
 
 @pytest.fixture

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
-
 import pytest
 from imekit import commit
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 from uikit import answered, desk
 from windowkit import add_person
@@ -87,22 +84,13 @@ def test_a_reversed_or_bad_date_range_is_said_at_its_field(qtbot, window, three)
 
 
 def test_opening_one_shows_its_breakdown_and_status_then_a_reprint_is_marked(qtbot, window, three, monkeypatch,
-                                                                             tmp_path):
+                                                                             papers):
     page = page_for(qtbot, window, "clerk")
     find(qtbot, page, receipt_no="LG-01-00000001")
     assert page.state.text() == "正常"
     assert page.summary.text().startswith("LG-01-00000001　李四　")
     assert page.steps_model.rows()[0].label == "基本医保统筹" and page.steps_model.rows()[0].paid > 0
     assert page.papers.text() == "已打印纸质票据 0 张，电子副本 0 份"
-    papers: list[Path] = []
-
-    def accept(dialog: QPrintDialog) -> int:
-        papers.append(tmp_path / f"paper-{len(papers) + 1}.pdf")
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(papers[-1]))
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
     asked: list[str] = []
     monkeypatch.setattr(page.receipt, "confirm_reprint", lambda text: asked.append(text) or True)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)  # the original, never printed at settling
@@ -149,3 +137,28 @@ def test_the_confirmation_names_the_act_and_cancel_is_the_default(qtbot):
     assert [b.text() for b in box.buttons()] == ["确认作废", "取消"]
     assert box.defaultButton().text() == "取消" == box.escapeButton().text()
     assert box.buttonRole(box.defaultButton()) == QMessageBox.ButtonRole.RejectRole
+
+
+def test_a_settlement_made_on_another_page_is_listed_when_the_page_comes_back(qtbot, window, three):
+    from windowdesk.ui.main_window import MainWindow
+
+    li, _wang = three
+    main = MainWindow(desk(window, "clerk"))
+    qtbot.addWidget(main)
+    main.show()
+    page = main.records_page
+    main.show_page(main.stack.indexOf(page))
+    find(qtbot, page, person=li)
+    assert len(receipts_listed(page)) == 2
+    main.show_page(0)
+    settlement = main.settlement_page
+    qtbot.keyClicks(settlement.id_number, li)
+    qtbot.keyClick(settlement.id_number, Qt.Key.Key_Return)
+    for field, text in ((settlement.admitted, "20240601"), (settlement.discharged, "20240603"),
+                        (settlement.total, "900")):
+        qtbot.keyClicks(field, text)
+    qtbot.mouseClick(settlement.trial_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(settlement.settle_button, Qt.MouseButton.LeftButton)
+    main.show_page(main.stack.indexOf(page))
+    answered()
+    assert receipts_listed(page)[0] == settlement.receipt_no.text() == "LG-01-00000004"

@@ -9,14 +9,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
-
 from uikit import acting_while_it_runs
 
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import roster_stage
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
-from windowdesk.ui.pages.roster_page import RosterPage
 from windowdesk.ui.operations import Desk
+from windowdesk.ui.pages.roster_page import RosterPage
 
 HEADER = ["身份证号", "姓名", "户编号", "与户主关系", "人员类别", "认定日期", "退出日期", "乡镇", "村", "联系电话"]
 A = make_valid("330327", date(1961, 5, 2), "123")

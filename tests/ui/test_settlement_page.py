@@ -196,7 +196,7 @@ def test_an_engine_case_error_is_worded_in_chinese(qtbot, page, window):
     type_visit(qtbot, page, kind="outpatient_special", diagnosis="J18.9", total="500", out_of_catalog="0",
                partial="0", admitted=date(2024, 5, 1), discharged=date(2024, 5, 1))
     click_settle(qtbot, page)
-    assert page.message.text() == "诊断编码不在本地门诊慢特病病种目录内"
+    assert page.message.text().startswith("诊断编码 J18.9 不在本地门诊慢特病病种目录内")
     assert settlements(window) == []
 
 

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTranslator
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 from uikit import answered
 from windowkit import add_person
@@ -278,3 +279,15 @@ def test_the_qm_is_compiled_from_the_ts():
     stale = [(context, source) for context, source, translation in _ts_messages()
              if translator.translate(context, source) != translation.text]
     assert stale == []  # run scripts/update_translations.sh
+
+
+def test_qts_own_dialogs_are_chinese_in_the_chinese_window(qtbot, qapp):
+    assert language.current() == language.CHINESE
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes
+                      | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == sorted(["是(Y)", "否(N)"])
+    for context, source, chinese in (("QFileDialog", "Save As", "另存为"), ("QPrintDialog", "Print", "打印"),
+                                     ("QPlatformTheme", "Cancel", "取消"),
+                                     ("QPrintPreviewDialog", "Print", "打印")):
+        assert QCoreApplication.translate(context, source) == chinese

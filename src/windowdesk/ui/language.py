@@ -13,6 +13,8 @@ __all__ = ["CHINESE", "DEFAULT", "ENGLISH", "LANG_VARIABLE", "QM_FILES", "chosen
 
 log = logging.getLogger(__name__)
 
+QT_CATALOGUE = "qtbase_zh_CN"  # in PySide6's Qt/translations
+
 _current = DEFAULT
 _installed: list[QTranslator] = []
 
@@ -37,10 +39,15 @@ def install(app: QCoreApplication, language: str) -> str:
             return ENGLISH
         log.warning("cannot load %s: the window stays in Chinese", path)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Qt's own words (file, print and message dialogs, their buttons) in Chinese. qtbase is the catalogue
+    # that holds them: qt_zh_CN.qm only names qtbase and the modules PySide6-Essentials does not ship, and
+    # fails to load for want of them (measured with 6.11.3), which left those dialogs in English.
     translator = QTranslator(app)
-    if translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if translator.load(QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         _installed.append(translator)
+    else:
+        log.warning("cannot load Qt's %s: its dialogs stay in English", QT_CATALOGUE)
     _current = CHINESE
     return CHINESE
 

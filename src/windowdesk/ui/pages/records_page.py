@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
 from ...domain.money import fmt
 from ...services.lookup import SettlementDetail, SettlementRow
 from .. import labels, ops
-from ..confirm import confirm
 from ..date_field import DateField
 from ..field_errors import FieldErrors
 from ..form_keys import EnterKeys
 from ..models.settlements_model import SettlementsModel
 from ..models.steps_model import StepsModel, rows_of_steps
-from ..operations import Desk
+from ..operations import Desk, tasks
+from ..ops.settlement import SETTLEMENTS
 from ..person_lookup import looks_like_id
 from ..receipt_actions import ReceiptActions
 from ..roles import may
 from ..table_view import read_only_table
+from . import voiding
 from .base import DeskPage
 
 VOID_ROLE = "supervisor"
@@ -46,6 +47,7 @@ class RecordsPage(DeskPage):
         self.detail: SettlementDetail | None = None
         self._may_void = may(desk.actor, VOID_ROLE)
         self.receipt = ReceiptActions(self, desk)
+        self._stale = False  # settlements changed elsewhere since the list was found
         self._build()
         self._connect_signals()
         self._show(None)
@@ -140,6 +142,17 @@ class RecordsPage(DeskPage):
         self.reason.returnPressed.connect(self.void)
         for field in (self.date_from, self.date_to):
             field.textChanged.connect(self._check_dates)
+        tasks().changed.connect(self._records_changed)
+
+    def _records_changed(self, kinds: frozenset) -> None:
+        if SETTLEMENTS in kinds and not self.isVisible():
+            self._stale = True  # settled or voided on another page: found again when this one comes up
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale and self.model.rowCount():
+            self.find()
+        self._stale = False
 
     # --- finding ----------------------------------------------------------------------------------
 
@@ -247,25 +260,10 @@ class RecordsPage(DeskPage):
 
     # The point where a person answers; tests replace it.
     def confirm(self, text: str) -> bool:
-        return confirm(self, self.tr("作废结算"), text, self.tr("确认作废"))
+        return voiding.ask(self, text)
 
     def void(self) -> None:
-        detail = self.detail
-        if detail is None or detail.voided:
-            return
         if not self._may_void:
             self.say(void_refusal(), error=True)
             return
-        reason = self.reason.text().strip()
-        if not reason:
-            self.say(self.tr("作废必须填写原因"), error=True)
-            self.reason.setFocus()
-            return
-        text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
-            detail.receipt_no or detail.settlement_id, detail.name, fmt(detail.reimbursed),
-            fmt(detail.patient_pays), reason)
-        if not self.confirm(text):
-            return
-        done = self.tr("已作废票据 {0}").format(detail.receipt_no or detail.settlement_id)
-        ops.settlement.void(self.desk, settlement_id=detail.settlement_id, reason=reason).success(
-            lambda _voided: self.find(then=lambda: self.say(done))).failure(self.failed).run(self)
+        voiding.void(self, self.detail, self.reason, lambda then: self.find(then=then))

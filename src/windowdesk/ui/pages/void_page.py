@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from ...domain.money import fmt
 from ...services.lookup import SettlementDetail
 from .. import labels, ops
-from ..confirm import confirm
 from ..operations import Desk
+from . import voiding
 from .base import DeskPage
 
 # The summary's lines, in the order shown: (key, label).
@@ -134,24 +134,7 @@ class VoidPage(DeskPage):
 
     # The point where a person answers; tests replace it.
     def confirm(self, text: str) -> bool:
-        return confirm(self, self.tr("作废结算"), text, self.tr("确认作废"))
+        return voiding.ask(self, text)
 
     def void(self) -> None:
-        found = self.found
-        if found is None or found.voided:
-            return
-        reason = self.reason.text().strip()
-        if not reason:
-            self.say(self.tr("作废必须填写原因"), error=True)
-            self.reason.setFocus()
-            return
-        text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
-            found.receipt_no or found.settlement_id, found.name, fmt(found.reimbursed),
-            fmt(found.patient_pays), reason)
-        if not self.confirm(text):
-            return
-        done = self.tr("已作废票据 {0}").format(found.receipt_no or found.settlement_id)
-        # The reason stays typed when refused; once voided, the row as stored now: 已作废, by whom, when.
-        ops.settlement.void(self.desk, settlement_id=found.settlement_id, reason=reason).success(
-            lambda _voided: (self.reason.clear(), self.look_up(then=lambda: self.say(done)))).failure(
-            self.failed).run(self)
+        voiding.void(self, self.found, self.reason, lambda then: self.look_up(then=then))
