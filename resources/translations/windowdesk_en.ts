@@ -1765,12 +1765,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Excel turned the ID number into a number and its last digits are lost; format the column as text and export again</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{id_number} 在 {day} 不在参保期内（参保期：{periods}）</source>
-        <translation>{id_number} is not insured on {day} (insured periods: {periods})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>出院日期 {discharged} 不在政策 {name} 的执行期内（{effective_from} 至 {effective_to}）</source>
         <translation>The discharge date {discharged} is outside the policy {name} ({effective_from} to {effective_to})</translation>
     </message>
@@ -1780,12 +1775,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>A void needs a reason</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>结算单 {key} 已作废</source>
-        <translation>Settlement {key} is void already</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>本窗口没有结算单号或票据号为 {key} 的结算</source>
         <translation>This window has no settlement with the number or receipt number {key}</translation>
     </message>
@@ -1920,7 +1910,17 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-31"/>
+        <source>{id_number} 的入院日期 {day} 不在参保期内（参保期：{periods}）</source>
+        <translation>{id_number} is not insured on {day} (insured periods: {periods})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>该结算单（{key}）已作废</source>
+        <translation>Settlement {key} is void already</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>{column}“{value}”无法识别（应为{formats}）</source>
         <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
     </message>

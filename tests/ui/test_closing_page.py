@@ -16,6 +16,7 @@ from windowdesk.services.errors import Refused
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import DayClosing, Settlement
 from windowdesk.ui.pages.closing_page import ClosingPage
+from windowdesk.ui.messages import error_text
 
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -97,7 +98,7 @@ def test_closing_after_confirmation_freezes_the_day_and_settling_is_refused(qtbo
     number = add_person(window.store, name="王五", household="H003")
     with pytest.raises(Refused) as refused:
         settle(window, number, STAY)
-    assert "已日结" in refused.value.message_zh
+    assert refused.value.code == "day_closed" and "已日结" in error_text(refused.value)
 
 
 def test_declining_the_confirmation_closes_nothing(qtbot, window, today, monkeypatch):

@@ -15,7 +15,9 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.services.export import key_id, set_county_key
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import ExportPackage
-from windowdesk.ui.pages.export_page import ExportPage, previous_month, problem_zh
+from windowdesk.domain.problems import Problem
+from windowdesk.ui.messages import problem_text
+from windowdesk.ui.pages.export_page import ExportPage, previous_month
 
 KEY = "00" * 32
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
@@ -96,7 +98,8 @@ def test_a_manifest_signed_with_another_key_fails(qtbot, page, window, march, tm
     export_march(qtbot, page, folder, monkeypatch)
     set_county_key(window.store, window.admin, key_hex="11" * 32)
     click_and_wait(qtbot, page, page.verify_button)
-    assert page.message.text() == "校验未通过：\n· 清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的"
+    assert page.message.text().startswith(
+        "校验未通过：\n· 清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的（数据包密钥 ")
 
 
 def test_without_a_county_key_the_export_is_refused_in_chinese(qtbot, page, window, tmp_path, monkeypatch):
@@ -121,5 +124,6 @@ def test_a_folder_that_does_not_exist_is_not_checked(qtbot, page, tmp_path):
 
 def test_defaults_and_wording():
     assert previous_month(date(2024, 1, 15)) == "2023-12"
-    assert problem_zh("manifest.json is missing") == "缺少数据包清单 manifest.json"
-    assert problem_zh("something new") == "something new"  # an unknown finding is shown as the service wrote it
+    assert problem_text(Problem("package_manifest_missing", "manifest.json")) == "缺少数据包清单 manifest.json"
+    # A code the catalogue does not know yet still reads as a sentence that names it.
+    assert problem_text(Problem("something_new", "manifest.json")) == "输入有误：manifest.json (something_new)"

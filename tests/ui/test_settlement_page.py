@@ -21,6 +21,7 @@ from windowdesk.domain.visit import Visit, YearToDate
 from windowdesk.store.models import AuditEntry, Person, Settlement
 from windowdesk.ui.models.steps_model import StepRow, step_rows
 from windowdesk.ui.pages.settlement_page import SettlementPage
+from windowdesk.domain.idnumber import mask
 
 D = Decimal
 
@@ -161,7 +162,7 @@ def test_costs_beyond_the_total_are_refused_before_the_service(qtbot, page, wind
     type_visit(qtbot, page, total="1000", out_of_catalog="800", partial="300")
     assert page.in_scope.text() == "-100.00"
     click_settle(qtbot, page)
-    assert page.message.text() == "目录外费用与部分自付费用之和超过医疗总费用"
+    assert page.message.text() == "目录外费用（800.00）与部分自付（300.00）之和超过医疗总费用（1000.00）"
     assert settlements(window) == []
 
 
@@ -170,7 +171,7 @@ def test_an_uninsured_admission_is_refused_in_chinese(qtbot, page, window):
     look_up(qtbot, page, number)
     type_visit(qtbot, page, admitted=date(2023, 6, 1), discharged=date(2023, 6, 10))
     click_settle(qtbot, page)
-    assert page.message.text().startswith("入院日期 2023-06-01 不在参保期内")
+    assert page.message.text() == f"{mask(number)} 的入院日期 2023-06-01 不在参保期内（参保期：2024-01-01 – 2024-12-31）"
     assert page.total.text() == "36000" and settlements(window) == []
 
 
@@ -180,7 +181,7 @@ def test_an_engine_case_error_is_worded_in_chinese(qtbot, page, window):
     type_visit(qtbot, page, kind="outpatient_special", diagnosis="J18.9", total="500", out_of_catalog="0",
                partial="0", admitted=date(2024, 5, 1), discharged=date(2024, 5, 1))
     click_settle(qtbot, page)
-    assert page.message.text() == "诊断编码不在本地门诊慢特病病种目录内"
+    assert page.message.text() == "诊断编码 J18.9 不在本地门诊慢特病病种目录内（F25, F22, F06, F72, E10, E11, N18）"
     assert settlements(window) == []
 
 

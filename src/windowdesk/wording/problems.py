@@ -53,10 +53,10 @@ PROBLEMS: dict[str, str] = {
     "id_check_char": QT_TRANSLATE_NOOP("problems", "身份证号校验位不符，请核对号码是否输错"),
     "id_scientific": QT_TRANSLATE_NOOP("problems", "身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出"),
     # --- settlement and void -------------------------------------------------------------------------
-    "not_insured": QT_TRANSLATE_NOOP("problems", "{id_number} 在 {day} 不在参保期内（参保期：{periods}）"),
+    "not_insured": QT_TRANSLATE_NOOP("problems", "{id_number} 的入院日期 {day} 不在参保期内（参保期：{periods}）"),
     "policy_not_in_force": QT_TRANSLATE_NOOP("problems", "出院日期 {discharged} 不在政策 {name} 的执行期内（{effective_from} 至 {effective_to}）"),
     "void_reason_required": QT_TRANSLATE_NOOP("problems", "作废必须填写原因"),
-    "already_void": QT_TRANSLATE_NOOP("problems", "结算单 {key} 已作废"),
+    "already_void": QT_TRANSLATE_NOOP("problems", "该结算单（{key}）已作废"),
     "settlement_not_found": QT_TRANSLATE_NOOP("problems", "本窗口没有结算单号或票据号为 {key} 的结算"),
     "settlement_key_missing": QT_TRANSLATE_NOOP("problems", "请输入结算单号或票据号"),
     "printed_already": QT_TRANSLATE_NOOP("problems", "票据 {receipt_no} 已打印 {printed} 次，如需再次打印请选择补打"),
