@@ -45,4 +45,4 @@ def test_an_unreadable_file_exits_2_and_names_it(tmp_path):
     bad.write_text("no,header,here\n1,2,3\n", encoding="utf-8")
     result = roster_import(window.path, str(bad))
     assert result.returncode == 2
-    assert "花名册.csv" in result.stderr and result.stdout == ""
+    assert "花名册.csv" in result.stderr and json.loads(result.stdout)["error"]["code"] == "roster_columns_missing"
