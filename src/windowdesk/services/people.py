@@ -29,8 +29,10 @@ class MembershipView:
 
 
 def normalized_id(raw: str) -> str:
+    """The canonical number, checked whole (length, birth date, check character) before any lookup: a typo
+    is refused as `id_check_char`, not reported as "not in the roster"."""
     try:
-        return idnumber.normalize(raw)
+        return idnumber.parse(raw).number
     except idnumber.IdNumberError as exc:
         raise InvalidInput.of(exc.problems) from None
 
