@@ -4,7 +4,7 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+40"/>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+37"/>
         <source>结算（含已作废）</source>
         <translation>Settlements (incl. voided)</translation>
     </message>
@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-57"/>
         <source>参保</source>
         <translation>Enrollments</translation>
     </message>
@@ -50,18 +50,18 @@
         <translation>Voids</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+126"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-122"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
@@ -71,7 +71,7 @@
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>已日结：{0} 于 {1} 日结</source>
         <translation>Closed by {0} at {1}</translation>
     </message>
@@ -171,7 +171,12 @@
         <translation>Not closed</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>确认日结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>确认对 {0} 的 {1} 日结？
 结算 {2} 笔，参保 {3} 笔，作废 {4} 笔，净收款 {5} 元。
 日结后该经办员当日不能再结算、参保或作废。</source>
@@ -180,15 +185,23 @@
 After closing, this clerk can no longer settle, enroll or void on that day.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>{0} 的 {1} 已日结</source>
         <translation>{1} closed for {0}</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/date_field.py" line="+37"/>
+        <source>年月日，如 20260301</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+59"/>
+        <location filename="../../src/windowdesk/ui/pages/enrollment_page.py" line="+52"/>
         <source>办理参保</source>
         <translation>Enroll</translation>
     </message>
@@ -228,7 +241,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrolled on</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>资助资金</source>
         <translation>Subsidy fund</translation>
     </message>
@@ -243,14 +256,9 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Save enrollment receipt as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印参保凭证</source>
         <translation>Print enrollment receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -288,12 +296,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>参保登记成功，票据号 {0}</source>
         <translation>Enrolled, receipt no. {0}</translation>
     </message>
@@ -311,7 +324,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+31"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -331,7 +344,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -383,7 +396,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Package folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -428,12 +441,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Please choose an output folder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>本月尚未结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>请选择要校验的数据包文件夹</source>
         <translation>Please choose the package folder to verify</translation>
     </message>
@@ -443,17 +466,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Folder not found: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>已导出 {0} 月度数据包（第 {1} 号）到 {2}</source>
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -501,7 +524,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>请输入用户名</source>
         <translation>Please enter your user name</translation>
     </message>
@@ -509,12 +532,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+37"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -522,6 +545,11 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>参保</source>
         <translation>Enroll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -559,7 +587,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>窗口 {0} {1}</source>
         <translation>Window {0} {1}</translation>
     </message>
@@ -577,7 +605,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonLookup</name>
     <message>
-        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/person_lookup.py" line="+54"/>
         <source>身份证号，或姓名开头的字，按回车查询</source>
         <translation>ID number, or the first characters of a name; press Enter</translation>
     </message>
@@ -602,7 +630,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Household</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>请输入身份证号或姓名</source>
         <translation>Type an ID number or a name</translation>
     </message>
@@ -615,12 +643,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/person_page.py" line="+29"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -715,15 +743,23 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Enrollments</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
 </context>
 <context>
+    <name>PersonPageBase</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <source>打印预览</source>
+        <translation type="unfinished">Print preview</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+140"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+143"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -738,17 +774,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>确认补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>打印票据 {0}</source>
         <translation>Print receipt {0}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>打印预览：票据 {0}</source>
         <translation>Print preview: receipt {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打</source>
         <translation>Receipt {0} was counted as printed but did not reach the printer: check the printer, then reprint</translation>
     </message>
@@ -758,22 +799,27 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>sent to the printer {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>已保存到 {0}</source>
         <translation>saved to {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>无法显示票据 {0} 的预览</source>
         <translation>Cannot show the preview of receipt {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-16"/>
         <source>是否补打？补打的票据将标注“补打”。</source>
         <translation>Reprint it? The copy will be marked “Reprint”.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
+        <source>（电子副本）</source>
+        <translation> (electronic copy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>（补打 第{0}次）</source>
         <translation> (reprint no. {0})</translation>
     </message>
@@ -784,29 +830,189 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/records_page.py" line="+40"/>
+        <source>作废需要审核员权限：请审核员办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>如 LG-01-00000001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>身份证号，或姓名开头的字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>含已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>票据号</source>
+        <translation type="unfinished">Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参保人</source>
+        <translation type="unfinished">Insured person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出院日期</source>
+        <translation type="unfinished">Discharge date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>打印 / 补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存电子副本 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废原因（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>结算单</source>
+        <translation type="unfinished">Settlement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算</source>
+        <translation type="unfinished">Settle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>结束日期早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>没有符合条件的结算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到 {0} 笔结算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已作废（{0} 于 {1}，原因：{2}）</source>
+        <translation type="unfinished">Voided (by {0} at {1}; reason: {2})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正常</source>
+        <translation type="unfinished">Valid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;{3}；报销 {4} 元，个人支付 {5} 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已打印纸质票据 {0} 张，电子副本 {1} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>作废结算</source>
+        <translation type="unfinished">Void settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>作废必须填写原因</source>
+        <translation type="unfinished">A void needs a reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认作废票据 {0}？
+参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。
+原因：{4}</source>
+        <translation type="unfinished">Void receipt {0}?
+Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
+Reason: {4}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已作废票据 {0}</source>
+        <translation type="unfinished">Voided receipt {0}</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+32"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+231"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-230"/>
+        <location line="+230"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-230"/>
+        <location line="+231"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-230"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -816,7 +1022,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -862,32 +1068,54 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>File</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>无效行（未导入）</source>
         <translation>Invalid rows (not imported)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+3"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>变动人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
@@ -897,7 +1125,23 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Roster (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
+        <source>导入花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>确认导入 {0}？
+新增 {1}，变更 {2}，退出 {3}；无效 {4} 行不导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -912,7 +1156,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>The file has changed: preview it first</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>正在预览…</source>
         <translation>Previewing…</translation>
     </message>
@@ -922,7 +1166,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
@@ -962,7 +1206,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Imported: {0} added, {1} changed, {2} exited, {3} unchanged; {4} invalid rows not imported</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>已取消，未写入任何数据</source>
         <translation>Cancelled, nothing was written</translation>
     </message>
@@ -972,7 +1216,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -990,7 +1234,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+46"/>
+        <location filename="../../src/windowdesk/ui/pages/settlement_page.py" line="+44"/>
         <location line="+1"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
@@ -1026,106 +1270,58 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Insured period</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>ICD-10，如 I63.9</source>
-        <translation>ICD-10, e.g. I63.9</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>统筹区内就医</source>
-        <translation>Treated within the pooling region</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已办理转诊</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>转院（续住）</source>
-        <translation>Transfer (continued stay)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+13"/>
-        <source>前次已付起付线</source>
-        <translation>Deductible paid before</translation>
-    </message>
-    <message>
-        <location line="-12"/>
         <location line="+11"/>
-        <source>医疗总费用</source>
-        <translation>Total cost</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>目录外费用</source>
-        <translation>Out-of-catalogue cost</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+10"/>
-        <source>部分自付费用</source>
-        <translation>Partial self-pay</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>就诊信息</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>就诊类别</source>
-        <translation>Visit type</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>医院等级</source>
-        <translation>Hospital level</translation>
+        <source>试算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>医疗机构</source>
-        <translation>Hospital</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>诊断</source>
-        <translation>Diagnosis</translation>
+        <source>回车（在最后一栏）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>入院日期</source>
-        <translation>Admission date</translation>
+        <source>确认结算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>出院日期</source>
-        <translation>Discharge date</translation>
+        <location line="+135"/>
+        <source>请输入身份证号或姓名</source>
+        <translation type="unfinished">Type an ID number or a name</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>政策范围内费用</source>
-        <translation>In-scope cost</translation>
+        <location line="+20"/>
+        <location line="+96"/>
+        <source>内容已修改，请重新试算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>试算完成，尚未结算：核对后按“确认结算”（Ctrl+回车）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>已结算</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>结算</source>
-        <translation>Settle</translation>
+        <source>试算结果（未结算，未保存）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-231"/>
         <source>Ctrl+回车</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>新结算</source>
         <translation>New settlement</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
@@ -1140,51 +1336,114 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>保存结算单 PDF…</source>
         <translation>Save slip as PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>打印结算单</source>
         <translation>Print slip</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>打印预览</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>结算结果</source>
         <translation>Settlement result</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+42"/>
         <source>入院日不在参保期内（参保期：{0}）</source>
         <translation>Admission date outside the insured period (insured: {0})</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+90"/>
         <source>结算成功，票据号 {0}</source>
         <translation>Settled, receipt no. {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>请重新试算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+2"/>
         <source>大写：{0}</source>
         <translation>In words: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>享受困难群众倾斜政策</source>
         <translation>Hardship tilt applied</translation>
     </message>
 </context>
 <context>
+    <name>SettlementsModel</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/models/settlements_model.py" line="+19"/>
+        <source>票据号</source>
+        <translation type="unfinished">Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>就诊类别</source>
+        <translation type="unfinished">Visit type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出院日期</source>
+        <translation type="unfinished">Discharge date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结算时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医疗总费用</source>
+        <translation type="unfinished">Total cost</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>报销合计</source>
+        <translation type="unfinished">Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人支付</source>
+        <translation type="unfinished">Patient pays</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正常</source>
+        <translation type="unfinished">Valid</translation>
+    </message>
+</context>
+<context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../src/windowdesk/ui/models/steps_model.py" line="+42"/>
+        <location filename="../../src/windowdesk/ui/models/steps_model.py" line="+46"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -1215,9 +1474,121 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/visit_form.py" line="+32"/>
+        <source>就诊信息</source>
+        <translation type="unfinished">Visit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ICD-10，如 I63.9</source>
+        <translation type="unfinished">ICD-10, e.g. I63.9</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统筹区内就医</source>
+        <translation type="unfinished">Treated within the pooling region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已办理转诊</source>
+        <translation type="unfinished">Referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转院（续住）</source>
+        <translation type="unfinished">Transfer (continued stay)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>医疗总费用</source>
+        <translation type="unfinished">Total cost</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+24"/>
+        <source>目录外费用</source>
+        <translation type="unfinished">Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>部分自付费用</source>
+        <translation type="unfinished">Partial self-pay</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+23"/>
+        <source>前次已付起付线</source>
+        <translation type="unfinished">Deductible paid before</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>出院日期</source>
+        <translation type="unfinished">Discharge date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住院天数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>就诊类别</source>
+        <translation type="unfinished">Visit type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>医院等级</source>
+        <translation type="unfinished">Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation type="unfinished">Hospital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>诊断</source>
+        <translation type="unfinished">Diagnosis</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>政策范围内费用</source>
+        <translation type="unfinished">In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>就诊日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入院日期</source>
+        <translation type="unfinished">Admission date</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>请填写日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VoidPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+27"/>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+25"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1277,7 +1648,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
         <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
     </message>
@@ -1313,7 +1684,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
         <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
@@ -1328,7 +1699,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Void settlement</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>确认作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -1342,7 +1718,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>
@@ -1350,7 +1726,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+26"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+27"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1366,6 +1742,14 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+11"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
+    </message>
+</context>
+<context>
+    <name>confirm</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/confirm.py" line="+13"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -1604,12 +1988,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../src/windowdesk/wording/problems.py" line="+17"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../src/windowdesk/wording/problems.py" line="+21"/>
         <source>输入有误：{field}</source>
         <translation>Invalid input: {field}</translation>
     </message>
@@ -1619,7 +1998,83 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}); please call the administrator</translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
+        <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>试算后该参保人的年度累计已变化（可能其他窗口刚为其结算），请重新试算后再确认</source>
+        <translation>This person&apos;s year to date changed after the trial (another window may have just settled them): run the trial again, then confirm</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内</source>
+        <translation>The discharge date {discharged} is outside the policy {name} ({effective_from} to {effective_to})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>入院日期 {day} 不在参保期内（参保期：{periods}）</source>
+        <translation>{id_number} is not insured on {day} (insured periods: {periods})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本窗口没有结算单号或票据号为 {ref} 的结算</source>
+        <translation>This window has no settlement with the number or receipt number {key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请输入结算单号或票据号</source>
+        <translation>Enter a settlement id or a receipt number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起始日期 {date_from} 晚于截止日期 {date_to}</source>
+        <translation>The start date {date_from} is after the end date {date_to}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），不能重复参保</source>
+        <translation>{id_number} is enrolled for {year} already (receipt {receipt_no}); a second enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy}（执行期 {effective_from} 至 {effective_to}）未规定 {year} 年度的参保缴费，不能办理该年度参保：请先设置该年度的政策</source>
+        <translation>The policy {policy} (in force {effective_from} to {effective_to}) sets no contributions for {year}: enrollment for that year needs that year&apos;s policy first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策 {policy} 未规定参保缴费，不能办理参保</source>
+        <translation>The policy {policy} sets no contributions: enrollment is not possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度已结束，不能再办理该年度参保</source>
+        <translation>The year {year} has ended: no more enrollment for it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} 年度参保登记从 {opens} 年开始办理</source>
+        <translation>Enrollment for {year} opens in {opens}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
+        <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends; enroll for {next_year}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览</source>
+        <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{field} 应为 JSON 对象</source>
         <translation>{field} must be a JSON object</translation>
     </message>
@@ -1765,24 +2220,14 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Excel turned the ID number into a number and its last digits are lost; format the column as text and export again</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>出院日期 {discharged} 不在政策 {name} 的执行期内（{effective_from} 至 {effective_to}）</source>
-        <translation>The discharge date {discharged} is outside the policy {name} ({effective_from} to {effective_to})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>本窗口没有结算单号或票据号为 {key} 的结算</source>
-        <translation>This window has no settlement with the number or receipt number {key}</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>请输入结算单号或票据号</source>
-        <translation>Enter a settlement number or a receipt number</translation>
+        <source>结算单 {key} 已作废</source>
+        <translation>Settlement {key} is void already</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1811,26 +2256,6 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+2"/>
-        <source>{id_number} 已办理 {year} 年度参保（票据号 {receipt_no}），不能重复参保</source>
-        <translation>{id_number} is enrolled for {year} already (receipt {receipt_no}); a second enrollment is not possible</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{year} 年度已结束，不能再办理该年度参保</source>
-        <translation>The year {year} has ended: no more enrollment for it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{year} 年度参保登记从 {opens} 年开始办理</source>
-        <translation>Enrollment for {year} opens in {opens}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保</source>
-        <translation>Enrolling for {year} on {on} would insure from {starts}, after the year ends; enroll for {next_year}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>政策 {name} 未规定参保缴费，不能办理参保</source>
         <translation>The policy {name} sets no contributions: enrollment is not possible</translation>
     </message>
@@ -1845,7 +2270,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>No enrollment with receipt number {receipt_no}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{file}：找不到该文件</source>
         <translation>{file}: no such file</translation>
     </message>
@@ -1910,17 +2335,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <source>{id_number} 的入院日期 {day} 不在参保期内（参保期：{periods}）</source>
-        <translation>{id_number} is not insured on {day} (insured periods: {periods})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>该结算单（{key}）已作废</source>
-        <translation>Settlement {key} is void already</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+2"/>
         <source>{column}“{value}”无法识别（应为{formats}）</source>
         <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
     </message>
@@ -2126,6 +2541,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>试算（--dry-run）不保存结算，不能打印结算单（--receipt）</source>
+        <translation>A trial (--dry-run) saves no settlement, so no slip can be printed (--receipt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>文件夹 {path} 不存在</source>
         <translation>The folder {path} does not exist</translation>
     </message>
@@ -2186,6 +2606,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+2"/>
+        <source>{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出</source>
+        <translation>{period} has not ended (until {last_day}): the package would be incomplete; confirm to export it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>期间应为 年-月（如 2024-03），不是 {value}</source>
         <translation>The period must be year-month (such as 2024-03), not {value}</translation>
     </message>
@@ -2265,7 +2690,37 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{path} row {row}: bad value in column {column}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>--by 只用于 report coverage</source>
+        <translation>--by is only for report coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report unenrolled 按整年统计，不接受 --month</source>
+        <translation>report unenrolled counts a whole year: no --month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报表年度有误：{year}</source>
+        <translation>Invalid report year: {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报表月份应为 1 到 12，不是 {month}</source>
+        <translation>The report month must be 1 to 12, not {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有名为“{name}”的报表</source>
+        <translation>No report named &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能按“{by}”分组（可按 类别、月份、乡镇、医院）</source>
+        <translation>Cannot group by &quot;{by}&quot; (by category, month, town or hospital)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{file}：没有这个政策文件或预置政策（预置政策：{known}）</source>
         <translation>{file}: no such policy file or preset (presets: {known})</translation>
     </message>
@@ -2433,6 +2888,259 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../src/windowdesk/wording/reports.py" line="+16"/>
+        <source>综合保障率统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比统计表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>因病致贫返贫监测名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保资助与结算台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应保未保人员名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员类别</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村（社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗机构</source>
+        <translation type="unfinished">Hospital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医院等级</source>
+        <translation type="unfinished">Hospital level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算人次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗总费用</source>
+        <translation type="unfinished">Total cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内费用</source>
+        <translation type="unfinished">In-scope cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用</source>
+        <translation type="unfinished">Out-of-catalogue cost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本医保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大病保险</source>
+        <translation type="unfinished">Critical illness insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医疗救助</source>
+        <translation type="unfinished">Medical assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他救助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>兜底保障</source>
+        <translation type="unfinished">Backstop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报销合计</source>
+        <translation type="unfinished">Total reimbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人自付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>综合保障率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策范围内报销比例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低于目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录外费用占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>控制标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户号</source>
+        <translation type="unfinished">Household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监测标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度个人自付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>达到标准的出院日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结算单号</source>
+        <translation type="unfinished">Settlement id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>认定日期</source>
+        <translation type="unfinished">Identified on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参保人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应缴保费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资助</source>
+        <translation type="unfinished">Subsidies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个人缴费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

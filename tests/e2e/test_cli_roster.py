@@ -45,4 +45,28 @@ def test_an_unreadable_file_exits_2_and_names_it(tmp_path):
     bad.write_text("no,header,here\n1,2,3\n", encoding="utf-8")
     result = roster_import(window.path, str(bad))
     assert result.returncode == 2
-    assert "花名册.csv" in result.stderr and json.loads(result.stdout)["error"]["code"] == "roster_columns_missing"
+    assert "花名册.csv" in result.stderr and result.stdout == ""
+
+
+def test_an_apply_tied_to_the_preview_refuses_a_file_edited_since(tmp_path):
+    window = make_window(tmp_path)
+    window.store.engine.dispose()
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(ROSTER.read_bytes())
+    preview = json.loads(roster_import(window.path, str(roster), "--dry-run").stdout)
+    assert len(preview["changes"]["added"]) == 11 and preview["changes"]["added"][0]["row"] == 2
+    assert all("*" in change["id_number"] for change in preview["changes"]["added"])
+
+    roster.write_bytes(ROSTER.read_bytes().replace("黄丽娟".encode(), "黄丽丽".encode()))
+    refused = roster_import(window.path, str(roster), "--expect-sha256", preview["sha256"])
+    assert refused.returncode == 2
+    error = json.loads(refused.stdout)["error"]
+    assert (error["code"], error["field"]) == ("roster_file_changed", "file")
+    assert error["message"].startswith("花名册文件 roster.csv 在预览后已被修改")
+    again = json.loads(roster_import(window.path, str(roster), "--dry-run").stdout)
+    assert again["added"] == 11  # nothing was applied
+
+    roster.write_bytes(ROSTER.read_bytes())
+    applied = roster_import(window.path, str(roster), "--expect-sha256", preview["sha256"])
+    assert applied.returncode == 0, applied.stderr
+    assert json.loads(applied.stdout)["added"] == 11

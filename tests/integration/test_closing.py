@@ -116,33 +116,41 @@ def test_summary_sums_each_fund_and_the_cash_of_the_clerks_day(window, day):
                                   "subsidy": {"finance": "600.00"}}
 
     c = day["c"].result
+    earlier = day["earlier"].result
     collected = expected["patient_pays"] + Decimal("600.00")
     assert got["cash_collected"] == f"{collected:.2f}"
-    assert got["cash_refunded"] == f"{c.patient_pays:.2f}"
-    assert got["net_cash"] == f"{collected - c.patient_pays:.2f}"
-    assert Decimal(got["net_cash"]) == a.patient_pays + day["b"].result.patient_pays + Decimal("600.00")
+    # The one rule: both voids of the 12th are of the clerk's settlements, so the clerk's drawer hands both
+    # back on the 12th, the one of the day before included.
+    assert got["cash_refunded"] == f"{c.patient_pays + earlier.patient_pays:.2f}"
+    assert got["net_cash"] == f"{collected - c.patient_pays - earlier.patient_pays:.2f}"
+    assert Decimal(got["net_cash"]) == a.patient_pays + day["b"].result.patient_pays + Decimal("600.00") \
+        - earlier.patient_pays
 
-    # Both voids of the 12th touch the clerk's settlements; only the same-day one hands cash back.
     assert got["voids"] == [
         {"settlement_id": day["c"].settlement_id, "receipt_no": day["c"].receipt_no, "settled_by": "clerk",
          "settled_on": "2024-03-12", "same_day": True, "total": "5000.00", "reimbursed": f"{c.reimbursed:.2f}",
-         "patient_pays": f"{c.patient_pays:.2f}", "cash_refunded": f"{c.patient_pays:.2f}",
+         "patient_pays": f"{c.patient_pays:.2f}", "cash_refunded": f"{c.patient_pays:.2f}", "refunded_by": "clerk",
          "reason": "录入错误 wrong amount", "voided_by": "sup", "voided_at": "2024-03-12T15:00:00"},
         {"settlement_id": day["earlier"].settlement_id, "receipt_no": day["earlier"].receipt_no,
          "settled_by": "clerk", "settled_on": "2024-03-11", "same_day": False, "total": "800.00",
          "reimbursed": f"{day['earlier'].result.reimbursed:.2f}",
-         "patient_pays": f"{day['earlier'].result.patient_pays:.2f}", "cash_refunded": "0.00",
-         "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-03-12T15:10:00"},
+         "patient_pays": f"{earlier.patient_pays:.2f}", "cash_refunded": f"{earlier.patient_pays:.2f}",
+         "refunded_by": "clerk", "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-03-12T15:10:00"},
     ]
     assert got["clerk"] == "clerk" and got["day"] == "2024-03-12" and got["window_id"] == "LG-01"
 
 
-def test_voids_recorded_by_the_supervisor_do_not_move_the_supervisors_cash(window, day):
+def test_a_void_shows_the_same_refund_in_every_summary_and_moves_only_the_settling_clerks_cash(window, day):
     got = summary(window.store, "sup")
+    clerks = summary(window.store, "clerk")
     pays = day["by_sup"].result.patient_pays
     assert got["settlements"]["count"] == 1 and got["settlements"]["total"] == "1200.00"
     assert [v["voided_by"] for v in got["voids"]] == ["sup", "sup"]
-    assert [v["cash_refunded"] for v in got["voids"]] == ["0.00", "0.00"]
+    # The same two voids, the same refund and drawer in the supervisor's summary as in the clerk's ...
+    assert [(v["settlement_id"], v["cash_refunded"], v["refunded_by"]) for v in got["voids"]] == \
+        [(v["settlement_id"], v["cash_refunded"], v["refunded_by"]) for v in clerks["voids"]]
+    assert [v["cash_refunded"] for v in got["voids"]] == [f"{day[k].result.patient_pays:.2f}" for k in ("c", "earlier")]
+    # ... but out of the clerk's drawer, not the supervisor's.
     assert got["cash_collected"] == f"{pays + Decimal('600.00'):.2f}"
     assert got["cash_refunded"] == "0.00"
     # The day before holds only the settlement that was voided later: still its gross business, no voids.
@@ -259,3 +267,28 @@ def test_cli_close_day_previews_closes_and_refuses_twice(window, day, monkeypatc
     text = capsys.readouterr().out
     assert "已日结 closed by clerk" in text and f"净额 net: {preview['net_cash']}" in text
     assert day["c"].receipt_no in text
+
+
+def test_the_day_end_pdf_prints_the_days_figures(window, day, tmp_path):
+    import subprocess
+
+    from windowdesk.services.closing import day_report_pdf
+
+    def text(pdf: bytes) -> str:
+        path = tmp_path / "day.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    got = summary(window.store, "clerk")
+    preview = text(day_report_pdf(window.store, window.supervisor, clerk="clerk", day=DAY, now=at(17)))
+    assert "经办员日结报表" in preview and "未日结（预览）" in preview and "业务日期：2024-03-12" in preview
+    lines = {" ".join(line.split()[:-1]): line.split()[-1] for line in preview.splitlines() if line.split()}
+    assert lines["结算笔数"] == "3" and lines["医疗总费用"] == "45000.00"
+    assert (lines["收款合计"], lines["退款合计"], lines["应交现金"]) == \
+        (got["cash_collected"], got["cash_refunded"], got["net_cash"])
+    for void in got["voids"]:
+        assert void["receipt_no"] in preview and void["cash_refunded"] in preview
+    close_day(window.store, window.clerk, clerk=None, day=DAY, now=at(18))
+    closed = text(day_report_pdf(window.store, window.clerk, clerk=None, day=DAY, now=at(18, 5)))
+    assert "已日结（clerk 2024-03-12T18:00:00）" in closed and got["net_cash"] in closed

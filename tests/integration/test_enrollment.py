@@ -11,10 +11,9 @@ import pytest
 from sqlalchemy import select
 from windowkit import add_person, make_window
 
-from windowdesk.domain.policy import Enrollment as Rules
-from windowdesk.domain.policy import SubsidyFund, SubsidyRule
+from windowdesk.domain.problems import Refusal
 from windowdesk.domain.visit import Visit
-from windowdesk.services.enrollment import enroll, split_contribution
+from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import NotFound, Refused
 from windowdesk.services.people import person_view
 from windowdesk.services.settlement import settle_visit
@@ -25,7 +24,6 @@ from windowdesk.store.models import (
     EnrollmentSubsidy,
     Person,
 )
-from windowdesk.wording.render import message
 
 EXAMPLE_POLICY = Path(__file__).parents[1] / "fixtures" / "example-2024.toml"
 
@@ -95,22 +93,25 @@ def test_november_enrollment_insures_from_december_1(window):
 @pytest.mark.parametrize("on", [date(2024, 12, 1), date(2024, 12, 31)])
 def test_december_enrollment_for_the_same_year_is_refused_because_it_would_insure_nothing(window, on):
     number = person(window, ("dibao", date(2020, 1, 1), None))
-    with pytest.raises(Refused, match="enrollment_after_year") as caught:
+    with pytest.raises(Refusal) as caught:
         enroll(window.store, window.clerk, id_number=number, year=2024, on=on)
-    assert (caught.value.params["starts"], caught.value.params["next_year"]) == ("2025-01-01", 2025)
-    assert message(caught.value.problem).endswith("请办理 2025 年度参保")
+    assert (caught.value.code, caught.value.field) == ("enrollment_after_year_end", "year")
+    assert dict(caught.value.params) == {"year": 2024, "on": on.isoformat(), "starts": "2025-01-01", "next_year": 2025}
     assert enroll(window.store, window.clerk, id_number=number, year=2025, on=on).insured_from == date(2025, 1, 1)
 
 
-@pytest.mark.parametrize(("year", "on", "reason"), [
+@pytest.mark.parametrize(("year", "on", "code"), [
     (2024, date(2025, 1, 5), "enrollment_year_ended"),
-    (2025, date(2023, 12, 1), "enrollment_too_early .*opens=2024"),
-    (2021, date(2020, 12, 1), "policy_no_contribution .*year=2021"),
+    (2025, date(2023, 12, 1), "enrollment_too_early"),
+    (2021, date(2020, 12, 1), "enrollment_year_not_covered"),  # before the policy's period, no contribution
+    (2026, date(2025, 11, 1), "enrollment_year_not_covered"),  # a contribution is set, but the policy ends 2025
+    (2027, date(2026, 11, 1), "enrollment_year_not_covered"),  # neither
 ])
-def test_enrollment_outside_its_season_is_refused(window, year, on, reason):
+def test_enrollment_outside_its_season_or_the_policy_is_refused(window, year, on, code):
     number = person(window, ("dibao", date(2020, 1, 1), None))
-    with pytest.raises(Refused, match=reason):
+    with pytest.raises(Refusal) as caught:
         enroll(window.store, window.clerk, id_number=number, year=year, on=on)
+    assert (caught.value.code, caught.value.field) == (code, "year")
     with window.store.reading() as session:
         assert session.execute(select(Enrollment)).first() is None
 
@@ -118,10 +119,13 @@ def test_enrollment_outside_its_season_is_refused(window, year, on, reason):
 def test_enrolling_twice_for_a_year_is_refused_and_writes_nothing(window):
     number = person(window, ("dibao", date(2020, 1, 1), None))
     enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2023, 11, 1))
-    with pytest.raises(Refused, match=r"already_enrolled id_number=330383\*{8}\d{4} year=2024 receipt_no=LG-01-00000001") \
-            as caught:
+    with pytest.raises(Refusal) as caught:
         enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 1))
-    assert number not in str(caught.value) and message(caught.value.problem).endswith("不能重复参保")
+    assert (caught.value.code, caught.value.field) == ("already_enrolled", "year")
+    assert dict(caught.value.params) == {"id_number": f"{number[:6]}********{number[-4:]}", "year": 2024,
+                                         "receipt_no": "LG-01-00000001", "insured_from": "2024-01-01",
+                                         "insured_to": "2024-12-31"}
+    assert number not in str(caught.value)
     assert len(audit_entries(window, "enrollment.create")) == 1
     # The refused attempt gave its receipt number back: the series stays gap-free.
     assert enroll(window.store, window.clerk, id_number=number, year=2025,
@@ -129,7 +133,7 @@ def test_enrolling_twice_for_a_year_is_refused_and_writes_nothing(window):
 
 
 def test_unknown_person_is_not_found(window):
-    with pytest.raises(NotFound, match=r"unknown_person id_number=330383\*{8}"):
+    with pytest.raises(NotFound, match=r"330383\*{8}"):
         enroll(window.store, window.clerk, id_number="330383196105021002", year=2024, on=date(2024, 2, 1))
 
 
@@ -138,11 +142,11 @@ def test_closed_day_refuses_enrollment(window):
     with window.store.transaction() as tx:
         tx.session.add(DayClosing(clerk="clerk", day=date(2024, 2, 1), summary={}, closed_by="sup",
                                   closed_at=datetime(2024, 2, 1, 17)))
-    with pytest.raises(Refused, match="day_closed"):
+    with pytest.raises(Refused, match="closed"):
         enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 1),
                now=datetime(2024, 2, 1, 10))
     # The closing counts an enrollment on the day it is recorded, so a back-dated `on` does not escape it.
-    with pytest.raises(Refused, match="day_closed"):
+    with pytest.raises(Refused, match="closed"):
         enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 1, 31),
                now=datetime(2024, 2, 1, 10))
     assert enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 2),
@@ -220,19 +224,6 @@ def test_fusong_destitute_in_full_and_ordinary_in_person(fusong):
     assert (a.receipt_no, b.receipt_no) == ("FS-01-00000001", "FS-01-00000002")
 
 
-def test_a_fixed_amount_never_pays_more_than_is_left():
-    rules = Rules(contribution={}, effective="next_month", subsidies=(
-        SubsidyRule(frozenset({"registered_poor"}), (SubsidyFund("assistance", Decimal("130")),
-                                                     SubsidyFund("county_finance", None))),
-        SubsidyRule(frozenset({"near_dibao"}), (SubsidyFund("assistance", Decimal("130")),)),
-    ))
-    assert split_contribution(Decimal("100"), rules, "registered_poor") == (
-        (("assistance", Decimal("100.00")),), Decimal("0.00"))
-    assert split_contribution(Decimal("270"), rules, "near_dibao") == (
-        (("assistance", Decimal("130.00")),), Decimal("140.00"))
-    assert split_contribution(Decimal("270"), rules, "dibao") == ((), Decimal("270.00"))
-
-
 # --- policies without an enrollment section, or insuring immediately --------------------------------------------
 
 def _policy_variant(tmp_path, name: str, edit) -> str:
@@ -250,7 +241,7 @@ def test_policy_without_enrollment_section_refuses(tmp_path):
     w = make_window(folder, policy=_policy_variant(tmp_path, "no-enrollment", drop_enrollment), window_id="EX-01")
     try:
         number = person(w, ("dibao", date(2020, 1, 1), None))
-        with pytest.raises(Refused, match="policy_no_enrollment"):
+        with pytest.raises(Refusal, match="enrollment_not_set"):
             enroll(w.store, w.clerk, id_number=number, year=2024, on=date(2023, 12, 1))
     finally:
         w.store.engine.dispose()
@@ -319,9 +310,10 @@ def test_settlement_follows_the_insured_period_and_shares_the_receipt_series(win
     number = person(window, ("dibao", date(2020, 1, 1), None))
     first = enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 2, 10))
     assert first.insured_from == date(2024, 3, 1)
-    with pytest.raises(Refused, match="not_insured .*day=2024-02-20"):
+    with pytest.raises(Refusal) as caught:
         settle_visit(window.store, window.clerk, id_number=number, visit=_visit(date(2024, 2, 20), date(2024, 3, 5)),
                      now=datetime(2024, 3, 6, 9))
+    assert (caught.value.code, caught.value.params["day"]) == ("not_insured", "2024-02-20")
     settled = settle_visit(window.store, window.clerk, id_number=number,
                            visit=_visit(date(2024, 3, 1), date(2024, 3, 5)), now=datetime(2024, 3, 6, 9))
     other = person(window, ("destitute", date(2020, 1, 1), None), name="赵六")

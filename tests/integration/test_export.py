@@ -16,6 +16,7 @@ from sqlalchemy import select
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, Refused
 from windowdesk.services.export import export_period, set_county_key, verify_package
@@ -40,10 +41,18 @@ def visit(base, **changes):
     return parse_visit({**base, **changes})
 
 
+def machine_names(folder, table: str) -> dict[str, str]:
+    """Chinese header -> machine name, from the package's manifest schema (as county tools read it)."""
+    schema = json.loads((folder / "manifest.json").read_text("utf-8"))["schema"][table]
+    return {entry["label"]: entry["name"] for entry in schema}
+
+
 def read_csv(path) -> list[dict[str, str]]:
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+    names = machine_names(path.parent, path.stem)
+    return [{names[k]: v for k, v in row.items()}
+            for row in csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline=""))]
 
 
 @pytest.fixture
@@ -101,23 +110,23 @@ def test_package_holds_the_month_and_its_manifest_matches_the_files(window, mont
     assert [r["receipt_no"] for r in settlements] == [f"LG-01-{n:08d}" for n in (1, 2, 3, 4, 5)]
     first = settlements[0]
     assert (first["id_number"], first["name"], first["household"], first["category"]) == \
-        (month["dibao"], "张三", "H001", "dibao")
+        (month["dibao"], "张三", "H001", "低保对象")
     assert (first["total"], first["in_scope"], first["basic"], first["critical"], first["assistance"],
             first["reimbursed"], first["patient_pays"]) == \
         ("36000.00", "33000.00", "24300.00", "0.00", "6960.00", "31260.00", "4740.00")
     assert (first["ytd_basic_paid"], first["ytd_critical_base"], first["ytd_excess_base"]) == \
         ("24300.00", "8700.00", "4740.00")
     assert (first["settled_on"], first["settled_by"], first["voided"], first["voided_on"]) == \
-        ("2024-03-12", "clerk", "false", "")
-    assert (settlements[1]["voided"], settlements[1]["voided_on"]) == ("true", "2024-03-12")
+        ("2024-03-12", "clerk", "否", "")
+    assert (settlements[1]["voided"], settlements[1]["voided_on"]) == ("是", "2024-03-12")
     # Voided in April: still valid as March stood at its end.
-    assert (settlements[4]["voided"], settlements[4]["voided_on"]) == ("false", "")
+    assert (settlements[4]["voided"], settlements[4]["voided_on"]) == ("否", "")
 
     enrollments = read_csv(out / "enrollments.csv")
     assert [(r["id_number"], r["category"], r["contribution"], r["person_pays"], r["fund"], r["subsidy"],
              r["insured_from"], r["receipt_no"]) for r in enrollments] == [
-        (month["newcomer"], "dibao", "600.00", "0.00", "finance", "600.00", "2024-04-01", month["e1"].receipt_no),
-        (month["payer"], "ordinary", "600.00", "600.00", "", "0.00", "2024-04-01", month["e2"].receipt_no)]
+        (month["newcomer"], "低保对象", "600.00", "0.00", "finance", "600.00", "2024-04-01", month["e1"].receipt_no),
+        (month["payer"], "普通参保人", "600.00", "600.00", "", "0.00", "2024-04-01", month["e2"].receipt_no)]
 
 
 def test_monitoring_list_has_each_crossing_with_its_date(window, month):
@@ -129,9 +138,9 @@ def test_monitoring_list_has_each_crossing_with_its_date(window, month):
     listed = read_csv(month["out"] / "monitoring.csv")
     assert [(r["id_number"], r["category"], r["rule"], r["threshold"], r["self_pay_ytd"], r["crossed_on"],
              r["settlement_id"], r["window_id"]) for r in listed] == [
-        (month["ordinary"], "ordinary", "因病致贫监测", "37000.00", str(pays["costly"]), "2024-03-20",
+        (month["ordinary"], "普通参保人", "因病致贫监测", "37000.00", str(pays["costly"]), "2024-03-20",
          month["costly"].settlement_id, "LG-01"),
-        (month["dibao"], "dibao", "因病返贫监测", "20000.00", str(pays["s1"] + pays["s2"]), "2024-03-25",
+        (month["dibao"], "低保对象", "因病返贫监测", "20000.00", str(pays["s1"] + pays["s2"]), "2024-03-25",
          month["s2"].settlement_id, "LG-01")]
 
 
@@ -139,7 +148,8 @@ def test_xlsx_keeps_id_and_receipt_numbers_as_text_and_amounts_exact(window, mon
     export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"])
     book = openpyxl.load_workbook(month["out"] / "settlements.xlsx")
     sheet = book["settlements"]
-    header = [c.value for c in sheet[1]]
+    names = machine_names(month["out"], "settlements")
+    header = [names[c.value] for c in sheet[1]]
     row = {name: cell for name, cell in zip(header, sheet[2])}
     assert row["id_number"].value == month["dibao"] and row["id_number"].data_type == "s"
     assert row["receipt_no"].value == "LG-01-00000001" and row["receipt_no"].data_type == "s"
@@ -172,7 +182,7 @@ def test_exporting_the_same_month_again_is_byte_identical(window, month, tmp_pat
     # April carries the April void of a March settlement, now voided, and April's own settlement.
     rows = read_csv(tmp_path / "april" / "settlements.csv")
     assert (rows[0]["settlement_id"], rows[0]["voided"], rows[0]["voided_on"]) == \
-        (month["later_void"].settlement_id, "true", "2024-04-02")
+        (month["later_void"].settlement_id, "是", "2024-04-02")
     assert len(rows) == 2 and rows[1]["settled_on"] == "2024-04-03"
 
 
@@ -243,3 +253,52 @@ def test_roles_period_and_key_are_checked(window, tmp_path):
     for bad in ("2024-13", "2024-3", "March"):
         with pytest.raises(InvalidInput, match="period_invalid"):
             export_period(window.store, window.supervisor, period=bad, out_dir=tmp_path / "out")
+
+
+def test_a_december_discharge_settled_in_january_reaches_januarys_package(window, tmp_path):
+    """The crossing belongs to 2024 (its discharge year) and is recorded in January 2025: December's package
+    cannot know it, January's lists it (the list of January's year alone, 2025, lost it)."""
+    store = window.store
+    set_county_key(store, window.admin, key_hex=KEY)
+    ordinary = add_person(store, name="李四", memberships=(), household="H002")
+    late = settle_visit(store, window.clerk, id_number=ordinary, now=datetime(2025, 1, 5, 9),
+                        visit=visit(COSTLY, admitted="2024-12-18", discharged="2024-12-28"))
+    assert late.result.patient_pays >= D("37000")
+    export_period(store, window.supervisor, period="2024-12", out_dir=tmp_path / "dec", now=datetime(2025, 1, 2))
+    assert read_csv(tmp_path / "dec" / "monitoring.csv") == []
+    export_period(store, window.supervisor, period="2025-01", out_dir=tmp_path / "jan", now=datetime(2025, 2, 2))
+    listed = read_csv(tmp_path / "jan" / "monitoring.csv")
+    assert [(r["id_number"], r["rule"], r["self_pay_ytd"], r["crossed_on"], r["settlement_id"])
+            for r in listed] == [(ordinary, "因病致贫监测", str(late.result.patient_pays), "2024-12-28",
+                                  late.settlement_id)]
+    # February knows it from January already: not listed again.
+    export_period(store, window.supervisor, period="2025-02", out_dir=tmp_path / "feb", now=datetime(2025, 3, 2))
+    assert read_csv(tmp_path / "feb" / "monitoring.csv") == []
+
+
+def test_county_staff_read_chinese_headers_and_words_while_the_manifest_keeps_the_machine_names(window, month):
+    manifest = export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"],
+                             now=datetime(2024, 4, 5, 9))
+    raw = (month["out"] / "settlements.csv").read_bytes()[3:].decode("utf-8").splitlines()
+    assert raw[0].startswith("结算单ID,窗口编号,单据号,身份证号,姓名,户号,年度,人员类别,享受倾斜,就诊类别,")
+    assert ",低保对象,是,inpatient," in raw[1]
+    sheet = openpyxl.load_workbook(month["out"] / "monitoring.xlsx")["monitoring"]
+    assert [c.value for c in sheet[1]][:5] == ["身份证号", "姓名", "户号", "人员类别", "监测类型"]
+    assert sheet["D2"].value == "普通参保人"
+    schema = manifest["schema"]
+    assert list(schema) == ["settlements", "enrollments", "monitoring"]
+    assert schema["settlements"][8] == {"name": "tilt", "label": "享受倾斜", "kind": "flag"}
+    assert manifest["complete"] is True and "as_of" not in manifest
+
+
+def test_the_unfinished_month_is_exported_only_when_confirmed_and_says_so(window, month, tmp_path):
+    with pytest.raises(Refusal) as refused:
+        export_period(window.store, window.supervisor, period="2024-04", out_dir=tmp_path / "apr",
+                      now=datetime(2024, 4, 30, 17))
+    assert (refused.value.code, refused.value.field, dict(refused.value.params)) == \
+        ("period_unfinished", "period", {"period": "2024-04", "last_day": "2024-04-30"})
+    assert not (tmp_path / "apr").exists()
+    manifest = export_period(window.store, window.supervisor, period="2024-04", out_dir=tmp_path / "apr",
+                             now=datetime(2024, 4, 30, 17), unfinished=True)
+    assert (manifest["complete"], manifest["as_of"]) == (False, "2024-04-30")
+    assert json.loads((tmp_path / "apr" / "manifest.json").read_text("utf-8"))["complete"] is False

@@ -221,7 +221,8 @@ def test_a_row_that_disagrees_with_the_merged_copy_is_a_conflict(windows, tmp_pa
 def test_bad_files_are_refused_whole_and_merging_needs_a_supervisor(windows, tmp_path):
     a, b, number = windows
     settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(HUGE), now=datetime(2024, 3, 12, 9))
-    settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(NEXT), now=datetime(2024, 3, 13, 9))
+    march_stay = {**NEXT, "admitted": "2024-03-12", "discharged": "2024-03-13"}  # both in the period exported
+    settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(march_stay), now=datetime(2024, 3, 13, 9))
     export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "march")
     path = tmp_path / "march" / "settlements.csv"
     with pytest.raises(AuthError):

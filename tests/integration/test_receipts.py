@@ -18,6 +18,7 @@ from windowdesk.adapters.receipt_data import verify
 from windowdesk.cli import receipt_cmd
 from windowdesk.cli.errors import UsageError
 from windowdesk.domain.case_json import parse_visit
+from windowdesk.domain.problems import Refusal
 from windowdesk.services import settings
 from windowdesk.services.errors import InvalidInput, NotFound, Refused
 from windowdesk.services.receipts import print_enrollment, print_settlement, slip_data
@@ -64,7 +65,7 @@ def test_first_print_is_the_original_with_the_stored_figures(window, tmp_path):
     sid = settled(window)
     before = len(entries(window))
     out = tmp_path / "slip.pdf"
-    printed = print_settlement(window.store, window.clerk, settlement_id=sid, out=out, now=PRINT_AT)
+    printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=out, now=PRINT_AT)
 
     assert out.read_bytes() == printed.pdf
     assert (printed.copy_no, printed.reprint, printed.voided, printed.page_size) == (1, False, False, "A5")
@@ -92,17 +93,17 @@ def test_first_print_is_the_original_with_the_stored_figures(window, tmp_path):
 
 def test_a_second_paper_needs_reprint_and_says_so(window, tmp_path):
     sid = settled(window)
-    print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     before = len(entries(window))
 
     with pytest.raises(Refused) as caught:
-        print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+        print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert (caught.value.code, caught.value.field, caught.value.params["printed"]) == ("printed_already", "reprint", 1)
     assert message(caught.value.problem).endswith("如需再次打印请选择补打")
     assert print_count(window, sid) == 1 and len(entries(window)) == before
 
-    first = print_settlement(window.store, window.clerk, settlement_id=sid, reprint=True, now=PRINT_AT)
-    second = print_settlement(window.store, window.supervisor, settlement_id=sid, reprint=True, now=PRINT_AT)
+    first = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, reprint=True, now=PRINT_AT)
+    second = print_settlement(window.store, window.supervisor, copy="paper", settlement_id=sid, reprint=True, now=PRINT_AT)
     assert (first.copy_no, second.copy_no) == (2, 3) and print_count(window, sid) == 3
     assert "补打 第1次" in text(tmp_path, first.pdf) and "补打 第2次" in text(tmp_path, second.pdf)
     new = entries(window)[before:]
@@ -112,16 +113,16 @@ def test_a_second_paper_needs_reprint_and_says_so(window, tmp_path):
 
 def test_reprint_flag_on_an_unprinted_slip_gives_the_original(window, tmp_path):
     sid = settled(window)
-    printed = print_settlement(window.store, window.clerk, settlement_id=sid, reprint=True, now=PRINT_AT)
+    printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, reprint=True, now=PRINT_AT)
     assert printed.copy_no == 1 and "补打" not in text(tmp_path, printed.pdf)
     assert entries(window)[-1].action == "receipt.print"
 
 
 def test_void_then_print_shows_void(window, tmp_path):
     sid = settled(window)
-    print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     void_settlement(window.store, window.supervisor, settlement_id=sid, reason="录入错误", now=NOW)
-    printed = print_settlement(window.store, window.clerk, settlement_id=sid, reprint=True, now=PRINT_AT)
+    printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, reprint=True, now=PRINT_AT)
     page = text(tmp_path, printed.pdf)
     assert printed.voided and "作废" in page and "补打 第1次" in page
     assert json.loads(entries(window)[-1].detail)["voided"] is True
@@ -129,10 +130,10 @@ def test_void_then_print_shows_void(window, tmp_path):
 
 def test_same_print_time_gives_the_same_bytes(window):
     sid = settled(window)
-    first = print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    first = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     with window.store.transaction() as tx:  # as if that paper had never been printed
         tx.session.get(Settlement, sid).print_count = 0
-    again = print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    again = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert again.pdf == first.pdf
 
 
@@ -140,7 +141,7 @@ def test_page_size_and_county_key_settings(window, tmp_path):
     sid = settled(window)
     set_setting(window, settings.PAGE_SIZE, "A4")
     set_setting(window, settings.COUNTY_KEY, KEY)
-    printed = print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert printed.page_size == "A4" and printed.signed
     path = tmp_path / "a4.pdf"
     path.write_bytes(printed.pdf)
@@ -152,7 +153,7 @@ def test_page_size_and_county_key_settings(window, tmp_path):
 
 def test_without_county_key_the_slip_says_so(window, tmp_path):
     sid = settled(window)
-    printed = print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+    printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert not printed.signed and "未配置校验密钥" in text(tmp_path, printed.pdf)
 
 
@@ -182,19 +183,19 @@ def test_qr_signature_matches_the_stored_figures():
 def test_bad_settings_and_ids_are_refused_without_counting(window, tmp_path):
     sid = settled(window)
     before = len(entries(window))
-    with pytest.raises(NotFound):
-        print_settlement(window.store, window.clerk, settlement_id="no-such-id", now=PRINT_AT)
+    with pytest.raises(Refusal, match="settlement_not_found"):
+        print_settlement(window.store, window.clerk, copy="paper", settlement_id="no-such-id", now=PRINT_AT)
     set_setting(window, settings.PAGE_SIZE, "Letter")
     with pytest.raises(InvalidInput, match="page_size_setting_invalid"):
-        print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+        print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     set_setting(window, settings.PAGE_SIZE, "A5")
     set_setting(window, settings.COUNTY_KEY, "not-hex-secret")
     with pytest.raises(InvalidInput) as caught:
-        print_settlement(window.store, window.clerk, settlement_id=sid, now=PRINT_AT)
+        print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert "not-hex-secret" not in str(caught.value)
     set_setting(window, settings.COUNTY_KEY, "")
     with pytest.raises(InvalidInput, match="file_not_writable"):
-        print_settlement(window.store, window.clerk, settlement_id=sid, out=tmp_path / "missing" / "x.pdf",
+        print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "missing" / "x.pdf",
                          now=PRINT_AT)
     assert print_count(window, sid) == 0
     assert [e.action for e in entries(window)[before:]] == []
@@ -216,7 +217,7 @@ def _enrolled(window) -> str:
 def test_enrollment_receipt_print_and_reprint(window, tmp_path):
     receipt_no = _enrolled(window)
     before = len(entries(window))
-    printed = print_enrollment(window.store, window.clerk, receipt_no=receipt_no, now=PRINT_AT)
+    printed = print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no, now=PRINT_AT)
     page = text(tmp_path, printed.pdf)
     for fact in ("2024年度城乡居民基本医疗保险参保缴费凭证", f"单据号：{receipt_no}", "王五", "低保对象", "H002",
                  "个人缴费标准 — 380.00", "资助参保 医疗救助资助 130.00", "资助参保 财政资助 200.00",
@@ -225,13 +226,13 @@ def test_enrollment_receipt_print_and_reprint(window, tmp_path):
     assert printed.copy_no == 1 and "补打" not in page
 
     with pytest.raises(Refused):
-        print_enrollment(window.store, window.clerk, receipt_no=receipt_no, now=PRINT_AT)
-    again = print_enrollment(window.store, window.clerk, receipt_no=receipt_no, reprint=True, now=PRINT_AT)
+        print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no, now=PRINT_AT)
+    again = print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no, reprint=True, now=PRINT_AT)
     assert again.copy_no == 2 and "补打 第1次" in text(tmp_path, again.pdf)
     assert [(e.action, e.target, json.loads(e.detail)["copy"]) for e in entries(window)[before:]] == [
         ("receipt.print", receipt_no, 1), ("receipt.reprint", receipt_no, 2)]
     with pytest.raises(NotFound):
-        print_enrollment(window.store, window.clerk, receipt_no="LG-01-99999999", now=PRINT_AT)
+        print_enrollment(window.store, window.clerk, copy="paper", receipt_no="LG-01-99999999", now=PRINT_AT)
 
 
 def _cli(window, *argv: str) -> argparse.Namespace:
@@ -248,17 +249,64 @@ def test_cli_command_writes_the_file_and_reports_json(window, tmp_path, monkeypa
     sid = settled(window)
     monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
     out = tmp_path / "cli.pdf"
-    args = _cli(window, sid, "--out", str(out), "--json")
+    # A file is an electronic copy unless --paper says it goes to a printer; any number of them.
+    for n in (1, 2):
+        args = _cli(window, sid, "--out", str(out), "--json")
+        assert args.handler(args) == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report == {"settlement_id": sid, "receipt_no": "LG-01-00000001", "out": str(out), "copy": n,
+                          "electronic": True, "reprint": False, "reprint_no": 0, "voided": False, "signed": False,
+                          "page_size": "A5", "bytes": out.stat().st_size}
+    assert "电子副本" in text(tmp_path, out.read_bytes()) and print_count(window, sid) == 0
+    # By the receipt number printed on the slip, as a paper: the original, then a second one needs --reprint.
+    args = _cli(window, "LG-01-00000001", "--out", str(out), "--paper", "--json")
     assert args.handler(args) == 0
-    report = json.loads(capsys.readouterr().out)
-    assert report == {"settlement_id": sid, "receipt_no": "LG-01-00000001", "out": str(out), "copy": 1,
-                      "reprint": False, "reprint_no": 0, "voided": False, "signed": False, "page_size": "A5",
-                      "bytes": out.stat().st_size}
+    assert json.loads(capsys.readouterr().out)["copy"] == 1 and print_count(window, sid) == 1
     with pytest.raises(Refused):
         args.handler(args)
-    args = _cli(window, sid, "--out", str(out), "--reprint")
+    args = _cli(window, sid, "--out", str(out), "--reprint")  # a reprint is a paper (cli.md's --reprint)
     assert args.handler(args) == 0
-    assert "补打 第1次" in capsys.readouterr().out
+    assert "补打 第1次" in capsys.readouterr().out and "补打 第1次" in text(tmp_path, out.read_bytes())
+    assert print_count(window, sid) == 2
     with pytest.raises(UsageError):
         args = _cli(window, "--out", str(out))
         args.handler(args)
+
+
+def test_an_electronic_copy_is_marked_and_never_counted_as_the_paper(window, tmp_path):
+    sid = settled(window)
+    before = len(entries(window))
+    saved = print_settlement(window.store, window.clerk, copy="electronic", settlement_id=sid,
+                             out=tmp_path / "e.pdf", now=PRINT_AT)
+    page = text(tmp_path, saved.pdf)
+    assert "电子副本" in page and "原件" not in page and "补打" not in page
+    assert "31260.00" in page and "单据号：LG-01-00000001" in page  # the same figures as the paper
+    assert (saved.electronic, saved.copy_no, saved.reprint) == (True, 1, False)
+    assert print_count(window, sid) == 0
+    # The first paper after it is still the original, unmarked; a second electronic copy needs no reprint.
+    paper = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
+    paper_page = text(tmp_path, paper.pdf)
+    assert paper.copy_no == 1 and "电子副本" not in paper_page and "补打" not in paper_page and "原件" not in paper_page
+    again = print_settlement(window.store, window.clerk, copy="electronic", settlement_id=sid, now=PRINT_AT)
+    assert again.copy_no == 2 and "补打" not in text(tmp_path, again.pdf)
+    assert print_count(window, sid) == 1
+    assert [(e.action, json.loads(e.detail)["copy"]) for e in entries(window)[before:]] == [
+        ("receipt.electronic", 1), ("receipt.print", 1), ("receipt.electronic", 2)]
+    from windowdesk.services.lookup import settlement_detail
+
+    detail = settlement_detail(window.store, window.clerk, ref=sid)
+    assert (detail.papers, detail.electronic_copies) == (1, 2)
+    # A voided settlement's electronic copy says both.
+    void_settlement(window.store, window.supervisor, settlement_id=sid, reason="录入错误", now=NOW)
+    voided = print_settlement(window.store, window.clerk, copy="electronic", settlement_id=sid, now=PRINT_AT)
+    assert {"电子副本", "作废"} <= set(re.findall("电子副本|作废", text(tmp_path, voided.pdf)))
+
+
+def test_an_electronic_enrollment_receipt_is_not_a_paper(window, tmp_path):
+    receipt_no = _enrolled(window)
+    saved = print_enrollment(window.store, window.clerk, copy="electronic", receipt_no=receipt_no, now=PRINT_AT)
+    assert "电子副本" in text(tmp_path, saved.pdf) and saved.electronic
+    paper = print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no, now=PRINT_AT)
+    assert paper.copy_no == 1 and "电子副本" not in text(tmp_path, paper.pdf)
+    with pytest.raises(ValueError):
+        print_enrollment(window.store, window.clerk, copy="scan", receipt_no=receipt_no, now=PRINT_AT)

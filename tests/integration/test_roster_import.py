@@ -17,7 +17,8 @@ from sqlalchemy import func, select, text, update
 from windowdesk.adapters import roster_reader
 from windowdesk.cli import roster_cmd
 from windowdesk.domain.idnumber import make_valid, mask
-from windowdesk.services import roster_sync
+from windowdesk.domain.problems import Refusal
+from windowdesk.services import roster_stage, roster_sync
 from windowdesk.services.errors import AuthError, InvalidInput
 from windowdesk.services.roster_sync import import_roster
 from windowdesk.store.models import AuditEntry, Household, Membership, Person, RosterImport
@@ -128,7 +129,7 @@ def test_every_rule_in_every_encoding(window, tmp_path, encoding):
 
 
 def test_conflicts_are_found_across_chunks(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 2)
     report = report_of(window, write_csv(tmp_path / "r.csv", RULES_ROWS, "gbk"))
     assert invalid_of(report) == RULES_INVALID
     assert (report.rows, report.added) == (18, 5)
@@ -160,9 +161,9 @@ PERSON_INVALID = [
 ]
 
 
-@pytest.mark.parametrize("chunk_rows", [2, roster_sync.CHUNK_ROWS])
+@pytest.mark.parametrize("chunk_rows", [2, roster_stage.CHUNK_ROWS])
 def test_rows_of_one_id_must_agree_on_the_person(window, tmp_path, monkeypatch, chunk_rows):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", chunk_rows)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", chunk_rows)
     report = report_of(window, write_csv(tmp_path / "r.csv", PERSON_ROWS))
     assert invalid_of(report) == PERSON_INVALID
     assert (report.rows, report.added, report.unchanged) == (13, 4, 0)
@@ -319,6 +320,62 @@ def test_a_second_file_adds_changes_exits_and_keeps_who_is_missing(window, tmp_p
         assert persons[N].town == "新镇"
 
 
+def test_the_preview_lists_who_is_added_changed_and_exited(window, tmp_path):
+    first = report_of(window, write_csv(tmp_path / "base.csv", BASE), dry_run=True, actor=window.clerk)
+    assert [(c.row, c.id_number, c.name, c.category) for c in first.added_rows] == [
+        (2, mask(A), "张三", "dibao"), (3, mask(A), "张三", "registered_poor"), (4, mask(B), "李四", "dibao"),
+        (5, mask(K), "孙二", "near_dibao"), (6, mask(L), "李三", "orphan")]
+    assert first.changed_rows == first.exited_rows == ()
+    report_of(window, write_csv(tmp_path / "base.csv", BASE))
+    second = report_of(window, write_csv(tmp_path / "second.csv", SECOND), dry_run=True, now=LATER)
+    listed = {kind: [(c.row, c.name, c.category) for c in getattr(second, f"{kind}_rows")]
+              for kind in ("added", "changed", "exited")}
+    assert listed == {"added": [(6, "王五", "orphan")], "changed": [(4, "李四", "dibao"), (5, "李三", "orphan")],
+                      "exited": [(3, "张三", "registered_poor")]}
+    assert second.to_json()["changes"]["exited"] == [
+        {"row": 3, "id_number": mask(A), "name": "张三", "category": "registered_poor"}]
+    assert A not in json.dumps(second.to_json())  # masked, never whole
+
+
+def test_the_lists_are_cut_but_the_counts_are_whole(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(roster_sync, "CHANGES_LISTED", 2)
+    report = report_of(window, write_csv(tmp_path / "base.csv", BASE), dry_run=True)
+    assert report.added == 5 and [c.row for c in report.added_rows] == [2, 3]
+
+
+def test_an_apply_tied_to_its_preview_refuses_a_file_changed_since(window, tmp_path):
+    path = write_csv(tmp_path / "roster.csv", BASE)
+    preview = report_of(window, path, dry_run=True, actor=window.clerk)
+    write_csv(path, SECOND)  # edited on disk between the preview and the apply
+    before = table_counts(window.store)
+    with pytest.raises(Refusal) as caught:
+        import_roster(window.store, window.supervisor, path=path, now=NOW, expect_sha256=preview.sha256)
+    assert (caught.value.code, caught.value.field) == ("roster_file_changed", "file")
+    assert caught.value.params["file"] == "roster.csv" and caught.value.params["previewed"] == preview.sha256[:12]
+    assert table_counts(window.store) == before
+    # The previewed content again: applied, exactly as previewed.
+    write_csv(path, BASE)
+    applied = import_roster(window.store, window.supervisor, path=path, now=NOW, expect_sha256=preview.sha256)
+    assert {**preview.to_json(), "applied": True} == applied.to_json()
+
+
+def test_a_file_changed_while_it_is_read_is_refused_too(window, tmp_path, monkeypatch):
+    path = write_csv(tmp_path / "roster.csv", BASE)
+    preview = report_of(window, path, dry_run=True)
+    real_load = roster_stage.Stage.load
+
+    def load_then_edit(self, source, **kwargs):
+        loaded = real_load(self, source, **kwargs)
+        write_csv(path, SECOND)  # after it was hashed and parsed, before the diff is applied
+        return loaded
+
+    monkeypatch.setattr(roster_stage.Stage, "load", load_then_edit)
+    before = table_counts(window.store)
+    with pytest.raises(Refusal, match="roster_file_changed"):
+        import_roster(window.store, window.supervisor, path=path, now=NOW, expect_sha256=preview.sha256)
+    assert table_counts(window.store) == before
+
+
 def test_importing_the_same_content_again_changes_nothing(window, tmp_path):
     path = write_csv(tmp_path / "base.csv", BASE)
     report_of(window, path)
@@ -337,7 +394,7 @@ def test_importing_the_same_content_again_changes_nothing(window, tmp_path):
         assert set(s.execute(select(Person.updated_at)).scalars()) == {NOW}
         stored = s.execute(select(RosterImport).order_by(RosterImport.id)).scalars().all()
         assert [r.sha256 for r in stored] == [again.sha256, again.sha256, third.sha256]
-        assert stored[1].report == again.to_json() and stored[1].unchanged == 5 and stored[1].imported_by == "sup"
+        assert stored[1].report == again.contract_json() and stored[1].unchanged == 5 and stored[1].imported_by == "sup"
         audit = s.execute(select(AuditEntry).where(AuditEntry.action == "roster.import")
                           .order_by(AuditEntry.seq)).scalars().all()
         assert json.loads(audit[1].detail) == {"file": "base.csv", "rows": 5, "added": 0, "changed": 0, "exited": 0,
@@ -370,7 +427,8 @@ def test_dry_run_reports_and_writes_nothing(window, tmp_path):
     applied = report_of(window, path)
     assert {**preview.to_json(), "applied": True} == applied.to_json()
     assert report_of(window, path, dry_run=True).to_json() == {
-        **applied.to_json(), "added": 0, "unchanged": 5, "applied": False}
+        **applied.to_json(), "added": 0, "unchanged": 5, "applied": False,
+        "changes": {"added": [], "changed": [], "exited": []}}
 
 
 def test_a_clerk_previews_and_a_supervisor_applies(window, tmp_path):
@@ -424,7 +482,7 @@ def test_a_file_that_cannot_be_read_is_bad_input_and_writes_nothing(window, tmp_
 
 
 def test_progress_is_reported_and_raising_from_it_cancels(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 2)
     path = write_csv(tmp_path / "r.csv", BASE)
     seen = []
     import_roster(window.store, window.supervisor, path=path, dry_run=True, progress=seen.append)
@@ -472,7 +530,7 @@ def test_roster_import_command_shows_its_steps_on_a_terminal(window, tmp_path, m
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
-    monkeypatch.setattr(roster_sync, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(roster_stage, "CHUNK_ROWS", 10)
     path = write_csv(tmp_path / "r.csv", RULES_ROWS)
     assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin", "--json") == 0
     lines = [line for line in terminal.getvalue().split("\r\033[K") if line]
@@ -489,10 +547,17 @@ def test_roster_import_command_prints_the_report(window, tmp_path, capsys, monke
                        "--json") == 0
     document = json.loads(capsys.readouterr().out)
     assert list(document) == ["file", "sha256", "rows", "added", "changed", "exited", "unchanged", "invalid",
-                              "applied"]
+                              "applied", "changes"]  # the contract's keys, then who changes
     assert (document["file"], document["rows"], document["added"], document["applied"]) == ("r.csv", 18, 5, False)
     assert document["invalid"][0] == {"row": 6, "id_number": mask(BAD_CHECK), "code": "id_check_char",
                                       "reason": "身份证号校验位不符，请核对号码是否输错"}
     assert run_command("roster", "import", str(path), "--db", window.path, "--user", "admin") == 0
     out = capsys.readouterr().out
     assert "新增 added 5" in out and "第21行" in out
+
+
+def test_the_stage_is_filled_in_the_order_of_a_clean_row():
+    # The one stage definition (roster_stage._STAGE) and the cleaner's row shape must agree column for column.
+    from windowdesk.adapters.roster_rows import RosterRow
+
+    assert tuple("row" if c == "line_no" else c for c in roster_stage._STAGED) == RosterRow._fields

@@ -13,6 +13,7 @@ from windowkit import add_person
 from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
+from windowdesk.domain.problems import Refusal
 from windowdesk.domain.visit import YTD_MONEY_FIELDS, YearToDate
 from windowdesk.services import auth, ledger
 from windowdesk.services import settlement as settlement_service
@@ -28,7 +29,7 @@ from windowdesk.store.models import (
 )
 
 D = Decimal
-NOW = datetime(2024, 3, 12, 10, 0)
+NOW = datetime(2024, 12, 30, 10, 0)  # after every discharge below: a later one is refused
 # The case of cli.md: a referred county stay, 36,000 total of which 33,000 in scope.
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -104,7 +105,7 @@ def test_settle_visit_stores_the_hand_computed_row(window):
     assert (r.admitted, r.discharged, r.year, r.diagnosis, r.hospital) == \
         (date(2024, 3, 1), date(2024, 3, 12), 2024, "I63.9", "龙港市人民医院")
     assert (r.receipt_no, r.window_id, r.origin, r.voided, r.created_by, r.business_day) == \
-        ("LG-01-00000001", "LG-01", "local", False, "clerk", date(2024, 3, 12))
+        ("LG-01-00000001", "LG-01", "local", False, "clerk", date(2024, 12, 30))
     assert increments(r) == DIBAO_STAY_INCREMENTS
     assert r.ytd_rehab_months == ""
     with window.store.reading() as s:
@@ -169,9 +170,12 @@ def _nothing_written(window, before_audit: int) -> None:
 def test_uninsured_admission_is_refused_and_writes_nothing(window, insured):
     number = add_person(window.store, insured=insured)
     before = len(audit(window.store))
-    with pytest.raises(Refused) as caught:
+    with pytest.raises(Refusal) as caught:
         settle_visit(window.store, window.clerk, id_number=number, visit=visit(), now=NOW)
-    assert "2024-03-01" in str(caught.value) and number not in str(caught.value)
+    assert (caught.value.code, caught.value.field) == ("not_insured", "visit.admitted")
+    assert caught.value.params["day"] == "2024-03-01"
+    assert caught.value.params["periods"] == ("2024-04-01~2024-12-31" if insured else "-")
+    assert number not in str(caught.value) and number not in str(caught.value.params)
     _nothing_written(window, before)
 
 
@@ -196,9 +200,11 @@ def test_case_error_is_invalid_input_and_writes_nothing(window):
 def test_discharge_outside_the_policy_period_is_refused(window):
     number = add_person(window.store, insured=(date(2026, 1, 1), date(2026, 12, 31)))
     before = len(audit(window.store))
-    with pytest.raises(Refused):
+    with pytest.raises(Refusal) as caught:
         settle_visit(window.store, window.clerk, id_number=number,
-                     visit=visit(admitted="2026-01-05", discharged="2026-01-10"), now=NOW)
+                     visit=visit(admitted="2026-01-05", discharged="2026-01-10"), now=datetime(2026, 2, 1, 9, 0))
+    assert (caught.value.code, caught.value.field) == ("policy_not_in_force", "visit.discharged")
+    assert caught.value.params["discharged"] == "2026-01-10"
     _nothing_written(window, before)
 
 
@@ -224,7 +230,7 @@ def test_year_to_date_across_visits_with_a_void_in_between(window):
     voided = void_settlement(window.store, window.supervisor, settlement_id=first.settlement_id,
                              reason="重复结算", now=NOW)
     assert voided == {"settlement_id": first.settlement_id, "receipt_no": "LG-01-00000001", "voided": True,
-                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-03-12T10:00:00"}
+                      "reason": "重复结算", "voided_by": "sup", "voided_at": "2024-12-30T10:00:00"}
     after_void = ytd(window.store, number)
     assert {name: getattr(after_void, name) for name in YTD_MONEY_FIELDS} == increments(r2)
 
@@ -286,7 +292,7 @@ def test_receipt_series_is_gap_free_under_many_settlements(window, monkeypatch):
     receipts = []
     for i in range(200):
         if i % 10 == 3:
-            with pytest.raises(Refused):
+            with pytest.raises(Refusal):
                 settle_visit(window.store, window.clerk, id_number=uninsured, visit=visit(SMALL), now=NOW)
             with pytest.raises(NotFound):
                 settle_visit(window.store, window.clerk, id_number=stranger, visit=visit(SMALL), now=NOW)
@@ -348,7 +354,7 @@ def test_no_unmasked_id_number_in_the_audit_log(window):
     for number in numbers:
         settled = settle_visit(window.store, window.clerk, id_number=number, visit=visit(), now=NOW)
     void_settlement(window.store, window.supervisor, settlement_id=settled.settlement_id, reason="作废", now=NOW)
-    with pytest.raises(Refused):
+    with pytest.raises(Refusal):
         settle_visit(window.store, window.clerk, id_number=uninsured, visit=visit(), now=NOW)
     enroll(window.store, window.clerk, id_number=uninsured, year=2025, on=date(2024, 12, 2), now=NOW)
 

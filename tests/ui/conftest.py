@@ -12,8 +12,15 @@ os.environ.pop("WINDOWDESK_LANG", None)  # the tests choose the language themsel
 import pytest
 from windowkit import Window, make_window
 
+from pytestqt.qtbot import QtBot
+
 from windowdesk.ui.app import prepare
 from windowdesk.ui.collector import GuiThreadCollector
+from uikit import answered, waits
+
+# What a clerk does with the keyboard and the mouse: after each, the test waits for the window's answer
+# (the ops it started run on pool threads and call back on this one), as the clerk would.
+_ACTS = ("keyClick", "keyClicks", "keyPress", "keySequence", "mouseClick", "mouseDClick")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,6 +38,21 @@ def _collect_on_the_gui_thread(qapp):
     yield
     collector.stop()
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _clerk_waits_for_the_window(monkeypatch):
+    for name in _ACTS:
+        act = getattr(QtBot, name)
+
+        def waiting(*args, _act=act, **kwargs):
+            result = _act(*args, **kwargs)
+            if waits():
+                answered()
+            return result
+        monkeypatch.setattr(QtBot, name, staticmethod(waiting))
+    yield
+    answered()  # nothing of this test calls back into the next one
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
@@ -16,7 +17,7 @@ from windowdesk.services.errors import Refused
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import DayClosing, Settlement
 from windowdesk.ui.pages.closing_page import ClosingPage
-from windowdesk.ui.messages import error_text
+from windowdesk.ui.operations import Desk
 
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -45,9 +46,10 @@ def today(window):
 
 
 def make_page(qtbot, window, actor) -> ClosingPage:
-    page = ClosingPage(window.store, actor)
+    page = ClosingPage(Desk(window.store, actor))
     qtbot.addWidget(page)
-    page.show()
+    page.show()  # the day's figures as they are now
+    answered()
     return page
 
 
@@ -98,7 +100,7 @@ def test_closing_after_confirmation_freezes_the_day_and_settling_is_refused(qtbo
     number = add_person(window.store, name="王五", household="H003")
     with pytest.raises(Refused) as refused:
         settle(window, number, STAY)
-    assert refused.value.code == "day_closed" and "已日结" in error_text(refused.value)
+    assert "已日结" in refused.value.message_zh
 
 
 def test_declining_the_confirmation_closes_nothing(qtbot, window, today, monkeypatch):

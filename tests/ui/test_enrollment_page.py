@@ -12,11 +12,12 @@ from windowkit import add_person
 
 from windowdesk.store.models import Enrollment, Person
 from windowdesk.ui.pages.enrollment_page import EnrollmentPage
+from windowdesk.ui.operations import Desk
 
 
 @pytest.fixture
 def page(qtbot, window):
-    p = EnrollmentPage(window.store, window.clerk)
+    p = EnrollmentPage(Desk(window.store, window.clerk))
     qtbot.addWidget(p)
     p.show()
     return p
@@ -65,9 +66,11 @@ def test_enrolling_twice_is_refused_in_chinese(qtbot, page, window):
     enroll(qtbot, page, number, 2025, date(2024, 11, 5))
     assert not page.enroll_button.isEnabled()  # no second click on the same enrollment
     page.year.setValue(2024)
-    page.year.setValue(2025)  # any change allows trying again: the service refuses
+    assert page.already.text() == ""  # not enrolled for 2024
+    page.year.setValue(2025)  # back to the year enrolled: said at once, with the period
+    assert page.already.text() == "已参保：2025 年度，参保期 2025-01-01 至 2025-12-31，票据号 LG-01-00000001"
     qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
-    assert "已办理 2025 年度参保（票据号 LG-01-00000001），不能重复参保" in page.message.text()
+    assert page.message.text() == page.already.text()
     assert len(stored(window, number)) == 1
     assert page.receipt_no.text() == "LG-01-00000001"  # the result shown is still the enrollment made
 
@@ -78,4 +81,26 @@ def test_enrollment_receipt_can_be_saved(qtbot, page, window, monkeypatch, tmp_p
     monkeypatch.setattr(page.receipt, "ask_path", lambda suggested: str(tmp_path / "凭证.pdf"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "凭证.pdf").read_bytes().startswith(b"%PDF")
-    assert page.message.text() == f"票据 LG-01-00000001：已保存到 {tmp_path / '凭证.pdf'}"
+    assert page.message.text() == f"票据 LG-01-00000001（电子副本）：已保存到 {tmp_path / '凭证.pdf'}"
+
+
+def test_a_year_the_policy_does_not_cover_is_refused_with_the_reason(qtbot, page, window):
+    number = add_person(window.store, insured=None)
+    enroll(qtbot, page, number, 2031, date(2030, 11, 5))
+    assert page.message.text().startswith("政策") and "2031" in page.message.text()
+    assert stored(window, number) == [] and page.receipt_no.text() == ""
+    assert page.enroll_button.isEnabled()  # the clerk may correct the year and try again
+
+
+def test_enter_walks_to_the_day_and_enrolls(qtbot, page, window):
+    number = add_person(window.store, insured=None)
+    qtbot.keyClicks(page.id_number, number)
+    qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
+    assert page.year.hasFocus()
+    page.year.setValue(2025)
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)
+    assert page.on.hasFocus()
+    page.on.setDate(QDate(2024, 11, 5))
+    qtbot.keyClick(page.on, Qt.Key.Key_Return)
+    assert page.message.text() == "参保登记成功，票据号 LG-01-00000001"
+    assert [e.year for e in stored(window, number)] == [2025]

@@ -18,6 +18,7 @@ from windowdesk.store.models import ExportPackage
 from windowdesk.domain.problems import Problem
 from windowdesk.ui.messages import problem_text
 from windowdesk.ui.pages.export_page import ExportPage, previous_month
+from windowdesk.ui.operations import Desk
 
 KEY = "00" * 32
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
@@ -37,7 +38,7 @@ def march(window):
 
 @pytest.fixture
 def page(qtbot, window):
-    p = ExportPage(window.store, window.supervisor)
+    p = ExportPage(Desk(window.store, window.supervisor))
     qtbot.addWidget(p)
     p.show()
     return p
@@ -98,8 +99,7 @@ def test_a_manifest_signed_with_another_key_fails(qtbot, page, window, march, tm
     export_march(qtbot, page, folder, monkeypatch)
     set_county_key(window.store, window.admin, key_hex="11" * 32)
     click_and_wait(qtbot, page, page.verify_button)
-    assert page.message.text().startswith(
-        "校验未通过：\n· 清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的（数据包密钥 ")
+    assert page.message.text() == "校验未通过：\n· 清单校验码（HMAC）不符：清单被改动过，或不是用本窗口的县级密钥签名的"
 
 
 def test_without_a_county_key_the_export_is_refused_in_chinese(qtbot, page, window, tmp_path, monkeypatch):
@@ -127,3 +127,20 @@ def test_defaults_and_wording():
     assert problem_text(Problem("package_manifest_missing", "manifest.json")) == "缺少数据包清单 manifest.json"
     # A code the catalogue does not know yet still reads as a sentence that names it.
     assert problem_text(Problem("something_new", "manifest.json")) == "输入有误：manifest.json (something_new)"
+
+
+def test_the_current_month_is_exported_only_after_the_clerk_confirms(qtbot, page, march, tmp_path, monkeypatch):
+    this_month = date.today().strftime("%Y-%m")
+    asked = []
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or False)
+    page.period.setText(this_month)
+    monkeypatch.setattr(page, "ask_folder", lambda title, start: str(tmp_path / "now"))
+    qtbot.mouseClick(page.choose_out_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [this_month] and not page.is_running() and not (tmp_path / "now").exists()
+    monkeypatch.setattr(page, "confirm_unfinished", lambda period: asked.append(period) or True)
+    click_and_wait(qtbot, page, page.export_button)
+    assert page.manifest["complete"] is False and page.manifest["as_of"] == date.today().isoformat()
+    # A month that is over is not asked about.
+    export_march(qtbot, page, tmp_path / "march", monkeypatch)
+    assert asked == [this_month, this_month] and page.manifest["complete"] is True

@@ -5,16 +5,18 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from uikit import answered
 from windowkit import PASSWORD, add_person
 
 from windowdesk.ui import app as ui_app
 from windowdesk.ui.login_dialog import LoginDialog
 from windowdesk.ui.main_window import MainWindow
+from windowdesk.ui.operations import Desk
 
 
 @pytest.fixture
 def main_window(qtbot, window):
-    w = MainWindow(window.store, window.clerk)
+    w = MainWindow(Desk(window.store, window.clerk))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -102,6 +104,7 @@ def test_login_then_the_main_window(monkeypatch, window):
         dialog.user_edit.setText("sup")
         dialog.password_edit.setText(PASSWORD)
         dialog.submit()
+        answered()
         return dialog.result()
 
     shown: list[MainWindow] = []

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 from reportlab.lib.pagesizes import A5, landscape
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import receipts, settings
 from windowdesk.services.enrollment import enroll
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import NotFound
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Settlement
@@ -38,6 +40,7 @@ from windowdesk.ui import receipt_actions
 from windowdesk.ui.pages.enrollment_page import EnrollmentPage
 from windowdesk.ui.pages.settlement_page import SettlementPage
 from windowdesk.ui.receipt_actions import ReceiptActions, new_printer, paint_pdf
+from windowdesk.ui.operations import Desk
 
 NOW = datetime(2024, 3, 12, 10, 0)
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
@@ -161,7 +164,7 @@ def print_action(dialog: QPrintPreviewDialog):
 def actions(qtbot, window):
     host = QWidget()
     qtbot.addWidget(host)
-    return ReceiptActions(host, window.store, window.clerk)
+    return ReceiptActions(host, Desk(window.store, window.clerk))
 
 
 # --- painting a PDF onto a printer -------------------------------------------------------------------
@@ -235,14 +238,14 @@ def test_preview_of_the_service_is_stamped_and_counts_nothing(window, tmp_path):
     assert "单据号：LG-01-00000001" in page and "补打" not in page
     assert print_count(window, sid) == 0 and all_entries(window) == before
 
-    receipts.print_settlement(window.store, window.clerk, settlement_id=sid)
+    receipts.print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid)
     void_settlement(window.store, window.supervisor, settlement_id=sid, reason="录入错误", now=NOW)
     before = all_entries(window)
     page = pdf_text(tmp_path, receipts.preview_settlement(window.store, window.clerk, settlement_id=sid))
     assert "补打 第1次" in page and "作废" in page and "预览" in page  # what the next paper would be
     assert print_count(window, sid) == 1 and all_entries(window) == before
 
-    with pytest.raises(NotFound):
+    with pytest.raises(Refusal, match="settlement_not_found"):
         receipts.preview_settlement(window.store, window.clerk, settlement_id="no-such-id")
 
 
@@ -251,7 +254,7 @@ def test_enrollment_preview_counts_nothing(window, tmp_path):
     before = all_entries(window)
     page = pdf_text(tmp_path, receipts.preview_enrollment(window.store, window.clerk, receipt_no=receipt_no))
     assert "参保缴费凭证" in page and "预览" in page and "补打" not in page
-    receipts.print_enrollment(window.store, window.clerk, receipt_no=receipt_no)
+    receipts.print_enrollment(window.store, window.clerk, copy="paper", receipt_no=receipt_no)
     assert audit(window) == [("receipt.print", receipt_no, 1)]
     page = pdf_text(tmp_path, receipts.preview_enrollment(window.store, window.clerk, receipt_no=receipt_no))
     assert "补打 第1次" in page
@@ -266,7 +269,8 @@ def test_preview_dialog_shows_the_page_and_counts_nothing(qtbot, monkeypatch, wi
     seen = looking(qtbot, monkeypatch, actions)
     before = all_entries(window)
 
-    assert actions.preview() is True
+    actions.preview()
+    answered()
     assert [(s.title, s.pages) for s in seen] == [("打印预览：票据 LG-01-00000001", 1)]
     assert seen[0].shot.width() >= 900
     assert print_count(window, sid) == 0 and all_entries(window) == before and papers == []
@@ -286,7 +290,8 @@ def test_the_previews_print_button_prints_a_counted_paper(qtbot, monkeypatch, wi
     actions.set_target("settlement", sid, "LG-01-00000001")
     seen = looking(qtbot, monkeypatch, actions, press_print=True)
 
-    assert actions.preview() is True
+    actions.preview()
+    answered()
     assert len(seen) == 1 and len(papers) == 1
     assert pdf_info(papers[0]) == (1, A5_LANDSCAPE)
     assert print_count(window, sid) == 1 and audit(window) == [("receipt.print", sid, 1)]
@@ -304,17 +309,20 @@ def test_print_counts_one_paper_and_a_second_is_a_confirmed_reprint(qtbot, monke
     answers = iter([False, True])
     monkeypatch.setattr(actions, "confirm_reprint", lambda text: asked.append(text) or next(answers))
 
-    assert actions.print_pdf() is True
+    actions.print_pdf()
+    answered()
     assert pdf_info(papers[0]) == (1, A5_LANDSCAPE) and papers[0].stat().st_size > 50_000
     assert print_count(window, sid) == 1 and audit(window) == [("receipt.print", sid, 1)]
     assert said[-1] == (f"票据 LG-01-00000001：已送打印机 {papers[0]}", False)
     assert asked == []
 
-    assert actions.print_pdf() is False  # the clerk says no to a 补打: nothing counted, nothing printed
+    actions.print_pdf()  # the clerk says no to a 补打: nothing counted, nothing printed
+    answered()
     assert "已打印 1 次" in asked[0] and "补打" in asked[0]
     assert print_count(window, sid) == 1 and len(audit(window)) == 1 and not papers[1].exists()
 
-    assert actions.print_pdf() is True
+    actions.print_pdf()
+    answered()
     assert pdf_info(papers[2]) == (1, A5_LANDSCAPE)
     assert print_count(window, sid) == 2
     assert audit(window) == [("receipt.print", sid, 1), ("receipt.reprint", sid, 2)]
@@ -325,7 +333,8 @@ def test_cancelled_print_dialog_counts_nothing(monkeypatch, window, actions):
     sid = settled(window)
     actions.set_target("settlement", sid, "LG-01-00000001")
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected.value)
-    assert actions.print_pdf() is False
+    actions.print_pdf()
+    answered()
     assert print_count(window, sid) == 0 and audit(window) == []
 
 
@@ -341,7 +350,8 @@ def test_a_printer_that_fails_after_counting_says_the_next_is_a_reprint(monkeypa
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", unwritable)
-    assert actions.print_pdf() is False
+    actions.print_pdf()
+    answered()
     assert said == [("票据 LG-01-00000001 已计入打印次数，但未能送到打印机：请检查打印机后补打", True)]
     assert print_count(window, sid) == 1  # the copy number was used: the next paper must say 补打
 
@@ -350,7 +360,7 @@ def test_a_printer_that_fails_after_counting_says_the_next_is_a_reprint(monkeypa
 
 
 def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers):
-    page = SettlementPage(window.store, window.clerk)
+    page = SettlementPage(Desk(window.store, window.clerk))
     qtbot.addWidget(page)
     page.show()
     assert not page.preview_button.isEnabled()  # nothing to preview before a settlement
@@ -359,11 +369,12 @@ def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers)
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
     page.kind.setCurrentIndex(page.kind.findData("inpatient"))
     page.level.setCurrentIndex(page.level.findData("county"))
-    page.admitted.setDate(QDate(2024, 3, 1))
-    page.discharged.setDate(QDate(2024, 3, 12))
+    qtbot.keyClicks(page.admitted, "20240301")
+    qtbot.keyClicks(page.discharged, "20240312")
     commit(page.hospital, "龙港市人民医院")
     qtbot.keyClicks(page.diagnosis, "I63.9")
     qtbot.keyClicks(page.total, "36000")
+    qtbot.mouseClick(page.trial_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.settle_button, Qt.MouseButton.LeftButton)
     assert page.receipt_no.text() == "LG-01-00000001" and page.preview_button.isEnabled()
     seen = looking(qtbot, monkeypatch, page.receipt)
@@ -379,7 +390,7 @@ def test_settlement_page_previews_and_prints(qtbot, monkeypatch, window, papers)
 
 
 def test_enrollment_page_previews_and_prints(qtbot, monkeypatch, window, papers):
-    page = EnrollmentPage(window.store, window.clerk)
+    page = EnrollmentPage(Desk(window.store, window.clerk))
     qtbot.addWidget(page)
     page.show()
     number = add_person(window.store, name="王五", insured=None)

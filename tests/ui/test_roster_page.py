@@ -10,10 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from uikit import acting_while_it_runs
+
 from windowdesk.domain.idnumber import make_valid, mask
-from windowdesk.services import roster_sync
+from windowdesk.services import roster_stage
 from windowdesk.store.models import AuditEntry, Membership, Person, RosterImport
 from windowdesk.ui.pages.roster_page import RosterPage
+from windowdesk.ui.operations import Desk
 
 HEADER = ["身份证号", "姓名", "户编号", "与户主关系", "人员类别", "认定日期", "退出日期", "乡镇", "村", "联系电话"]
 A = make_valid("330327", date(1961, 5, 2), "123")
@@ -46,15 +49,18 @@ def count(window, table) -> int:
 
 
 def make_page(qtbot, window, actor) -> RosterPage:
-    page = RosterPage(window.store, actor)
+    page = RosterPage(Desk(window.store, actor))
     qtbot.addWidget(page)
     page.show()
+    page.asked = []  # the confirmations of 导入, each answered yes
+    page.confirm = lambda text: page.asked.append(text) or True
     return page
 
 
 def run(qtbot, page, button) -> None:
     """Click as the clerk does, then let the worker finish (the GUI stays responsive meanwhile)."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.is_running()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -78,11 +84,16 @@ def test_preview_counts_then_import_writes_and_the_same_file_changes_nothing(qtb
     [(row, masked, reason)] = page.invalid_model.rows()
     assert (row, masked) == ("4", mask(D)) and "贫困户" in reason and "人员类别" in reason
     assert page.heading.text().startswith("预览（未写入）：花名册.csv")
+    # Who would be added, with the row and the masked number, not only how many.
+    assert page.changes_model.rows() == [("新增", "2", "张三", mask(A), "低保对象"),
+                                         ("新增", "3", "李四", mask(B), "低保对象"),
+                                         ("新增", "5", "孙二", mask(C), "脱贫人口")]
     assert page.message.text() == "预览完成，尚未写入；核对无误后按“导入”"
     assert count(window, Person) == 0 and count(window, RosterImport) == 0  # a preview writes nothing
     assert page.apply_button.isEnabled()
 
     run(qtbot, page, page.apply_button)
+    assert page.asked == ["确认导入 花名册.csv？\n新增 3，变更 0，退出 0；无效 1 行不导入。"]
     assert page.message.text() == "已导入：新增 3，变更 0，退出 0，未变 0；无效 1 行未导入"
     assert not page.apply_button.isEnabled()  # applied: another import needs another preview
     with window.store.reading() as session:
@@ -123,6 +134,17 @@ def test_a_file_without_the_required_columns_is_refused_in_chinese(qtbot, window
     assert not page.apply_button.isEnabled() and count(window, Person) == 0
 
 
+def test_a_roster_file_changed_on_disk_after_its_preview_is_refused(qtbot, window, roster_file):
+    page = make_page(qtbot, window, window.supervisor)
+    page.path.setText(roster_file)
+    run(qtbot, page, page.preview_button)
+    write_roster(roster_file, ROWS[:1])  # another program saves the file between preview and import
+    run(qtbot, page, page.apply_button)
+    assert page.message.text().startswith("花名册文件 花名册.csv 在预览后已被修改")
+    assert page.message.text().endswith("未导入：请重新预览")
+    assert count(window, Person) == 0 and count(window, RosterImport) == 0
+
+
 def test_editing_the_path_after_a_preview_asks_for_a_new_preview(qtbot, window, roster_file):
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(roster_file)
@@ -141,14 +163,14 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     clicked = threading.Event()
     chunks: list[int] = []
 
-    class GatedCleaner(roster_sync.ChunkCleaner):
+    class GatedCleaner(roster_stage.ChunkCleaner):
         def __call__(self, numbers, chunk):
             chunks.append(len(chunk))
             if len(chunks) == 2:
                 assert clicked.wait(20)
             return super().__call__(numbers, chunk)
 
-    monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
+    monkeypatch.setattr(roster_stage, "ChunkCleaner", GatedCleaner)
     audit_before = count(window, AuditEntry)
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(path)
@@ -156,11 +178,12 @@ def test_cancel_during_a_large_import_leaves_nothing_written(qtbot, window, tmp_
     page._set_running(False)
     assert page.apply_button.isEnabled()
 
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
-    assert page.progress.isVisible() and page.cancel_button.isEnabled()
-    assert not page.preview_button.isEnabled()
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "已读取 5000 行", timeout=30_000)
+        assert page.progress.isVisible() and page.cancel_button.isEnabled()
+        assert not page.preview_button.isEnabled()
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
 
@@ -175,22 +198,23 @@ def test_cancel_after_the_file_is_read_still_writes_nothing(qtbot, window, tmp_p
     """取消 while the rows are being written (SQL, no chunk reports): honoured at the next step."""
     path = write_roster(tmp_path / "r.csv", ROWS)
     clicked, writing = threading.Event(), threading.Event()
-    apply = roster_sync._Stage.apply
+    apply = roster_stage.Stage.apply
 
     def gated_apply(stage, diff, now):
         writing.set()
         assert clicked.wait(20)
         apply(stage, diff, now)
 
-    monkeypatch.setattr(roster_sync._Stage, "apply", gated_apply)
+    monkeypatch.setattr(roster_stage.Stage, "apply", gated_apply)
     page = make_page(qtbot, window, window.supervisor)
     page.path.setText(path)
     page._previewed = path
     page._set_running(False)
-    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(writing.is_set, timeout=30_000)
-    qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    with acting_while_it_runs():
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(writing.is_set, timeout=30_000)
+        qtbot.waitUntil(lambda: page.progress_text.text() == "正在写入花名册…", timeout=30_000)
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     clicked.set()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     assert page.message.text() == "已取消，未写入任何数据"
@@ -207,15 +231,15 @@ def test_closing_the_window_cancels_a_running_import(qtbot, window, tmp_path, mo
     release = threading.Event()
     chunks: list[int] = []
 
-    class GatedCleaner(roster_sync.ChunkCleaner):
+    class GatedCleaner(roster_stage.ChunkCleaner):
         def __call__(self, numbers, chunk):
             chunks.append(len(chunk))
             if len(chunks) == 2:  # hold the import mid-file until the window is being closed
                 assert release.wait(20)
             return super().__call__(numbers, chunk)
 
-    monkeypatch.setattr(roster_sync, "ChunkCleaner", GatedCleaner)
-    main = MainWindow(window.store, window.supervisor)
+    monkeypatch.setattr(roster_stage, "ChunkCleaner", GatedCleaner)
+    main = MainWindow(Desk(window.store, window.supervisor))
     qtbot.addWidget(main)
     page = main.roster_page
     page.path.setText(path)

@@ -9,17 +9,19 @@ from imekit import commit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+from uikit import answered
 from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
 from windowdesk.services import lookup
-from windowdesk.services.errors import NotFound
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.ledger import year_to_date
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import AuditEntry, Person, Reversal, Settlement
 from windowdesk.ui.main_window import MainWindow
 from windowdesk.ui.pages.void_page import VoidPage
+from windowdesk.ui.operations import Desk
 
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
@@ -34,7 +36,7 @@ def settled(window):
 
 @pytest.fixture
 def page(qtbot, window, monkeypatch):
-    p = VoidPage(window.store, window.supervisor)
+    p = VoidPage(Desk(window.store, window.supervisor))
     qtbot.addWidget(p)
     p.show()
     return p
@@ -106,9 +108,11 @@ def test_declining_the_confirmation_voids_nothing(qtbot, page, window, settled, 
     assert not stored(window, result.settlement_id)[0].voided
     assert page.labels["state"].text() == "正常" and page.reason.text() == "重复结算"
     page.look_up()  # the same settlement again: the reason stays
+    answered()
     assert page.reason.text() == "重复结算"
     page.key.setText("LG-01-00000099")
-    page.look_up()  # another (here: none): the reason typed for the first one goes
+    page.look_up()
+    answered()  # another (here: none): the reason typed for the first one goes
     assert page.reason.text() == ""
 
 
@@ -119,28 +123,31 @@ def test_an_unknown_receipt_number_is_told_in_chinese(qtbot, page):
 
 
 def test_a_second_void_is_refused_by_the_service_in_chinese(qtbot, window, settled, monkeypatch):
-    first = VoidPage(window.store, window.supervisor)
-    second = VoidPage(window.store, window.admin)  # two screens had the same row open
+    first = VoidPage(Desk(window.store, window.supervisor))
+    second = VoidPage(Desk(window.store, window.admin))  # two screens had the same row open
     for p in (first, second):
         qtbot.addWidget(p)
         monkeypatch.setattr(p, "confirm", lambda text: True)
         p.key.setText("LG-01-00000001")
         p.look_up()
+        answered()
         p.reason.setText("重复结算")
     first.void()
+    answered()
     second.void()
-    assert second.message.text().startswith("该结算单（") and second.message.text().endswith("）已作废")
+    answered()
+    assert second.message.text() == "该结算单已作废"
     with window.store.reading() as session:
         assert len(session.execute(select(Reversal)).all()) == 1
 
 
 def test_the_void_page_is_for_supervisors_only(qtbot, window):
-    clerk_window = MainWindow(window.store, window.clerk)
-    sup_window = MainWindow(window.store, window.supervisor)
+    clerk_window = MainWindow(Desk(window.store, window.clerk))
+    sup_window = MainWindow(Desk(window.store, window.supervisor))
     for w in (clerk_window, sup_window):
         qtbot.addWidget(w)
     titles = [clerk_window.nav.item(i).text() for i in range(clerk_window.nav.count())]
-    assert titles == ["结算  F2", "参保  F3", "查询  F5", "花名册  F6", "日结  F7"]
+    assert titles == ["结算  F2", "参保  F3", "票据  F4", "查询  F5", "花名册  F6", "日结  F7"]
     assert clerk_window.void_page is None and clerk_window.export_page is None
     assert [sup_window.nav.item(i).text() for i in range(sup_window.nav.count())][-2:] == ["作废  F8", "上报  F9"]
     sup_window.show()
@@ -150,5 +157,5 @@ def test_the_void_page_is_for_supervisors_only(qtbot, window):
 
 
 def test_lookup_finds_only_this_windows_rows(window):
-    with pytest.raises(NotFound):
-        lookup.find_settlement(window.store, key="00000000-0000-0000-0000-000000000000")
+    with pytest.raises(Refusal, match="settlement_not_found"):
+        lookup.settlement_detail(window.store, window.supervisor, ref="00000000-0000-0000-0000-000000000000")

@@ -119,7 +119,8 @@ def test_unreferred_transfer_and_outpatient_read_as_such(tmp_path):
                 inpatient=False, kind_zh="门诊慢特病")
     text = squeeze(text_of(tmp_path, render_slip(data)))
     assert "转诊备案 否 转院 是（前院起付 300.00） 就医地 统筹区外 倾斜政策 不享受" in text
-    assert "住院天数 —" in text and "就诊类别 门诊慢特病" in text
+    assert "就诊日期 2024-03-01" in text and "就诊类别 门诊慢特病" in text
+    assert "住院天数" not in text and "入院日期" not in text and "出院日期" not in text  # one day: no stay
 
 
 def test_every_character_is_in_the_embedded_font(tmp_path):

@@ -191,5 +191,6 @@ def test_policy_file_findings_are_worded(edits):
 def test_english_fills_the_same_parameters():
     problem = Problem("not_insured", "visit.admitted", {"id_number": "330383********1236", "day": "2024-03-01",
                                                         "periods": "2024-06-01 – 2024-12-31"})
-    assert render.message(problem, ENGLISH_WORDS) == (
-        "330383********1236 is not insured on 2024-03-01 (insured periods: 2024-06-01 – 2024-12-31)")
+    english = render.message(problem, ENGLISH_WORDS)
+    assert "2024-03-01" in english and "2024-06-01 – 2024-12-31" in english and "insured" in english
+    assert render.message(problem) == "入院日期 2024-03-01 不在参保期内（参保期：2024-06-01 – 2024-12-31）"

@@ -92,6 +92,9 @@ class _Paper:
         # A preview is not a receipt: a QR code that a county officer could verify would make it pass for one.
         if self.preview and self.qr_signed:
             raise ValueError("a preview must not carry a signed QR code")
+        # An electronic copy is never a paper: it has no paper number (补打) and is not a preview either.
+        if self.electronic and (self.copy_no != 1 or self.preview):
+            raise ValueError("an electronic copy has copy_no 1 and is not a preview")
 
     @property
     def reprint_no(self) -> int:
@@ -140,6 +143,7 @@ class SlipData(_Paper):
     voided: bool = False
     page_size: str = "A5"
     preview: bool = False  # shown on screen, never counted: stamped 预览 and its QR left unsigned
+    electronic: bool = False  # a PDF saved to a file (电子副本), not the paper original
 
     def __post_init__(self) -> None:
         self._check()
@@ -184,6 +188,7 @@ class EnrollmentReceiptData(_Paper):
     copy_no: int = 1
     page_size: str = "A5"
     preview: bool = False
+    electronic: bool = False
 
     def __post_init__(self) -> None:
         self._check()

@@ -44,6 +44,7 @@ RULE = colors.HexColor("#444444")
 SHADE = colors.HexColor("#EEEEEE")
 MARK = colors.HexColor("#C00000")
 PREVIEW_INK = colors.HexColor("#707070")
+ELECTRONIC = "电子副本"  # a PDF saved to a file: a copy, never the paper original
 PREVIEW = "预览"
 
 
@@ -97,7 +98,7 @@ def render_slip(data: SlipData) -> bytes:
     story += [_patient_visit(data, lay), Spacer(0, lay.gap), _costs(data, lay), Spacer(0, lay.gap),
               _tiers(data, lay), _summary(data, lay), Spacer(0, lay.gap),
               _footer(lay, _ytd(data, lay), data.clerk, data.qr_text, data.qr_signed, data.preview)]
-    marks = _marks(lay, data.reprint_no, data.voided, data.preview)
+    marks = _marks(lay, data.reprint_no, data.voided, data.preview, data.electronic)
     return _build(story, lay, marks, title=f"{SLIP_TITLE} {data.receipt_no}", printed_at=data.printed_at)
 
 
@@ -124,7 +125,7 @@ def render_enrollment(data: EnrollmentReceiptData) -> bytes:
                     ("FONT", (1, -1), (1, -1), FONT, lay.body + 1)])
     story += [grid, Spacer(0, lay.gap), table, Spacer(0, lay.gap * 2),
               _footer(lay, None, data.clerk, data.qr_text, data.qr_signed, data.preview)]
-    marks = _marks(lay, data.reprint_no, False, data.preview)
+    marks = _marks(lay, data.reprint_no, False, data.preview, data.electronic)
     return _build(story, lay, marks, title=f"{ENROLLMENT_TITLE} {data.receipt_no}", printed_at=data.printed_at)
 
 
@@ -174,8 +175,10 @@ def _patient_visit(d: SlipData, lay: _Layout) -> Table:
     rows = [
         ["姓名", d.patient_name, "身份证号", d.id_masked, "人员类别", d.category_zh, "家庭户号", d.household or "—"],
         ["就医机构", Paragraph(escape(d.hospital or "—"), _style(lay)), "", "", "医院等级", d.level_zh, "就诊类别", d.kind_zh],
-        ["入院日期", f"{d.admitted:%Y-%m-%d}", "出院日期", f"{d.discharged:%Y-%m-%d}", "住院天数",
-         "—" if d.days is None else str(d.days), "疾病诊断", d.diagnosis or "—"],
+        # A stay has its admission, discharge and days; a visit of one day only its date.
+        ["入院日期", f"{d.admitted:%Y-%m-%d}", "出院日期", f"{d.discharged:%Y-%m-%d}", "住院天数", str(d.days),
+         "疾病诊断", d.diagnosis or "—"] if d.inpatient else
+        ["就诊日期", f"{d.admitted:%Y-%m-%d}", "", "", "", "", "疾病诊断", d.diagnosis or "—"],
         ["转诊备案", _yes(d.referred), "转院", transfer, "就医地", "统筹区内" if d.in_region else "统筹区外",
          "倾斜政策", "享受" if d.tilt else "不享受"],
     ]
@@ -299,15 +302,17 @@ _QUIET = 2  # modules of white inside the drawing; the page around it gives the 
 # --- page marks and the document
 
 
-def _marks(lay: _Layout, reprint_no: int, voided: bool, preview: bool) -> Callable[[Canvas, object], None]:
-    """Drawn over the page's content: 补打 and its count at the top right, 作废 across the page; a preview
-    says 预览 at the top left and, lightly, across the page the other way (so that it crosses 作废)."""
+def _marks(lay: _Layout, reprint_no: int, voided: bool, preview: bool,
+           electronic: bool = False) -> Callable[[Canvas, object], None]:
+    """Drawn over the page's content: 补打 and its count (or 电子副本 on a PDF saved to a file) at the top right,
+    作废 across the page; a preview says 预览 at the top left and, lightly, across the page the other way (so
+    that it crosses 作废)."""
     width, height = lay.pagesize
 
     def draw(canvas: Canvas, _doc) -> None:
         canvas.saveState()
-        if reprint_no:
-            text = f"补打 第{reprint_no}次"
+        text = ELECTRONIC if electronic else f"补打 第{reprint_no}次" if reprint_no else ""
+        if text:
             size = lay.body + 2
             w = pdfmetrics.stringWidth(text, FONT, size) + 4 * mm
             x, y = width - lay.margin_x - w, height - lay.margin_y - size - 2.5 * mm

@@ -174,30 +174,24 @@ def without_blanks(batch: list[Sequence[object]], columns: Columns, first: int) 
 
 # --- field parsers -------------------------------------------------------------------------------
 
-_PLAIN_ID = re.compile(r"[0-9]{17}[0-9X]").fullmatch
-_CHECK = "10X98765432"
+_PLAIN_ID = idnumber.PLAIN_18.fullmatch
 
 
-def _birth_iso(digits: str, today_iso: str) -> str:
-    """YYYY-MM-DD of 8 birth digits if they make a real date from 1900 to today, else ""."""
-    try:
-        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return ""
-    text = born.isoformat()
-    return text if born.year >= 1900 and text <= today_iso else ""
+def _birth_iso(digits: str, today: date) -> str:
+    """YYYY-MM-DD of 8 birth digits if idnumber takes them for a birth date, else ""."""
+    born = idnumber.birth_date_of(digits, today)
+    return "" if born is None else born.isoformat()
 
 
 def parse_id(value: object, today: date) -> tuple[str, str]:
     """(18-character number, birth date as YYYY-MM-DD), or IdNumberError with its code: cleaned
     (full-width, spaces, apostrophe, x), a 15-digit number upgraded, checked as `idnumber.parse` checks.
 
-    18 plain characters are checked here without building objects: int(s, 13) weighs digit i by
-    13**(16-i), and 13 = 2 (mod 11), so twice it is GB 11643's weighted sum mod 11. Anything else, and any
+    18 plain characters are checked by idnumber's own fast check (no objects built); anything else, and any
     failure, is decided by `idnumber.parse` (a test holds the two equal)."""
     if type(value) is str and len(value) == 18 and _PLAIN_ID(value):
-        born = _birth_iso(value[6:14], today.isoformat())
-        if born and _CHECK[2 * int(value[:17], 13) % 11] == value[17]:
+        born = _birth_iso(value[6:14], today)
+        if born and idnumber.check_char_matches(value):
             return value, born
     parsed = idnumber.parse(value, today)
     return parsed.number, parsed.birth_date.isoformat()
@@ -410,7 +404,7 @@ def _masked(raw: object, ident: tuple | None) -> str:
 
 _SEP = "\x00"  # joins a column's cells for one C-speed scan: CSV and XLSX cells never hold it
 _DIRTY = re.compile(r"[\s'\u2018\u2019`\uff07]").search  # spaces or apostrophes: clean cell by cell
-_PLAIN_IDS = re.compile(r"[0-9]{17}[0-9X](?:\x00[0-9]{17}[0-9X])*").fullmatch
+_PLAIN_IDS = re.compile(f"{idnumber.PLAIN_18.pattern}(?:\x00{idnumber.PLAIN_18.pattern})*").fullmatch
 _MEMO_SIZE = 1 << 16
 _MEMO_TYPES = frozenset({str, date, datetime, type(None)})  # cells that are equal only when they mean the same
 
@@ -434,7 +428,6 @@ class ChunkCleaner:
         self.columns = columns
         self.today = today
         self.text_only = text_only  # every cell is a str (CSV): no need to look at the types
-        self.today_iso = today.isoformat()
         self.width = max(i for i in columns if i is not None) + 1
         self.row_cleaner = RowCleaner(columns, today)
         self.memos = {field: _Memo() for field, _parse, memo in _FIELDS if memo}
@@ -487,13 +480,12 @@ class ChunkCleaner:
         births = self.births
         keys = [v[6:14] if type(v) is str else "" for v in column]
         for key in set(keys).difference(births):
-            births[key] = _birth_iso(key, self.today_iso) if len(key) == 8 and key.isdigit() else ""
+            births[key] = _birth_iso(key, self.today) if len(key) == 8 and key.isdigit() else ""
         born = list(map(births.__getitem__, keys))
         if "" in born:
             doubtful.update(i for i, b in enumerate(born) if not b)
-        check = _CHECK
-        doubtful.update(i for i, v in enumerate(column)
-                        if i not in doubtful and check[2 * int(v[:17], 13) % 11] != v[17])
+        matches = idnumber.check_char_matches
+        doubtful.update(i for i, v in enumerate(column) if i not in doubtful and not matches(v))
         return column, born
 
     def _text(self, column: tuple, parse, doubtful: set[int], field: str) -> Sequence:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 from .errors import UsageError
 from .output import print_json
@@ -21,19 +22,26 @@ def register(commands, common) -> None:
     cmd.add_argument("--clerk", help="whose day (default: the acting user; others' days need a supervisor)")
     cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today)")
     cmd.add_argument("--preview", action="store_true", help="show the summary without closing the day")
+    cmd.add_argument("--pdf", metavar="FILE", help="also write the day-end report (日结报表) as a PDF to print")
+    cmd.add_argument("--force", action="store_true", help="write over an existing --pdf file")
     cmd.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    from ..services.closing import close_day, day_report
+    from ..services.closing import close_day, day_report, day_report_pdf
 
     day = _day(args.date)
+    if args.pdf and Path(args.pdf).exists() and not args.force:
+        raise UsageError("file_exists", "pdf", path=str(args.pdf))
     store = store_for(args)
     actor = acting_user(args, store)
     if args.preview:
         result = day_report(store, actor, clerk=args.clerk, day=day)
     else:
         result = close_day(store, actor, clerk=args.clerk, day=day)
+    if args.pdf:
+        from ..adapters.export_files import write_atomically
+        write_atomically(Path(args.pdf), day_report_pdf(store, actor, clerk=args.clerk, day=day))
     if args.json:
         print_json(result)
     else:

@@ -14,6 +14,8 @@ def register(commands, common) -> None:
     cmd = commands.add_parser("export", parents=[common], help="write the month's package for the county (supervisor)")
     cmd.add_argument("--period", required=True, help="the month, YYYY-MM")
     cmd.add_argument("--out", required=True, help="the folder to write the package into")
+    cmd.add_argument("--force", action="store_true",
+                     help="export a month that is not over yet (refused without it; the manifest says complete: false)")
     cmd.set_defaults(handler=run_export)
     package = commands.add_parser("package", parents=[common], help="check a package; set the county key")
     actions = package.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -31,11 +33,13 @@ def run_export(args) -> int:
 
     store = store_for(args)
     actor = acting_user(args, store)
-    manifest = export_period(store, actor, period=args.period, out_dir=args.out)
+    manifest = export_period(store, actor, period=args.period, out_dir=args.out, unfinished=args.force)
     if args.json:
         print_json({"out": args.out, **manifest})
     else:
         print(f"package {manifest['window_id']} {manifest['period']} no. {manifest['sequence']} -> {args.out}")
+        if not manifest["complete"]:
+            print(f"  unfinished month: recorded until {manifest['as_of']}")
         for f in manifest["files"]:
             print(f"  {f['name']:<18} {f['rows']:>7} rows  sha256 {f['sha256']}")
     return 0

@@ -1,4 +1,5 @@
-"""`windowdesk roster import FILE [--dry-run]`: preview or apply a county roster file (CSV or XLSX).
+"""`windowdesk roster import FILE [--dry-run] [--expect-sha256 HEX]`: preview or apply a county roster file
+(CSV or XLSX); --expect-sha256 (the preview's `sha256`) applies only the content that was previewed.
 
 Exit 0 when the file was read, even with invalid rows: the valid rows are applied (cli.md) and each
 invalid one is listed in the report with its row and reason. Exit 2 when the file itself cannot be used
@@ -25,6 +26,8 @@ def register(commands, common) -> None:
                              help="import a roster file: CSV (UTF-8, GBK/GB18030) or XLSX (supervisor)")
     cmd.add_argument("file")
     cmd.add_argument("--dry-run", action="store_true", help="report what would change, write nothing (clerk)")
+    cmd.add_argument("--expect-sha256", metavar="HEX",
+                     help="apply only if the file's content is still the one previewed (its report's sha256)")
     cmd.set_defaults(handler=run)
 
 
@@ -35,7 +38,8 @@ def run(args) -> int:
     actor = acting_user(args, store)
     progress = _progress_line(sys.stderr)
     try:
-        report = import_roster(store, actor, path=args.file, dry_run=args.dry_run, progress=progress)
+        report = import_roster(store, actor, path=args.file, dry_run=args.dry_run, progress=progress,
+                               expect_sha256=args.expect_sha256)
     finally:
         if progress:
             sys.stderr.write("\r\033[K")  # the progress line goes; the report (or the error) follows
@@ -73,3 +77,6 @@ def print_human(report) -> None:
           f"退出 exited {report.exited}   未变 unchanged {report.unchanged}   无效 invalid {len(report.invalid)}")
     for row in report.invalid:
         print(f"  第{row.row}行 row {row.row}  {row.id_number or '-'}  {joined_message(row.problems)}")
+    for kind, words in (("added", "新增 added"), ("changed", "变更 changed"), ("exited", "退出 exited")):
+        for change in getattr(report, f"{kind}_rows"):
+            print(f"  {words}  第{change.row}行  {change.name}  {change.id_number}  {change.category}")

@@ -109,6 +109,16 @@ def step_json(step: Step) -> dict[str, Any]:
     return out
 
 
+def parse_step(obj: dict[str, Any]) -> Step:
+    """A stored step (step_json) back as the engine's value: a settlement's snapshot read years later."""
+    ratio = obj.get("ratio")
+    return Step(tier=obj["tier"], base=Decimal(obj["base"]), deductible=Decimal(obj["deductible"]),
+                ratio=None if ratio is None else Decimal(ratio), paid=Decimal(obj["paid"]),
+                cap_hit=bool(obj.get("cap_hit", False)), name=obj.get("name", ""), note=obj.get("note", ""),
+                segments=tuple((Decimal(s["from"]), None if s["to"] is None else Decimal(s["to"]),
+                                Decimal(s["ratio"]), Decimal(s["amount"])) for s in obj.get("segments", ())))
+
+
 def settlement_json(result: Settlement) -> dict[str, Any]:
     return {
         "in_scope": fmt(result.in_scope),

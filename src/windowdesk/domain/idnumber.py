@@ -12,7 +12,10 @@ from .problems import Refusal
 __all__ = [
     "IdNumber",
     "IdNumberError",
+    "PLAIN_18",
+    "birth_date_of",
     "check_char",
+    "check_char_matches",
     "normalize",
     "parse",
     "is_valid",
@@ -21,7 +24,7 @@ __all__ = [
     "make_valid",
 ]
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11: the standard's, as computed below
 _CHECK_MAP = "10X98765432"  # check char indexed by (weighted sum mod 11)
 
 # Full-width digits/letters come from Chinese IMEs; zero-width and BOM characters from copy-paste.
@@ -36,6 +39,7 @@ _APOSTROPHES = "'\u2018\u2019`"  # Excel's "force text" prefix, sometimes auto-c
 # "330327199001011000.0" once a float is printed back to text.
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+|\d{15,}\.0*")
 _SHAPE_18 = re.compile(r"\d{17}[\dX]")
+PLAIN_18 = re.compile(r"[0-9]{17}[0-9X]")  # a clean 18-character number, as a roster cell usually holds it
 _SHAPE_15 = re.compile(r"\d{15}")
 _ALLOWED = frozenset("0123456789X")
 
@@ -62,8 +66,19 @@ def check_char(first17: str) -> str:
         raise IdNumberError("id_length", "id_number", length=len(first17))
     if not first17.isascii() or not first17.isdigit():
         raise IdNumberError("id_chars", "id_number", chars="".join(sorted(set(first17) - _ALLOWED))[:20])
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS))
-    return _CHECK_MAP[total % 11]
+    return _CHECK_MAP[_weighted_sum_mod_11(first17)]
+
+
+def check_char_matches(number: str) -> bool:
+    """Whether an 18-character number of PLAIN_18's shape ends in its check character: the roster's fast
+    path, a million rows, so nothing is validated again and no object is built."""
+    return _CHECK_MAP[_weighted_sum_mod_11(number[:17])] == number[17]
+
+
+def _weighted_sum_mod_11(first17: str) -> int:
+    # int(s, 13) weighs digit i by 13**(16-i), and 13 = 2 (mod 11): twice it is GB 11643's sum of digit i
+    # times 2**(17-i) (the _WEIGHTS), mod 11, in one C call (a test holds it equal to the weighted sum).
+    return 2 * int(first17, 13) % 11
 
 
 def normalize(raw: object) -> str:
@@ -101,14 +116,20 @@ def normalize(raw: object) -> str:
     raise IdNumberError("id_length", "id_number", length=len(s))
 
 
-def _birth(number: str, today: date | None = None) -> date:
-    """Birth date from positions 7-14; real date, year >= 1900, not after `today`."""
-    digits = number[6:14]
+def birth_date_of(digits: str, today: date) -> date | None:
+    """The birth date 8 digits YYYYMMDD (positions 7-14) give: a real date from 1900 to `today`, else None."""
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        born = None
-    if born is None or born.year < 1900 or born > (today or date.today()):
+        return None
+    return born if born.year >= 1900 and born <= today else None
+
+
+def _birth(number: str, today: date | None = None) -> date:
+    """Birth date from positions 7-14; real date, year >= 1900, not after `today`."""
+    digits = number[6:14]
+    born = birth_date_of(digits, today or date.today())
+    if born is None:
         raise IdNumberError("id_birth_date", "id_number", digits=digits)
     return born
 

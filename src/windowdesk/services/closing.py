@@ -13,12 +13,15 @@ What a day holds, for clerk C and day D:
 settlement_tiers rows of the same settlements, so each tier's lines add up to its figure under `settlements`.
 
 Cash: `cash_collected` is what C's drawer took on D: the settlements' `patient_pays` (paid at
-discharge) plus the enrollments' `person_pays` (the contribution the person paid). A void on D of
-C's settlement of the same day D hands that settlement's `patient_pays` back from C's drawer: it is
-counted in `cash_refunded` and `net_cash = cash_collected - cash_refunded`. A void of a settlement of
-an earlier day is listed (`same_day` false) but moves no cash here: that day's cash was closed with it,
-and what happens to the money then is settled outside the window. A void is refunded from the drawer
-of the clerk who took the money, never from the voiding supervisor's, so no cash is counted twice.
+discharge) plus the enrollments' `person_pays` (the contribution the person paid).
+
+The one rule for a void's refund (README, "Day-end"): a void hands back the voided settlement's
+`patient_pays` once, on the void's business day, from the drawer of the clerk who settled it and took the
+money (`refunded_by`), whatever day the settlement was made and whoever recorded the void. Every summary that
+lists the void shows that same refund and drawer; only the drawer's own summary of the void's day counts it
+in `cash_refunded`, and `net_cash = cash_collected - cash_refunded`. The settlement's own day keeps its gross
+business as it was closed. (The void service refuses a void once the settling clerk's day of the void is
+closed, so the refund always lands in an open day.)
 
 Once a day is closed, the services refuse to record anything more on it (services.window.ensure_day_open);
 the summary stored at closing is the authoritative one.
@@ -74,15 +77,14 @@ def day_summary(session: Session, clerk: str, day: date) -> dict:
     listed = []
     refunded = ZERO
     for reversal, row in voids:
-        # Only this clerk's drawer gives back, and only what it took in today (see the module docstring).
-        refund = row.created_by == clerk and row.business_day == day
-        if refund:
+        # The settling clerk's drawer gives the money back on the day of the void (the module docstring).
+        if row.created_by == clerk:
             refunded += row.patient_pays
         listed.append({
             "settlement_id": row.id, "receipt_no": row.receipt_no, "settled_by": row.created_by,
             "settled_on": row.business_day.isoformat(), "same_day": row.business_day == day,
             "total": fmt(row.total), "reimbursed": fmt(row.reimbursed), "patient_pays": fmt(row.patient_pays),
-            "cash_refunded": fmt(row.patient_pays if refund else ZERO),
+            "cash_refunded": fmt(row.patient_pays), "refunded_by": row.created_by,
             "reason": reversal.reason, "voided_by": reversal.voided_by,
             "voided_at": reversal.voided_at.isoformat(timespec="seconds"),
         })
@@ -180,3 +182,18 @@ def _closing(session: Session, clerk: str, day: date) -> DayClosing | None:
 def _closed_twice(clerk: str, day: date, closing: DayClosing) -> Refused:
     return Refused("day_closed_already", "day", clerk=clerk, day=day.isoformat(), closed_by=closing.closed_by,
                    closed_at=f"{closing.closed_at:%Y-%m-%d %H:%M}")
+
+
+def day_report_pdf(store: Store, actor: Actor, *, clerk: str | None, day: date, now: datetime | None = None
+                   ) -> bytes:
+    """The day-end report to print: the summary stored at closing once the day is closed, else today's figures."""
+    from ..adapters.closing_pdf import render_day  # reportlab only when a report is printed
+
+    report = day_report(store, actor, clerk=clerk, day=day)
+    with store.reading() as session:
+        window_name = settings.get(session, settings.WINDOW_NAME)
+    if report["closed"]:
+        summary, state = report["closed_summary"], f"已日结（{report['closed_by']} {report['closed_at']}）"
+    else:
+        summary, state = report, "未日结（预览）"
+    return render_day(summary, window_name=window_name, state=state, printed_at=now or datetime.now())

@@ -23,6 +23,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from ..adapters.export_files import (
+    CATEGORY,
     DAY,
     FLAG,
     INT,
@@ -34,7 +35,7 @@ from ..adapters.export_files import (
     xlsx_bytes,
 )
 from ..domain.policy import MonitoringRule
-from ..domain.problems import Problem
+from ..domain.problems import Problem, Refusal
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import (
     Enrollment,
@@ -51,6 +52,7 @@ from . import settings
 from .auth import Actor
 from .errors import InvalidInput, Refused
 from .files import sha256_file
+from .reports.monitoring import crossings
 from .window import window_context
 
 FORMAT = "windowdesk-package/1"
@@ -62,7 +64,7 @@ YTD_COLUMNS = tuple(Column(f"ytd_{name}", MONEY) for name in YTD_MONEY_FIELDS) +
 # every column needed to rebuild the row, including what it added to the person's year to date.
 SETTLEMENT_COLUMNS = (
     Column("settlement_id"), Column("window_id"), Column("receipt_no"), Column("id_number"), Column("name"),
-    Column("household"), Column("year", INT), Column("category"), Column("tilt", FLAG), Column("kind"),
+    Column("household"), Column("year", INT), Column("category", CATEGORY), Column("tilt", FLAG), Column("kind"),
     Column("hospital"), Column("hospital_level"), Column("in_region", FLAG), Column("referred", FLAG),
     Column("transfer", FLAG), Column("previous_deductible", MONEY), Column("admitted", DAY),
     Column("discharged", DAY), Column("diagnosis"), Column("total", MONEY), Column("out_of_catalog", MONEY),
@@ -74,18 +76,18 @@ SETTLEMENT_COLUMNS = (
 ) + YTD_COLUMNS
 ENROLLMENT_COLUMNS = (
     Column("receipt_no"), Column("window_id"), Column("id_number"), Column("name"), Column("household"),
-    Column("year", INT), Column("category"), Column("contribution", MONEY), Column("person_pays", MONEY),
+    Column("year", INT), Column("category", CATEGORY), Column("contribution", MONEY), Column("person_pays", MONEY),
     Column("insured_from", DAY), Column("insured_to", DAY), Column("enrolled_on", DAY),
     Column("recorded_on", DAY), Column("enrolled_by"), Column("line", INT), Column("fund"),
     Column("subsidy", MONEY),
 )
 MONITORING_COLUMNS = (
-    Column("id_number"), Column("name"), Column("household"), Column("category"), Column("rule"),
+    Column("id_number"), Column("name"), Column("household"), Column("category", CATEGORY), Column("rule"),
     Column("threshold", MONEY), Column("self_pay_ytd", MONEY), Column("crossed_on", DAY),
     Column("settlement_id"), Column("window_id"),
 )
 PAYOUT_COLUMNS = (
-    Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category"),
+    Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category", CATEGORY),
     Column("self_pay", MONEY), Column("cap", MONEY), Column("payout", MONEY),
 )
 _PERIOD = re.compile(r"(\d{4})-(\d{2})")
@@ -159,11 +161,17 @@ def manifest_bytes(manifest: dict) -> bytes:
 
 
 def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Path,
-                  now: datetime | None = None) -> dict:
-    """A supervisor writes the month's package into `out_dir`; returns the manifest."""
+                  now: datetime | None = None, unfinished: bool = False) -> dict:
+    """A supervisor writes the month's package into `out_dir`; returns the manifest.
+
+    A month that is not over yet (today is in it) is refused unless the caller confirmed it (`unfinished`):
+    its package cannot hold the rest of the month, and the manifest says so (`complete` false, `as_of`)."""
     actor.require("supervisor")
     month = Period.parse(period)
     now = now or datetime.now()
+    complete = now.date() > month.last
+    if not complete and not unfinished:
+        raise Refusal("period_unfinished", "period", period=month.text, last_day=month.last.isoformat())
     out = Path(out_dir)
     with store.transaction() as tx:
         session = tx.session
@@ -203,7 +211,11 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
                     (out / stale).unlink(missing_ok=True)
             manifest = {"format": FORMAT, "window_id": window.window_id, "window_name": window.window_name,
                         "policy_id": window.policy.id, "period": month.text, "sequence": package.sequence,
-                        "files": files, "key_id": key_id(key)}
+                        "complete": complete, "files": files, "key_id": key_id(key),
+                        "schema": {t.name: [{"name": c.name, "label": c.label, "kind": c.kind} for c in t.columns]
+                                   for t in tables}}
+            if not complete:  # the day the package stops: what was recorded later is in a later export
+                manifest["as_of"] = now.date().isoformat()
             manifest["hmac"] = sign(manifest, key)
             text = manifest_bytes(manifest)
             write_atomically(out / MANIFEST, text)
@@ -256,28 +268,26 @@ def _enrollments(session: Session, month: Period) -> Table:
 
 
 def _monitoring(session: Session, rules: tuple[MonitoringRule, ...], month: Period) -> Table:
-    """Everyone whose self-pay of the year (this window's and merged windows' settlements, in discharge
-    order, as known at the month's end) crossed a rule's threshold, with the discharge that crossed it."""
-    named = frozenset().union(*(r.categories for r in rules if r.categories is not None))
-    known = Settlement.business_day <= month.last
-    valid = or_(Reversal.id.is_(None), Reversal.business_day > month.last)
-    query = (select(Settlement.person_id, Settlement.id, Settlement.window_id, Settlement.category,
-                    Settlement.discharged, Settlement.patient_pays, Settlement.snapshot)
-             .outerjoin(Reversal).where(Settlement.year == month.first.year, known, valid)
-             .order_by(Settlement.person_id, Settlement.discharged, Settlement.business_day, Settlement.id))
+    """The year's crossings as known at the month's end (services.reports.monitoring: every window's
+    settlements of the discharge year), and the crossings of earlier years recorded during the month: a
+    December discharge settled in January crosses in its own year and reaches January's package (a list of
+    the January's year only, recorded by the month's end, lost it)."""
+    found = crossings(session, rules, month.first.year, as_of=month.last)
+    before = month.first - timedelta(days=1)
+    late_years = session.execute(select(Settlement.year).distinct().where(
+        Settlement.business_day.between(month.first, month.last), Settlement.year < month.first.year)).scalars()
+    for year in sorted(late_years):
+        known = {(c.person_id, c.rule) for c in crossings(session, rules, year, as_of=before)}
+        found.extend(c for c in crossings(session, rules, year, as_of=month.last)
+                     if (c.person_id, c.rule) not in known)
+    # As settled: the crossing visit's snapshot names the person, a later roster change does not rewrite it.
+    snapshots = {sid: snapshot for sid, snapshot in session.execute(select(Settlement.id, Settlement.snapshot).where(
+        Settlement.id.in_({c.settlement_id for c in found})))} if found else {}
     entries = []
-    person_id, running, entered = None, Decimal("0.00"), set()
-    for pid, sid, window_id, category, discharged, pays, snapshot in session.execute(query):
-        if pid != person_id:
-            person_id, running, entered = pid, Decimal("0.00"), set()
-        running += pays
-        for index, rule in enumerate(rules):
-            member = category in rule.categories if rule.categories is not None else category not in named
-            if index not in entered and member and running >= rule.threshold:
-                entered.add(index)
-                p = snapshot["person"]
-                entries.append((p["id_number"], p["name"], p["household"], category, rule.label, rule.threshold,
-                                running, discharged, sid, window_id))
+    for c in found:
+        p = snapshots[c.settlement_id]["person"]
+        entries.append((p["id_number"], p["name"], p["household"], c.category, c.rule, c.threshold, c.self_pay,
+                        c.crossed_on, c.settlement_id, c.window_id))
     entries.sort(key=lambda e: (e[7], e[0], e[4]))
     return Table("monitoring", MONITORING_COLUMNS, entries)
 

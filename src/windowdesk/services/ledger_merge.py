@@ -10,22 +10,24 @@ have no memberships, no enrollment, nothing to settle against).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..adapters.export_files import DAY, FLAG, INT, MONEY, Column, reading_csv
+from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, reading_csv
 from ..domain import idnumber
-from ..domain.categories import CATEGORIES, KINDS, LEVELS
+from ..domain.categories import CATEGORIES, CATEGORY_LABELS_ZH, KINDS, LEVELS
 from ..domain.money import MoneyError, parse_amount
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import Person, Reversal, Settlement
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
-from .export import SETTLEMENT_COLUMNS, verify_package
+from ..wording.package import NO, YES
+from .export import MANIFEST, SETTLEMENT_COLUMNS, verify_package
 from .files import sha256_file
 from .window import window_context
 
@@ -61,10 +63,12 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
     actor.require("supervisor")
     now = now or datetime.now()
     source = Path(path)
+    schema: list = []
     if source.is_dir():
         check = verify_package(store, source)
         if not check["ok"]:
             raise InvalidInput.of(check["problems"])
+        schema = json.loads((source / MANIFEST).read_text(encoding="utf-8")).get("schema", {}).get("settlements", [])
         source = source / "settlements.csv"
     if not source.is_file():
         raise InvalidInput("file_missing", "file", path=str(source))
@@ -73,13 +77,15 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
         session = tx.session
         own = window_context(session).window_id
         persons: dict[str, int | None] = {}
-        with reading_csv(source) as (header, rows):
+        with reading_csv(source) as (labels, rows):
+            names = _machine_names(schema)
+            header = [names.get(label, label) for label in labels]
             missing = [c.name for c in SETTLEMENT_COLUMNS if c.name not in header]
             if missing:
                 raise InvalidInput("ledger_columns_missing", "file", path=str(source), columns=", ".join(missing))
             for number, raw in rows:
                 report.rows += 1
-                values = _parse(raw, source, number)
+                values = _parse({names.get(k, k): v for k, v in raw.items()}, source, number)
                 if values["window_id"] == own:
                     report.own += 1
                     continue
@@ -165,15 +171,29 @@ def _parse(raw: dict, source: Path, number: int) -> dict:
     return values
 
 
+def _machine_names(schema: list) -> dict[str, str]:
+    """Header -> column name: the Chinese headers of packages (from the manifest's schema where there is one,
+    else this version's labels) and the machine names of older packages and county consolidations."""
+    names = {c.label: c.name for c in SETTLEMENT_COLUMNS}
+    names.update({str(e.get("label")): str(e.get("name")) for e in schema if isinstance(e, dict)})
+    return names | {c.name: c.name for c in SETTLEMENT_COLUMNS}
+
+
+_FLAGS = {"true": True, "false": False, YES: True, NO: False}
+_CATEGORY_CODES = {label: code for code, label in CATEGORY_LABELS_ZH.items()}
+
+
 def _value(column: Column, text: str):
     if column.kind == MONEY:
         return parse_amount(text or "0", field=column.name)
     if column.kind == INT:
         return int(text)
     if column.kind == FLAG:
-        if text not in ("true", "false"):
-            raise ValueError(f"expected true or false, not {text!r}")
-        return text == "true"
+        if text not in _FLAGS:
+            raise ValueError(f"expected 是 or 否 (true or false), not {text!r}")
+        return _FLAGS[text]
+    if column.kind == CATEGORY:
+        return _CATEGORY_CODES.get(text, text)
     if column.kind == DAY:
         return date.fromisoformat(text) if text else None
     return text

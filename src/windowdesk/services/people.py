@@ -10,22 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from ..domain import idnumber
-from ..domain.categories import most_favourable
+from ..domain.enrollment_rules import MembershipView, category_on
 from ..domain.money import fmt
 from ..store.models import Enrollment, Membership, Person
+from ..store.unit_of_work import Store
 from .errors import InvalidInput, NotFound
 from .window import window_context
-
-
-@dataclass(frozen=True)
-class MembershipView:
-    category: str
-    identified_on: date
-    exited_on: date | None
-
-    def valid_on(self, day: date) -> bool:
-        # The exit date is the first day without the category.
-        return self.identified_on <= day and (self.exited_on is None or day < self.exited_on)
 
 
 def normalized_id(raw: str) -> str:
@@ -62,10 +52,6 @@ def memberships_of(session: Session, person_id: int) -> list[MembershipView]:
                            .where(Membership.person_id == person_id)
                            .order_by(Membership.identified_on, Membership.category))
     return [MembershipView(*row) for row in rows]
-
-
-def category_on(memberships: list[MembershipView], day: date, priority: tuple[str, ...]) -> str:
-    return most_favourable((m.category for m in memberships if m.valid_on(day)), priority)
 
 
 @dataclass(frozen=True)
@@ -136,3 +122,24 @@ def person_view(session: Session, raw_id_number: str, today: date) -> PersonView
                       birth_date=person.birth_date, sex=person.sex, town=person.town, village=person.village,
                       memberships=tuple(memberships), category_on=category_on(memberships, today, priority),
                       enrollments=tuple(EnrollmentView.from_row(e, person.id_number) for e in enrollments))
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A person whose name begins with what was typed: for a pick list (the page masks the number)."""
+
+    name: str
+    id_number: str
+    household: str
+
+
+def look_up_person(store: Store, raw_id_number: str, today: date) -> PersonView:
+    """person_view in a read of its own: the window's way in (it holds no session)."""
+    with store.reading() as session:
+        return person_view(session, raw_id_number, today)
+
+
+def people_named(store: Store, prefix: str) -> list[NameHit]:
+    with store.reading() as session:
+        return [NameHit(p.name, p.id_number, p.household.number if p.household else "")
+                for p in search_by_name(session, prefix)]

@@ -4,8 +4,10 @@ The first paper of a receipt is the original; every later one is a copy marked �
 the first copy). A second paper must never look like an original, so printing a receipt that was
 printed before needs `reprint=True` (the clerk states the intent; `--reprint` on the CLI) and is
 refused otherwise. `reprint=True` on a receipt never printed gives the original: there is no paper yet.
-One print = one transaction = one audit entry ("receipt.print" or "receipt.reprint"); the PDF is made
-(and the file written) inside it, so a failed print counts nothing. A preview only reads: it shows what
+A PDF saved to a file (`copy="electronic"`) is an electronic copy (电子副本): marked so on the page, never
+counted as a paper, needing no `reprint`; only a paper going to a printer (`copy="paper"`) is the original or
+a 补打 copy. One print = one transaction = one audit entry ("receipt.print", "receipt.reprint" or
+"receipt.electronic"); the PDF is made (and the file written) inside it, so a failed print counts nothing. A preview only reads: it shows what
 the next print would look like, stamped 预览 with an unsigned QR code, and counts and audits nothing.
 """
 
@@ -48,13 +50,16 @@ from ..store.unit_of_work import Store
 from . import settings
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
+from .lookup import ELECTRONIC_COPY, electronic_copies, local_settlement
 
 PRINT, REPRINT = "receipt.print", "receipt.reprint"
+COPIES = ("paper", "electronic")
 
 
 @dataclass(frozen=True)
 class Printed:
-    """One paper: its PDF and what it is (copy 1 is the original)."""
+    """One paper or electronic copy: its PDF and what it is (paper copy 1 is the original; an electronic copy's
+    copy_no counts the electronic copies of that receipt)."""
 
     pdf: bytes
     kind: str  # "settlement" or "enrollment"
@@ -65,71 +70,90 @@ class Printed:
     signed: bool
     page_size: str
     out: str | None = None
+    electronic: bool = False
 
     @property
     def reprint(self) -> bool:
-        return self.copy_no > 1
+        return not self.electronic and self.copy_no > 1
 
     def to_json(self) -> dict:
         key = "settlement_id" if self.kind == "settlement" else "enrollment_receipt_no"
         return {key: self.target, "receipt_no": self.receipt_no, "out": self.out, "copy": self.copy_no,
-                "reprint": self.reprint, "reprint_no": self.copy_no - 1, "voided": self.voided,
+                "electronic": self.electronic, "reprint": self.reprint,
+                "reprint_no": self.copy_no - 1 if self.reprint else 0, "voided": self.voided,
                 "signed": self.signed, "page_size": self.page_size, "bytes": len(self.pdf)}
 
 
-def print_settlement(store: Store, actor: Actor, *, settlement_id: str, reprint: bool = False,
+def print_settlement(store: Store, actor: Actor, *, settlement_id: str, copy: str, reprint: bool = False,
                      out: str | Path | None = None, now: datetime | None = None) -> Printed:
-    """Print a settlement's slip (a voided one shows 作废); `out` also writes the PDF there."""
+    """A settlement's slip (a voided one shows 作废), named by its id or its printed receipt number; `copy`
+    says what it is: "paper" for the printer (counted), "electronic" for a file (电子副本). `out` writes it."""
     actor.require("clerk")
+    electronic = _electronic(copy)
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
         # The row lock makes two windows reprinting at once get two different copy numbers.
-        row = session.get(Settlement, settlement_id, with_for_update=True)
-        if row is None or row.origin != "local":
-            raise NotFound("settlement_not_found", "settlement", key=settlement_id)
-        copy_no = _next_copy(row.print_count, reprint, row.receipt_no)
-        row.print_count = copy_no
+        row = local_settlement(session, settlement_id, lock=True)
+        if electronic:
+            copy_no = electronic_copies(session, row.id) + 1
+        else:
+            copy_no = _next_copy(row.print_count, reprint, row.receipt_no)
+            row.print_count = copy_no
         key, page_size = _county_key(session), _page_size(session)
-        data = slip_data(row, printed_at=now, copy_no=copy_no, key=key, page_size=page_size,
-                         policy=_policy_of(session, row.snapshot["policy"]))
+        data = slip_data(row, printed_at=now, copy_no=1 if electronic else copy_no, key=key, page_size=page_size,
+                         policy=_policy_of(session, row.snapshot["policy"]), electronic=electronic)
         pdf = render_slip(data)
         written = _write(out, pdf)
-        tx.audit(user=actor.name, action=REPRINT if copy_no > 1 else PRINT, target=row.id,
+        tx.audit(user=actor.name, action=_action(electronic, copy_no), target=row.id,
                  detail={"kind": "settlement", "receipt_no": row.receipt_no, "copy": copy_no,
                          "voided": row.voided, "page_size": page_size})
     return Printed(pdf=pdf, kind="settlement", target=row.id, receipt_no=row.receipt_no or "", copy_no=copy_no,
-                   voided=row.voided, signed=data.qr_signed, page_size=page_size, out=written)
+                   voided=row.voided, signed=data.qr_signed, page_size=page_size, out=written, electronic=electronic)
 
 
-def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, reprint: bool = False,
+def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, copy: str, reprint: bool = False,
                      out: str | Path | None = None, now: datetime | None = None) -> Printed:
-    """Print an enrollment receipt; its papers are counted from the audit log (enrollments have no counter)."""
+    """An enrollment receipt, `copy` as for a slip; its papers are counted from the audit log (enrollments have
+    no counter)."""
     actor.require("clerk")
+    electronic = _electronic(copy)
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
         row = _enrollment(session, receipt_no, lock=True)
-        copy_no = _next_copy(_papers(session, receipt_no), reprint, receipt_no)
+        if electronic:
+            copy_no = electronic_copies(session, receipt_no) + 1
+        else:
+            copy_no = _next_copy(_papers(session, receipt_no), reprint, receipt_no)
         key, page_size = _county_key(session), _page_size(session)
-        data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now, copy_no=copy_no, key=key,
-                               page_size=page_size, window_name=settings.get(session, settings.WINDOW_NAME),
-                               policy=_policy_named(session, row.policy_id))
+        data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now,
+                               copy_no=1 if electronic else copy_no, key=key, page_size=page_size,
+                               window_name=settings.get(session, settings.WINDOW_NAME),
+                               policy=_policy_named(session, row.policy_id), electronic=electronic)
         pdf = render_enrollment(data)
         written = _write(out, pdf)
-        tx.audit(user=actor.name, action=REPRINT if copy_no > 1 else PRINT, target=receipt_no,
+        tx.audit(user=actor.name, action=_action(electronic, copy_no), target=receipt_no,
                  detail={"kind": "enrollment", "receipt_no": receipt_no, "copy": copy_no, "page_size": page_size})
     return Printed(pdf=pdf, kind="enrollment", target=receipt_no, receipt_no=receipt_no, copy_no=copy_no,
-                   voided=False, signed=data.qr_signed, page_size=page_size, out=written)
+                   voided=False, signed=data.qr_signed, page_size=page_size, out=written, electronic=electronic)
+
+
+def _electronic(copy: str) -> bool:
+    if copy not in COPIES:
+        raise ValueError(f"copy must be one of {COPIES}, not {copy!r}")  # a caller's bug, not the clerk's input
+    return copy == "electronic"
+
+
+def _action(electronic: bool, copy_no: int) -> str:
+    return ELECTRONIC_COPY if electronic else REPRINT if copy_no > 1 else PRINT
 
 
 def preview_settlement(store: Store, actor: Actor, *, settlement_id: str, now: datetime | None = None) -> bytes:
     """The slip the next print would give (a reprint shows 补打, a voided one 作废), stamped 预览."""
     actor.require("clerk")
     with store.reading() as session:
-        row = session.get(Settlement, settlement_id)
-        if row is None or row.origin != "local":
-            raise NotFound("settlement_not_found", "settlement", key=settlement_id)
+        row = local_settlement(session, settlement_id, lock=False)
         # No county key: a preview's QR code must not verify (it is not a receipt).
         data = slip_data(row, printed_at=now or datetime.now(), copy_no=row.print_count + 1, key="",
                          page_size=_page_size(session), policy=_policy_of(session, row.snapshot["policy"]),
@@ -179,7 +203,7 @@ def _next_copy(printed: int, reprint: bool, receipt_no: str | None) -> int:
 
 
 def slip_data(row: Settlement, *, printed_at: datetime, copy_no: int, key: str, page_size: str,
-              policy: Policy | None, preview: bool = False) -> SlipData:
+              policy: Policy | None, preview: bool = False, electronic: bool = False) -> SlipData:
     """The slip as it was settled: names, category and figures come from the stored snapshot."""
     snap = row.snapshot
     result = snap["result"]
@@ -199,7 +223,8 @@ def slip_data(row: Settlement, *, printed_at: datetime, copy_no: int, key: str, 
         reimbursed=row.reimbursed, patient_pays=row.patient_pays,
         ytd=fund_uses(result["year_to_date"], policy, category=snap["category"], tilt=bool(result["tilt"])),
         qr_text=sign(qr, key), qr_signed=bool(key), previous_deductible=row.previous_deductible,
-        inpatient=row.kind == "inpatient", copy_no=copy_no, voided=row.voided, page_size=page_size, preview=preview)
+        inpatient=row.kind == "inpatient", copy_no=copy_no, voided=row.voided, page_size=page_size, preview=preview,
+        electronic=electronic)
 
 
 def fund_uses(ytd: dict, policy: Policy | None, *, category: str, tilt: bool) -> tuple[FundUse, ...]:
@@ -221,7 +246,7 @@ def fund_uses(ytd: dict, policy: Policy | None, *, category: str, tilt: bool) ->
 
 def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, copy_no: int, key: str,
                     page_size: str, window_name: str, policy: Policy | None,
-                    preview: bool = False) -> EnrollmentReceiptData:
+                    preview: bool = False, electronic: bool = False) -> EnrollmentReceiptData:
     subsidies = tuple((FUND_LABELS_ZH.get(s.fund, s.fund), s.amount) for s in row.subsidies)
     subsidy_total = sum((amount for _, amount in subsidies), Decimal("0.00"))
     qr = qr_message("E", row.receipt_no, [("C", row.contribution), ("S", subsidy_total), ("P", row.person_pays)])
@@ -233,7 +258,7 @@ def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, co
         household=person.household.number if person.household else "", year=row.year,
         contribution=row.contribution, subsidies=subsidies, person_pays=row.person_pays,
         insured_from=row.insured_from, insured_to=row.insured_to, qr_text=sign(qr, key), qr_signed=bool(key),
-        copy_no=copy_no, page_size=page_size, preview=preview)
+        copy_no=copy_no, page_size=page_size, preview=preview, electronic=electronic)
 
 
 # --- settings and files

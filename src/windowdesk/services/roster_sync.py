@@ -6,9 +6,7 @@ with the stored roster and applies them set-wise (never a Python loop over the r
 SHA-256 and report are kept: the same content again, with the roster untouched since, is answered from
 the stored report without reading the file a second time.
 
-Portability: the SQL is standard (UPDATE ... FROM: SQLite >= 3.33 and PostgreSQL alike) except for the
-null-safe comparison (`IS NOT` / `IS DISTINCT FROM`), the temporary schema's name and the cache pragmas,
-chosen by dialect below; it has run on SQLite only.
+The staging table and its SQL are services.roster_stage.
 """
 
 from __future__ import annotations
@@ -16,39 +14,32 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
-from itertools import groupby, islice
-from operator import itemgetter
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import DateTime, bindparam, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..adapters import roster_reader
 from ..adapters.roster_reader import RosterFileError
-from ..adapters.roster_rows import ChunkCleaner, RejectedRow, find_columns, is_blank, without_blanks
-from ..domain import idnumber
-from ..domain.problems import Problem
+from ..adapters.roster_rows import RejectedRow
+from ..domain.problems import Problem, Refusal
 from ..store.models import Membership, Person, RosterImport
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
+from .roster_stage import KINDS, ImportProgress, RosterChange, Stage
 
 PREVIEW_ROLE = "clerk"
 APPLY_ROLE = "supervisor"  # the roster decides who is subsidised: a clerk previews, a supervisor applies
-CHUNK_ROWS = 5_000
-IMPORT_CACHE_KIB = 32_768  # SQLite page cache while importing (default 2 MiB); measured: 16 MiB slower, 64 no faster
-
-# The staging table's columns filled from the file, in RosterRow's order.
-_STAGED = ("id_number", "category", "line_no", "name", "household", "relation", "identified_on", "exited_on",
-           "town", "village", "phone", "birth_date")
-_REJECTIONS = {"name": "roster_name_conflict", "person": "roster_person_conflict", "key": "roster_key_conflict"}
+CHANGES_LISTED = 1_000  # of each kind in a report: who is added, changed, exited (the counts are whole)
 
 
 @dataclass(frozen=True)
 class ImportReport:
-    """The report of cli.md's `roster import`: counts per distinct valid (ID number, category) row."""
+    """The report of cli.md's `roster import`: counts per distinct valid (ID number, category) row, and who
+    is added, changed and exited (the first CHANGES_LISTED of each, in file order; the counts are whole)."""
 
     file: str
     sha256: str
@@ -59,38 +50,19 @@ class ImportReport:
     unchanged: int
     invalid: tuple[RejectedRow, ...]
     applied: bool
+    added_rows: tuple[RosterChange, ...] = ()
+    changed_rows: tuple[RosterChange, ...] = ()
+    exited_rows: tuple[RosterChange, ...] = ()
 
     def to_json(self) -> dict:
+        return {**self.contract_json(),
+                "changes": {kind: [c.to_json() for c in getattr(self, f"{kind}_rows")] for kind in KINDS}}
+
+    def contract_json(self) -> dict:
+        """The contract's keys alone (cli.md), as the import is stored."""
         return {"file": self.file, "sha256": self.sha256, "rows": self.rows, "added": self.added,
                 "changed": self.changed, "exited": self.exited, "unchanged": self.unchanged,
                 "invalid": [r.to_json() for r in self.invalid], "applied": self.applied}
-
-
-@dataclass(frozen=True)
-class _Diff:
-    added: int
-    changed: int
-    exited: int
-    unchanged: int
-    new_persons: int  # valid rows of no stored person: what the apply has to do
-    person_changes: bool
-    membership_changes: bool
-
-    @property
-    def all_new(self) -> bool:
-        """No valid row is of a stored person (so none of a stored membership): a first import. Then the
-        inserts need not look each row up in what is stored."""
-        return self.new_persons == self.added + self.changed + self.exited + self.unchanged
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """What `import_roster` tells its progress callback: the data rows read so far, and the step it is at:
-    "reading" after each chunk, then "comparing", and when applying "writing", then "saving" (the commit is
-    next). Long steps of SQL lie between: a cancel is honoured at the next report."""
-
-    rows: int
-    step: str
 
 
 class _Preview(Exception):
@@ -101,22 +73,26 @@ class _Preview(Exception):
 
 
 def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool = False,
-                  now: datetime | None = None,
-                  progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
+                  now: datetime | None = None, progress: Callable[[ImportProgress], None] | None = None,
+                  expect_sha256: str | None = None) -> ImportReport:
     """Preview (`dry_run`) or apply a roster file. Rows that are invalid are reported and the valid ones
     applied; a file that cannot be read at all is InvalidInput and changes nothing. `progress` is called
     after each chunk read and at each later step (ImportProgress); raising from it cancels the import,
-    and nothing is written."""
+    and nothing is written. `expect_sha256` (the preview's `sha256`) ties an apply to the content previewed:
+    a file whose content differs, before or while it is read, is refused (`roster_file_changed`)."""
     actor.require(PREVIEW_ROLE if dry_run else APPLY_ROLE)
     now = now or datetime.now()
     try:
         source = roster_reader.inspect(path)
+        if expect_sha256 is not None:
+            _same_content(source, expect_sha256)
         with store.transaction() as tx:
             same = _unchanged_since(tx.session, source.sha256)
             if same is not None:
                 report = _repeat_report(same, source, applied=not dry_run)
             else:
-                report = _diff_and_apply(tx.session, source, dry_run=dry_run, now=now, progress=progress)
+                report = _diff_and_apply(tx.session, source, dry_run=dry_run, now=now, progress=progress,
+                                         recheck=expect_sha256 is not None)
             if dry_run:
                 raise _Preview(report)
             _record(tx, actor, report, now, same_as=same.id if same is not None else None)
@@ -128,15 +104,26 @@ def import_roster(store: Store, actor: Actor, *, path: str | Path, dry_run: bool
     return report
 
 
-def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress) -> ImportReport:
+def _same_content(source, expected: str) -> None:
+    if source.sha256 != expected.strip().lower():
+        raise Refusal("roster_file_changed", "file", file=source.path.name, previewed=expected[:12],
+                      found=source.sha256[:12])
+
+
+def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, progress,
+                    recheck: bool = False) -> ImportReport:
     tell = progress or (lambda _state: None)
-    stage = _Stage(session)
+    stage = Stage(session)
     with stage.tuned():
         with _collector_paused():
             rows, rejected = stage.load(source, today=now.date(), progress=tell)
+        if recheck:
+            # The file is read twice (hashed, then parsed): hashed again, what was parsed is what was hashed.
+            _same_content(roster_reader.inspect(source.path), source.sha256)
         tell(ImportProgress(rows, "comparing"))
         rejected.extend(stage.reject_conflicts())
         diff = stage.classify()
+        listed = stage.changes(diff, CHANGES_LISTED)
         if not dry_run:
             tell(ImportProgress(rows, "writing"))
             stage.apply(diff, now)
@@ -144,7 +131,8 @@ def _diff_and_apply(session: Session, source, *, dry_run: bool, now: datetime, p
         stage.drop()
     return ImportReport(file=source.path.name, sha256=source.sha256, rows=rows, added=diff.added,
                         changed=diff.changed, exited=diff.exited, unchanged=diff.unchanged,
-                        invalid=tuple(sorted(rejected, key=lambda r: r.row)), applied=not dry_run)
+                        invalid=tuple(sorted(rejected, key=lambda r: r.row)), applied=not dry_run,
+                        **{f"{kind}_rows": listed[kind] for kind in KINDS})
 
 
 def _unchanged_since(session: Session, sha256: str) -> RosterImport | None:
@@ -185,7 +173,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _record(tx, actor: Actor, report: ImportReport, now: datetime, *, same_as: int | None) -> None:
-    document = report.to_json()
+    document = report.contract_json()  # who changed is for the clerk to check: the audit keeps the counts
     counts = {k: document[k] for k in ("rows", "added", "changed", "exited", "unchanged")}
     tx.session.add(RosterImport(sha256=report.sha256, file_name=report.file[:260], imported_at=now,
                                 imported_by=actor.name, applied=report.applied, invalid=len(report.invalid),
@@ -195,249 +183,3 @@ def _record(tx, actor: Actor, report: ImportReport, now: datetime, *, same_as: i
                      **({"same_as_import": same_as} if same_as is not None else {})})
 
 
-class _Stage:
-    """The temporary staging table of one import, on the transaction's own connection.
-
-    Rows are appended in file order (cheap), and indexed once loaded (a sort, cheaper than keeping a
-    unique index up to date row by row). `reject` marks what the diff leaves out: "name", "person" and
-    "key" conflicts, reported; "repeat", a later exact copy of a row, counted once and not reported."""
-
-    _VALUES = ("name", "household", "relation", "identified_on", "exited_on", "town", "village", "phone")
-    _PERSON = ("household", "relation", "town", "village", "phone")
-    _PERSON_AT = tuple(3 + i for i in map(_VALUES.index, _PERSON))  # where _decide's lines hold them
-    _NAME_AND_PERSON = itemgetter(3, *_PERSON_AT)
-
-    def __init__(self, session: Session):
-        self.session = session
-        self.sqlite = session.get_bind().dialect.name == "sqlite"
-        self.ne = "IS NOT" if self.sqlite else "IS DISTINCT FROM"  # null-safe "differs"
-        mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
-        self.insert = f"INSERT INTO roster_stage ({', '.join(_STAGED)}) VALUES ({', '.join([mark] * len(_STAGED))})"
-        for table in ("roster_stage", "roster_multi"):
-            self._sql(f"DROP TABLE IF EXISTS {'temp' if self.sqlite else 'pg_temp'}.{table}")
-        self._sql(
-            "CREATE TEMPORARY TABLE roster_stage ("
-            "id_number VARCHAR(18) NOT NULL, category VARCHAR(32) NOT NULL, line_no INTEGER NOT NULL, "
-            "name VARCHAR(100) NOT NULL, household VARCHAR(64), relation VARCHAR(200), identified_on DATE NOT NULL, "
-            "exited_on DATE, town VARCHAR(200), village VARCHAR(200), phone VARCHAR(40), birth_date DATE NOT NULL, "
-            "reject VARCHAR(8))")
-
-    def _sql(self, statement: str, **params):
-        return self.session.execute(text(statement), params)
-
-    @contextmanager
-    def tuned(self) -> Iterator[None]:
-        """SQLite, for the import only (the connection goes back to the pool as it was): a larger page cache
-        for the stage and the tables' indexes (default 2 MiB), and no zeroing of the stage's pages when it
-        is dropped (this SQLite is built with secure_delete on: 0.3-0.7 s for 1,000,000 rows). The stage
-        lives in the connection's own temporary file, which no other process opens and which goes with the
-        connection."""
-        if not self.sqlite:
-            yield
-            return
-        settings = {"main.cache_size": f"-{IMPORT_CACHE_KIB}", "temp.cache_size": f"-{IMPORT_CACHE_KIB}",
-                    "temp.secure_delete": "0"}
-        before = {name: self._sql(f"PRAGMA {name}").scalar_one() for name in settings}
-        for name, value in settings.items():
-            self._sql(f"PRAGMA {name} = {value}")
-        try:
-            yield
-        finally:
-            for name, value in before.items():
-                self._sql(f"PRAGMA {name} = {int(value)}")
-
-    def load(self, source, *, today: date, progress) -> tuple[int, list[RejectedRow]]:
-        """Stream the file's rows into the stage; returns (data rows read, rows rejected on their own)."""
-        rows = roster_reader.read_rows(source)
-        number = 0  # of the last row read
-        for cells in rows:
-            number += 1
-            if not is_blank(cells):
-                columns = find_columns(cells)
-                break
-        else:
-            raise RosterFileError("roster_no_header", "file")
-        clean = ChunkCleaner(columns, today, text_only=source.kind == "csv")
-        cursor = self.session.connection().connection.cursor()
-        count, rejected = 0, []
-        try:
-            while batch := list(islice(rows, CHUNK_ROWS)):
-                numbers, cells = without_blanks(batch, columns, number + 1)
-                number += len(batch)
-                count += len(cells)
-                good, bad = clean(numbers, cells)
-                rejected.extend(bad)
-                cursor.executemany(self.insert, good)
-                progress(ImportProgress(count, "reading"))
-        finally:
-            cursor.close()
-        self._sql("CREATE INDEX roster_stage_key ON roster_stage (id_number, category)")
-        return count, rejected
-
-    def reject_conflicts(self) -> list[RejectedRow]:
-        """Mark and return every row of an ID with two names, of an (ID, category) given twice with different
-        values, and of an ID whose other rows disagree on household, relation, town, village or phone; mark
-        later exact repeats, which count once.
-
-        Only an ID on several rows can disagree with itself: those rows are read once, in the key's order (no
-        sort), and decided in Python one ID at a time; SQL then marks the few that conflict."""
-        self._sql("CREATE TEMPORARY TABLE roster_multi AS "
-                  "SELECT id_number FROM roster_stage GROUP BY id_number HAVING COUNT(*) > 1")
-        self._sql("CREATE UNIQUE INDEX roster_multi_id ON roster_multi (id_number)")
-        marks: dict[str, list[dict]] = {"name": [], "person": [], "key": [], "repeat": []}
-        rejected: list[RejectedRow] = []
-        lines = self.session.execute(text(
-            f"SELECT s.id_number, s.category, s.line_no, {', '.join(f's.{c}' for c in self._VALUES)} "
-            "FROM roster_multi m JOIN roster_stage s ON s.id_number = m.id_number ORDER BY m.id_number"),
-            execution_options={"stream_results": True})  # PostgreSQL: a server-side cursor, memory bounded
-        for number, group in groupby(lines, key=itemgetter(0)):
-            self._decide(number, sorted(map(tuple, group), key=itemgetter(2)), marks, rejected)
-        for kind, keys in marks.items():
-            if keys:
-                where = " AND ".join(f"{c} = :{c}" for c in keys[0])
-                self.session.execute(text(f"UPDATE roster_stage SET reject = '{kind}' WHERE {where}"), keys)
-        return rejected
-
-    def _decide(self, number: str, lines: list[tuple], marks: dict[str, list[dict]],
-                rejected: list[RejectedRow]) -> None:
-        """The rows (ID, category, line, *_VALUES) of one ID, in file order: a name conflict rejects them all;
-        else an (ID, category) given twice is a repeat when its rows are equal and a key conflict when not;
-        else rows (key conflicts aside) that disagree on a person-level value reject them all."""
-        if len(set(map(self._NAME_AND_PERSON, lines))) == 1 and len({line[1] for line in lines}) == len(lines):
-            return  # the usual case: one person in several categories, nothing to decide
-        masked = idnumber.mask(number)
-
-        def reject(kind: str, rows: list[tuple]) -> None:
-            problem = Problem(_REJECTIONS[kind], "roster.id_number", {"rows": ", ".join(str(row[2]) for row in rows)})
-            rejected.extend(RejectedRow(row[2], masked, (problem,)) for row in rows)
-
-        if len({line[3] for line in lines}) > 1:
-            marks["name"].append({"id_number": number})
-            return reject("name", lines)
-        categories: dict[str, list[tuple]] = {}
-        for line in lines:
-            categories.setdefault(line[1], []).append(line)
-        conflicting, repeats = [], []
-        for category, same in categories.items():
-            if len(same) > 1:
-                if all(line[3:] == same[0][3:] for line in same):
-                    repeats.extend(same[1:])
-                else:
-                    conflicting.append(category)
-        kept = [line for line in lines if line[1] not in conflicting]
-        # An empty cell agrees with anything: only two different values are a disagreement.
-        if any(len({line[i] for line in kept} - {None}) > 1 for i in self._PERSON_AT):
-            marks["person"].append({"id_number": number})
-            return reject("person", lines)
-        for category in conflicting:
-            marks["key"].append({"id_number": number, "category": category})
-            reject("key", categories[category])
-        marks["repeat"].extend({"id_number": number, "category": line[1], "line_no": line[2]} for line in repeats)
-
-    def classify(self) -> _Diff:
-        """added / exited / changed / unchanged, as roster-format.md "Meaning" defines them, and which of
-        the apply's statements have anything to do."""
-        ne = self.ne
-        person_differs = " OR ".join(
-            ["s.name <> p.name", f"(s.household IS NOT NULL AND s.household {ne} h.number)"]
-            + [f"(s.{c} IS NOT NULL AND s.{c} <> p.{c})" for c in ("relation", "town", "village", "phone")])
-        exits = "m.exited_on IS NULL AND s.exited_on IS NOT NULL"
-        dates_differ = f"s.identified_on <> m.identified_on OR s.exited_on {ne} m.exited_on"
-        row = self._sql(
-            "SELECT COUNT(*), "
-            "SUM(CASE WHEN m.id IS NULL THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN m.id IS NOT NULL AND {exits} THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN m.id IS NOT NULL AND NOT ({exits}) AND ({dates_differ} OR {person_differs}) "
-            "THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN p.id IS NOT NULL AND ({person_differs}) THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN m.id IS NOT NULL AND ({dates_differ}) THEN 1 ELSE 0 END) "
-            "FROM roster_stage s LEFT JOIN persons p ON p.id_number = s.id_number "
-            "LEFT JOIN households h ON h.id = p.household_id "
-            "LEFT JOIN memberships m ON m.person_id = p.id AND m.category = s.category "
-            "WHERE s.reject IS NULL").one()
-        valid, added, exited, changed, new_persons, person_changes, date_changes = (int(v or 0) for v in row)
-        return _Diff(added=added, changed=changed, exited=exited, unchanged=valid - added - exited - changed,
-                     new_persons=new_persons, person_changes=person_changes > 0,
-                     membership_changes=date_changes > 0)
-
-    def apply(self, diff: _Diff, now: datetime) -> None:
-        """Households, then persons (new, then changed), then memberships (new, then changed); a statement
-        with nothing to do is not run (a re-import that changes a few rows must not rescan everything)."""
-        ne = self.ne
-
-        def run(statement: str) -> None:
-            clause = text(statement)
-            if ":now" in statement:  # typed, so SQLite gets SQLAlchemy's own datetime text
-                clause = clause.bindparams(bindparam("now", value=now, type_=DateTime()))
-            self.session.execute(clause)
-
-        if diff.new_persons or diff.person_changes:
-            # Numbered in the file's order: a roster lists a family together, so the persons inserted next
-            # (in file order too) get rising household ids, and the index on them grows at its end.
-            run("INSERT INTO households (number) SELECT s.household FROM roster_stage s "
-                "WHERE s.reject IS NULL AND s.household IS NOT NULL "
-                "AND NOT EXISTS (SELECT 1 FROM households h WHERE h.number = s.household) "
-                "GROUP BY s.household ORDER BY MIN(s.line_no)")
-        # One line per person: the valid rows of one ID agree on these or leave them empty, so MAX merges
-        # them; only IDs on several rows need the grouping.
-        columns = ("name", "household", "relation", "town", "village", "phone", "birth_date")
-        person = (f"SELECT g.id_number, {', '.join(f'g.{c}' for c in columns if c != 'household')}, "
-                  "h.id AS household_id FROM ("
-                  f"SELECT s.id_number, {', '.join(f's.{c}' for c in columns)} FROM roster_stage s "
-                  "WHERE s.reject IS NULL "
-                  "AND NOT EXISTS (SELECT 1 FROM roster_multi m WHERE m.id_number = s.id_number) "
-                  f"UNION ALL SELECT m.id_number, {', '.join(f'MAX(s.{c})' for c in columns)} "
-                  "FROM roster_multi m JOIN roster_stage s ON s.id_number = m.id_number "
-                  "WHERE s.reject IS NULL GROUP BY m.id_number"
-                  ") AS g LEFT JOIN households h ON h.number = g.household")
-        if diff.new_persons:
-            with self._secondary_indexes_built_after("persons", diff.new_persons):
-                run("INSERT INTO persons (id_number, name, household_id, relation, birth_date, sex, town, village, "
-                    "phone, created_at, updated_at) "
-                    # Sex from the 17th digit, odd for men (GB 11643), as domain.idnumber decides it.
-                    "SELECT n.id_number, n.name, n.household_id, COALESCE(n.relation, ''), n.birth_date, "
-                    "CASE WHEN substr(n.id_number, 17, 1) IN ('1', '3', '5', '7', '9') THEN 'M' ELSE 'F' END, "
-                    "COALESCE(n.town, ''), COALESCE(n.village, ''), COALESCE(n.phone, ''), :now, :now "
-                    f"FROM ({person}) AS n"
-                    + ("" if diff.all_new else
-                       " WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_number = n.id_number)"))
-        if diff.person_changes:
-            kept = ("relation", "town", "village", "phone")
-            run("UPDATE persons SET name = n.name, household_id = COALESCE(n.household_id, persons.household_id), "
-                + ", ".join(f"{c} = COALESCE(n.{c}, persons.{c})" for c in kept) + ", updated_at = :now "
-                f"FROM ({person}) AS n WHERE persons.id_number = n.id_number AND (persons.name <> n.name "
-                f"OR (n.household_id IS NOT NULL AND persons.household_id {ne} n.household_id) "
-                + "".join(f"OR (n.{c} IS NOT NULL AND persons.{c} <> n.{c}) " for c in kept) + ")")
-        if diff.added:
-            run("INSERT INTO memberships (person_id, category, identified_on, exited_on, updated_at) "
-                "SELECT p.id, s.category, s.identified_on, s.exited_on, :now "
-                "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number WHERE s.reject IS NULL"
-                + ("" if diff.all_new else " AND NOT EXISTS (SELECT 1 FROM memberships m "
-                                           "WHERE m.person_id = p.id AND m.category = s.category)"))
-        if diff.membership_changes:
-            run("UPDATE memberships SET identified_on = s.identified_on, exited_on = s.exited_on, updated_at = :now "
-                "FROM roster_stage s JOIN persons p ON p.id_number = s.id_number "
-                "WHERE s.reject IS NULL AND memberships.person_id = p.id AND memberships.category = s.category "
-                f"AND (memberships.identified_on <> s.identified_on OR memberships.exited_on {ne} s.exited_on)")
-
-    @contextmanager
-    def _secondary_indexes_built_after(self, table: str, adding: int) -> Iterator[None]:
-        """SQLite, an insert that at least doubles `table` (a first import): its non-unique indexes are dropped
-        and built again after, one sort each instead of a random B-tree insert per row (measured: -2 s for
-        1,000,000 persons). The unique ones stay: the statements look rows up by them. An error rolls the
-        drop back with everything else."""
-        if not self.sqlite or adding < self._sql(f"SELECT COUNT(*) FROM {table}").scalar_one():
-            yield
-            return
-        indexes = self._sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t "
-                            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", t=table).all()
-        for name, _sql in indexes:
-            self._sql(f'DROP INDEX "{name}"')
-        yield
-        for _name, sql in indexes:
-            self._sql(sql)
-
-    def drop(self) -> None:
-        self._sql("DROP TABLE roster_multi")
-        self._sql("DROP TABLE roster_stage")

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from ..domain import idnumber
 from ..domain.case_json import settlement_json, year_to_date_json
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.engine import settle
+from ..domain.enrollment_rules import MembershipView, category_on
+from ..domain.problems import Refusal
 from ..domain.visit import CaseError, Visit
 from ..domain.visit import Person as EnginePerson
 from ..domain.visit import Settlement as Result
+from ..domain.visit import YearToDate
 from ..store.models import Enrollment, Reversal, Settlement, SettlementTier
 from ..store.models import Person as PersonRow
+from ..store.types import canonical_json
 from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
 from .ledger import increments, year_to_date
-from .people import category_on, get_person, memberships_of
-from .window import ensure_day_open, next_receipt_no, window_context
+from .people import get_person, memberships_of
+from .window import WindowContext, ensure_day_open, next_receipt_no, window_context
 
 
 @dataclass(frozen=True)
@@ -35,34 +41,60 @@ class SettledVisit:
         return {**settlement_json(self.result), "settlement_id": self.settlement_id, "receipt_no": self.receipt_no}
 
 
+@dataclass(frozen=True)
+class SettlementPreview:
+    """A trial settlement (试算): the figures from the stored year to date, nothing written.
+
+    `basis` is opaque: hand it back to settle_visit so the settlement recorded is the one the clerk saw.
+    """
+
+    result: Result
+    name: str
+    id_number: str  # the person's, normalised (the caller shows it masked)
+    category: str
+    basis: str
+
+    def to_json(self) -> dict:
+        return {**settlement_json(self.result), "dry_run": True}
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """Everything settle_visit decides before it writes: what a trial shows and a settlement records."""
+
+    window: WindowContext
+    person: PersonRow
+    memberships: list[MembershipView]
+    category: str
+    before: YearToDate
+    result: Result
+    basis: str
+
+
+def trial_settlement(store: Store, actor: Actor, *, id_number: str, visit: Visit,
+                     now: datetime | None = None) -> SettlementPreview:
+    """Every check of settle_visit on the stored year to date; no row, no receipt number, no audit entry."""
+    actor.require("clerk")
+    now = now or datetime.now()
+    with store.reading() as session:
+        checked = _check(session, actor, id_number=id_number, visit=visit, today=now.date(), lock=False)
+    return SettlementPreview(result=checked.result, name=checked.person.name,
+                             id_number=checked.person.id_number, category=checked.category, basis=checked.basis)
+
+
 def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
-                 now: datetime | None = None) -> SettledVisit:
+                 now: datetime | None = None, basis: str | None = None) -> SettledVisit:
+    """Settle and record a discharge. With the `basis` of a trial, refuse when the year to date (or the
+    policy, or the category) changed since: another window may have settled the same person in between."""
     actor.require("clerk")
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session
-        window = window_context(session)
-        policy = window.policy
-        ensure_day_open(session, actor.name, now.date())
-        person = get_person(session, id_number)
-        # Windows sharing a PostgreSQL database may settle one person at the same moment: the second waits
-        # here for the first to commit, then reads the year to date with the first settlement in it (READ
-        # COMMITTED reads afresh at each statement), so annual caps hold. NO KEY UPDATE leaves rows that
-        # merely reference the person free to be written. SQLite: BEGIN IMMEDIATE serialises already.
-        session.execute(select(PersonRow.id).where(PersonRow.id == person.id).with_for_update(key_share=True))
-        if not policy.in_force_on(visit.discharged):
-            raise Refused("policy_not_in_force", "visit.discharged", policy=policy.id, name=policy.name,
-                          discharged=visit.discharged.isoformat(), effective_from=policy.effective_from.isoformat(),
-                          effective_to=policy.effective_to.isoformat())
-        _ensure_insured(session, person.id, visit.admitted, person.id_number)
-        memberships = memberships_of(session, person.id)
-        category = category_on(memberships, visit.admitted, policy.category_priority)
-        year = visit.discharged.year
-        before = year_to_date(session, person.id, year)
-        try:
-            result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
-        except CaseError as exc:
-            raise InvalidInput.of(exc.problems) from None
+        checked = _check(session, actor, id_number=id_number, visit=visit, today=now.date(), lock=True)
+        if basis is not None and basis != checked.basis:
+            raise Refusal("year_to_date_changed", id_number=idnumber.mask(checked.person.id_number))
+        window, person, result, category = checked.window, checked.person, checked.result, checked.category
+        policy, before, year = window.policy, checked.before, visit.discharged.year
         settlement_id = str(uuid.uuid4())
         receipt_no = next_receipt_no(session)
         snapshot = {
@@ -74,7 +106,7 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
             "category_zh": CATEGORY_LABELS_ZH[category],
             "memberships": [{"category": m.category, "identified_on": m.identified_on.isoformat(),
                              "exited_on": m.exited_on.isoformat() if m.exited_on else None}
-                            for m in memberships if m.valid_on(visit.admitted)],
+                            for m in checked.memberships if m.valid_on(visit.admitted)],
             "ytd_before": year_to_date_json(before),
             "result": settlement_json(result),
         }
@@ -99,6 +131,43 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
     return SettledVisit(settlement_id=settlement_id, receipt_no=receipt_no, result=result)
 
 
+def _check(session: Session, actor: Actor, *, id_number: str, visit: Visit, today: date, lock: bool) -> _Checked:
+    """The checks and the computation shared by the trial and the settlement, in the order a clerk fixes them."""
+    if visit.discharged > today:
+        raise Refusal("future_discharge", "visit.discharged", discharged=visit.discharged.isoformat(),
+                      today=today.isoformat())
+    window = window_context(session)
+    policy = window.policy
+    ensure_day_open(session, actor.name, today)
+    person = get_person(session, id_number)
+    if lock:
+        # Windows sharing a PostgreSQL database may settle one person at the same moment: the second waits
+        # here for the first to commit, then reads the year to date with the first settlement in it (READ
+        # COMMITTED reads afresh at each statement), so annual caps hold. NO KEY UPDATE leaves rows that
+        # merely reference the person free to be written. SQLite: BEGIN IMMEDIATE serialises already.
+        session.execute(select(PersonRow.id).where(PersonRow.id == person.id).with_for_update(key_share=True))
+    if not policy.in_force_on(visit.discharged):
+        raise Refusal("policy_not_in_force", "visit.discharged", discharged=visit.discharged.isoformat(),
+                      policy=policy.name, effective_from=policy.effective_from.isoformat(),
+                      effective_to=policy.effective_to.isoformat())
+    _ensure_insured(session, person.id, visit.admitted, person.id_number)
+    memberships = memberships_of(session, person.id)
+    category = category_on(memberships, visit.admitted, policy.category_priority)
+    before = year_to_date(session, person.id, visit.discharged.year)
+    try:
+        result = settle(policy, EnginePerson(category=category, birth_date=person.birth_date), visit, before)
+    except CaseError as exc:
+        raise InvalidInput.of(exc.problems) from None
+    return _Checked(window=window, person=person, memberships=memberships, category=category, before=before,
+                    result=result, basis=_basis(policy.content_hash, category, before))
+
+
+def _basis(policy_hash: str, category: str, before: YearToDate) -> str:
+    """What decides a settlement besides the visit itself: equal bases give equal figures for one visit."""
+    text = canonical_json([policy_hash, category, year_to_date_json(before)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _tier_rows(settlement_id: str, result: Result) -> list[dict]:
     """One row per step, in the result's order: what each tier and each named fund paid, summable in SQL."""
     return [{"settlement_id": settlement_id, "seq": seq, "tier": step.tier, "name": step.name, "note": step.note,
@@ -113,9 +182,8 @@ def _ensure_insured(session, person_id: int, day: date, number: str) -> None:
         periods = session.execute(select(Enrollment.insured_from, Enrollment.insured_to)
                                   .where(Enrollment.person_id == person_id)
                                   .order_by(Enrollment.insured_from)).all()
-        known = ", ".join(f"{a} – {b}" for a, b in periods) or "—"
-        raise Refused("not_insured", "visit.admitted", id_number=idnumber.mask(number), day=day.isoformat(),
-                      periods=known)
+        raise Refusal("not_insured", "visit.admitted", id_number=idnumber.mask(number), day=day.isoformat(),
+                      periods=", ".join(f"{a.isoformat()}~{b.isoformat()}" for a, b in periods) or "-")
 
 
 def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: str,
@@ -131,7 +199,7 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
         ensure_day_open(session, actor.name, now.date())
         row = session.get(Settlement, settlement_id)
         if row is None or row.origin != "local":
-            raise NotFound("settlement_not_found", "settlement", key=settlement_id)
+            raise NotFound("settlement_not_found", "ref", ref=settlement_id)
         if row.voided:
             raise Refused("already_void", "settlement", key=settlement_id)
         if row.created_by != actor.name:

@@ -63,3 +63,9 @@ def ensure_day_open(session: Session, clerk: str, day: date) -> None:
     closed = session.execute(select(DayClosing.id).where(DayClosing.clerk == clerk, DayClosing.day == day)).first()
     if closed:
         raise Refused("day_closed", "", clerk=clerk, day=day.isoformat())
+
+
+def describe_window(store) -> WindowContext:
+    """The window's number, name and policy in a read of its own (the window's status bar)."""
+    with store.reading() as session:
+        return window_context(session)

@@ -15,6 +15,7 @@ from ..services.setup import open_store
 from . import language
 from .collector import GuiThreadCollector
 from .messages import error_text
+from .operations import Desk
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def main(db: str | None) -> int:
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         store.engine.dispose()
         return 0
-    window = MainWindow(store, login.actor)
+    window = MainWindow(Desk(store, login.actor))
     window.show()
     collector = GuiThreadCollector(app)  # pages run long work on pool threads: collect on this one only
     collector.start()

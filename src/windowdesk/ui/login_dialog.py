@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import auth
-from ..services.errors import AuthError, ServiceError
-from ..store.unit_of_work import Store
+from ..services.errors import AuthError
+from . import ops
 from .messages import error_text
 
 
 class LoginDialog(QDialog):
     """Accepted with `actor` set once the password is right; Enter submits."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, user: str = ""):
+    def __init__(self, store: object, parent: QWidget | None = None, *, user: str = ""):
         super().__init__(parent)
         self._store = store
         self.actor: auth.Actor | None = None
@@ -67,20 +67,26 @@ class LoginDialog(QDialog):
         self.password_edit.returnPressed.connect(self.submit)
 
     def submit(self) -> None:
+        if not self.login_button.isEnabled():
+            return  # an attempt is being checked
         name = self.user_edit.text().strip()
         if not name:
             self.message.setText(self.tr("请输入用户名"))
             self.user_edit.setFocus()
             return
-        try:
-            self.actor = auth.authenticate(self._store, name, self.password_edit.text())
-        except AuthError as exc:
-            self.message.setText(error_text(exc))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
-        except ServiceError as exc:
-            self.message.setText(error_text(exc))
-            return
+        self.login_button.setEnabled(False)  # one attempt at a time: the password hash takes a moment
+        ops.window.sign_in(self._store, name=name, password=self.password_edit.text()).success(
+            self._signed_in).failure(self._refused).run(self)
+
+    def _signed_in(self, actor: auth.Actor) -> None:
+        self.login_button.setEnabled(True)
+        self.actor = actor
         self.message.clear()
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.message.setText(error_text(exc))
+        if isinstance(exc, AuthError):
+            self.password_edit.clear()
+            self.password_edit.setFocus()

@@ -1,4 +1,4 @@
-"""The main window: pages on the left (F2 结算, F3 参保, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报), who and
+"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报), who and
 where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.auth import Actor
-from ..services.window import window_context
-from ..store.unit_of_work import Store
-from . import labels
+from . import labels, ops
 from .messages import error_text
+from .operations import Desk, tasks
 from .pages.closing_page import ClosingPage
 from .pages.enrollment_page import EnrollmentPage
 from .pages.export_page import ExportPage
 from .pages.person_page import PersonPage
+from .pages.records_page import RecordsPage
 from .pages.roster_page import RosterPage
 from .pages.settlement_page import SettlementPage
 from .pages.void_page import VoidPage
@@ -31,22 +30,24 @@ from .roles import may
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
-        self.actor = actor
+        self.desk = desk
+        self.actor = actor = desk.actor
         self.setWindowTitle(self.tr("一站式结算窗口"))
-        self.settlement_page = SettlementPage(store, actor)
-        self.enrollment_page = EnrollmentPage(store, actor)
-        self.person_page = PersonPage(store)
-        self.roster_page = RosterPage(store, actor)  # a clerk previews, a supervisor imports
-        self.closing_page = ClosingPage(store, actor)
+        self.settlement_page = SettlementPage(desk)
+        self.enrollment_page = EnrollmentPage(desk)
+        self.person_page = PersonPage(desk)
+        self.records_page = RecordsPage(desk)  # a clerk finds and reprints; a supervisor voids there too
+        self.roster_page = RosterPage(desk)  # a clerk previews, a supervisor imports
+        self.closing_page = ClosingPage(desk)
         supervising = may(actor, "supervisor")
-        self.void_page = VoidPage(store, actor) if supervising else None
-        self.export_page = ExportPage(store, actor) if supervising else None
+        self.void_page = VoidPage(desk) if supervising else None
+        self.export_page = ExportPage(desk) if supervising else None
         # (page, title, shortcut): the order of the navigation list
         self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
                        (self.enrollment_page, self.tr("参保"), "F3"),
+                       (self.records_page, self.tr("票据"), "F4"),
                        (self.person_page, self.tr("查询"), "F5"),
                        (self.roster_page, self.tr("花名册"), "F6"),
                        (self.closing_page, self.tr("日结"), "F7")]
@@ -105,23 +106,21 @@ class MainWindow(QMainWindow):
                 first.selectAll()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # An import still running when the window closes is cancelled (it rolls back), never left
+        # Work still running when the window closes is cancelled (an import rolls back), never left
         # to commit behind the clerk's back or killed halfway.
-        if self.roster_page.is_running():
-            self.roster_page.cancel()
-            self.roster_page.wait()
+        tasks().cancel_all()
+        tasks().wait_idle()
         super().closeEvent(event)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
     def _show_status(self) -> None:
-        try:
-            with self._store.reading() as session:
-                window = window_context(session)
-        except Exception as exc:  # noqa: BLE001 (a broken policy must not keep the window from opening)
-            self.window_label.setText(error_text(exc))
-            return
+        # A broken policy must not keep the window from opening: its failure is said in the status bar.
+        ops.window.status(self.desk).success(self._status).failure(
+            lambda exc: self.window_label.setText(error_text(exc))).run(self)
+
+    def _status(self, window) -> None:
         self.window_label.setText(self.tr("窗口 {0} {1}").format(window.window_id, window.window_name))
         self.policy_label.setText(self.tr("政策：{0}").format(window.policy.name))
         self.user_label.setText(self.tr("{0}：{1}").format(labels.role(self.actor.role),

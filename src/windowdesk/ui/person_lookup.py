@@ -14,9 +14,10 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain import idnumber
-from ..services.people import PersonView, person_view, search_by_name
-from ..store.unit_of_work import Store
+from ..services.people import PersonView
+from . import ops
 from .messages import error_text
+from .operations import Desk
 from .models.text_table_model import TextTableModel
 from .table_view import read_only_table
 
@@ -33,7 +34,7 @@ class PersonLookup(QWidget):
     """An entry field (Enter looks up), a 查询 button, and the names that match, picked with the arrows and Enter.
 
     Signals: `found(PersonView, asked)`, asked False when the page looked up for itself (`refresh`, or
-    `look_up(asked=False)` before it acts), so that it updates what it shows without moving the focus or
+    `look_up(asked=False, then=...)` before it acts), so that it updates what it shows without moving the focus or
     clearing its message; `failed(str)` with the message to show; `forgotten()` when the clerk edits the
     field, so the person shown no longer matches what it says."""
 
@@ -41,10 +42,10 @@ class PersonLookup(QWidget):
     failed = Signal(str)
     forgotten = Signal()
 
-    def __init__(self, store: Store, day: Callable[[], date], parent: QWidget | None = None, *,
+    def __init__(self, desk: Desk, day: Callable[[], date], parent: QWidget | None = None, *,
                  keep_hits: bool = False):
         super().__init__(parent)
-        self._store = store
+        self._desk = desk
         self._day = day
         self._keep_hits = keep_hits  # the list stays after a pick, to look at one person after another
         self._numbers: list[str] = []  # the ID numbers behind the (masked) rows of the pick list
@@ -71,44 +72,56 @@ class PersonLookup(QWidget):
         self.hits.clicked.connect(self._pick)  # Enter: eventFilter (`activated` would pick twice on a double-click)
         self.hits.installEventFilter(self)
 
-    def look_up(self, *, asked: bool = True) -> bool:
-        """The person the field names: found at once by ID number or by the only matching name; several
-        matching names are listed to pick from (True only once a person is found)."""
+    def look_up(self, *, asked: bool = True, then: Callable[[PersonView], None] | None = None) -> None:
+        """The person the field names, found by ID number or by the only matching name (then `found`, and
+        `then(view)` for a page that looked up before it acts); several matching names are listed to pick
+        from. An ID number is checked (length, birth date, check character) before any lookup."""
         text = self.field.text().strip()
         if not text:
-            return self._fail(self.tr("请输入身份证号或姓名"))
+            self._fail(self.tr("请输入身份证号或姓名"))
+            return
         if looks_like_id(text):
-            return self.show_person(text, asked=asked)
-        try:
-            with self._store.reading() as session:
-                matches = [(p.name, p.id_number, p.household.number if p.household else "")
-                           for p in search_by_name(session, text)]
-        except Exception as exc:  # noqa: BLE001 (shown by the page; none may close the window)
-            return self._fail(error_text(exc))
-        if not matches:
-            return self._fail(self.tr("没有姓名以“{0}”开头的人员").format(text))
-        if len(matches) == 1:
-            return self.show_person(matches[0][1], asked=asked)
-        self._numbers = [number for _name, number, _household in matches]
-        self.hits_model.set_rows([(name, idnumber.mask(number), household) for name, number, household in matches])
+            self.show_person(text, asked=asked, then=then)
+            return
+        ops.people.named(self._desk, prefix=text).success(
+            lambda hits: self._listed(text, hits, asked, then)).failure(self._failed).run(self)
+
+    def _listed(self, text: str, hits: list, asked: bool, then) -> None:
+        if not hits:
+            self._fail(self.tr("没有姓名以“{0}”开头的人员").format(text))
+            return
+        if len(hits) == 1:
+            self.show_person(hits[0].id_number, asked=asked, then=then)
+            return
+        self._numbers = [hit.id_number for hit in hits]
+        self.hits_model.set_rows([(hit.name, idnumber.mask(hit.id_number), hit.household) for hit in hits])
         self.hits.show()
         self._fit_hits()
         self.hits.selectRow(0)
         self.hits.setFocus()
-        return False
 
-    def show_person(self, number: str, *, asked: bool = True) -> bool:
+    def show_person(self, number: str, *, asked: bool = True, then: Callable[[PersonView], None] | None = None
+                    ) -> None:
         try:
-            with self._store.reading() as session:
-                view = person_view(session, number, self._day())
-        except Exception as exc:  # noqa: BLE001 (shown by the page)
-            return self._fail(error_text(exc))
+            idnumber.parse(number)
+        except idnumber.IdNumberError as exc:
+            # A mistyped number is said as such, never as "not in the roster".
+            self._fail(error_text(exc))
+            return
+        ops.people.person(self._desk, id_number=number, day=self._day()).success(
+            lambda view: self._show(view, asked, then)).failure(self._failed).run(self)
+
+    def _show(self, view: PersonView, asked: bool, then) -> None:
         self.person = view
         self.field.setText(view.id_number)  # the canonical form (15 digits upgraded, x -> X)
         if not (self._keep_hits and view.id_number in self._numbers):
             self._hide_hits()
         self.found.emit(view, asked)
-        return True
+        if then is not None:
+            then(view)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._fail(error_text(exc))
 
     def refresh(self) -> None:
         """The day changed: the person shown, seen on the new day."""
@@ -141,11 +154,10 @@ class PersonLookup(QWidget):
         if index.isValid() and index.row() < len(self._numbers):
             self.show_person(self._numbers[index.row()])
 
-    def _fail(self, message: str) -> bool:
+    def _fail(self, message: str) -> None:
         self.person = None
         self._hide_hits()
         self.failed.emit(message)
-        return False
 
     def _edited(self) -> None:
         self.person = None

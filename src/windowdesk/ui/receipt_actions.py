@@ -2,8 +2,8 @@
 
 The service makes the receipt as a PDF; PDFium (pypdfium2) renders its pages and Qt's print support puts
 them on paper. 打印预览 shows what the next paper would look like, stamped 预览, and counts
-nothing; 打印 counts the paper once the clerk has chosen the printer, then prints it; 保存 PDF counts it
-too (a saved PDF can be printed anywhere).
+nothing; 打印 counts the paper once the clerk has chosen the printer, then prints it; 保存 PDF writes an
+electronic copy (services.receipts marks it so and does not count it as the original paper).
 """
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ from PySide6.QtGui import (
     QPainter,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QToolBar, QWidget
 
 from ..services import receipts
-from ..services.auth import Actor
-from ..services.errors import Refused, ServiceError
-from ..store.unit_of_work import Store
+from ..services.errors import Refused
+from . import ops
+from .confirm import confirm
 from .messages import error_text
+from .operations import Desk
 
 # Pages are rasters no finer than this: a PDF printer's 1200 dpi would make an A5 slip a 280 MB image,
 # and 300 dpi is what a receipt's 7.5 pt text needs on a laser printer.
@@ -122,15 +123,17 @@ def _previewing(printer: QPrinter) -> bool:
 
 
 class ReceiptActions(QObject):
-    """The receipt of the page's last settlement or enrollment. `message(text, is_error)` reports."""
+    """The receipt of the page's last settlement or enrollment. `message(text, is_error)` reports.
+
+    Each act is a chain of ops (ui/ops/receipts.py) with the clerk's answers between them: nothing blocks
+    the window while the receipt is made."""
 
     message = Signal(str, bool)
 
-    def __init__(self, page: QWidget, store: Store, actor: Actor):
+    def __init__(self, page: QWidget, desk: Desk):
         super().__init__(page)
         self._page = page
-        self._store = store
-        self._actor = actor
+        self._desk = desk
         self._kind = ""
         self._target = ""
         self._receipt_no = ""
@@ -142,8 +145,7 @@ class ReceiptActions(QObject):
         return path
 
     def confirm_reprint(self, text: str) -> bool:
-        answer = QMessageBox.question(self._page, self.tr("补打票据"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self._page, self.tr("补打票据"), text, self.tr("确认补打"))
 
     def ask_printer(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self._page)
@@ -167,16 +169,17 @@ class ReceiptActions(QObject):
     def ready(self) -> bool:
         return bool(self._kind)
 
-    def preview(self) -> bool:
+    def _failed(self, exc: BaseException) -> None:
+        self.message.emit(error_text(exc), True)
+
+    def preview(self) -> None:
         """打印预览: the next paper on screen, counted nowhere. Its print button prints as 打印 does."""
-        if not self.ready:
-            return False
-        try:
-            pdf = self._preview_pdf()
-            paper = receipts.paper_size(self._store)
-        except ServiceError as exc:
-            self.message.emit(error_text(exc), True)
-            return False
+        if self.ready:
+            ops.receipts.preview(self._desk, kind=self._kind, target=self._target).success(
+                self._show_preview).failure(self._failed).run(self)
+
+    def _show_preview(self, made: tuple[bytes, str]) -> None:
+        pdf, paper = made
         printer = new_printer(paper)
         dialog = QPrintPreviewDialog(printer, self._page)
         dialog.setWindowTitle(self.tr("打印预览：票据 {0}").format(self._receipt_no))
@@ -188,48 +191,53 @@ class ReceiptActions(QObject):
         finally:
             dialog.deleteLater()
         if wants_print:
-            return self.print_pdf()
-        return True
+            self._print_on(paper)
 
-    def print_pdf(self) -> bool:
+    def print_pdf(self) -> None:
         """打印: the printer dialog, then one counted paper (a 补打 after confirmation) on the chosen printer."""
-        if not self.ready:
-            return False
-        try:
-            paper = receipts.paper_size(self._store)
-        except ServiceError as exc:
-            self.message.emit(error_text(exc), True)
-            return False
+        if self.ready:
+            ops.receipts.paper_size(self._desk).success(self._print_on).failure(self._failed).run(self)
+
+    def _print_on(self, paper: str) -> None:
         printer = new_printer(paper)
         if not self.ask_printer(printer):
-            return False  # cancelled before anything was counted
-        printed = self._counted(out=None)
-        if printed is None:
-            return False
+            return  # cancelled before anything was counted
+        self._count(copy="paper", reprint=False, out=None, done=lambda printed: self._paint(printer, printed))
+
+    def _paint(self, printer: QPrinter, printed: receipts.Printed) -> None:
         try:
             paint_pdf(printer, printed.pdf)
         except PrintFailed:
             # Counted already (the copy number is on the page): the next paper is a 补打, and says so.
             self.message.emit(self.tr("票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打")
                               .format(printed.receipt_no), True)
-            return False
+            return
         where = printer.printerName() or printer.outputFileName()
         self.message.emit(self._describe(printed, self.tr("已送打印机 {0}").format(where)), False)
-        return True
 
-    def save_pdf(self) -> str | None:
+    def save_pdf(self) -> None:
+        """保存 PDF: an electronic copy, marked as such; only a printed paper counts as the original."""
         if not self.ready:
-            return None
+            return
         path = self.ask_path(str(Path.home() / f"{self._receipt_no}.pdf"))
         if not path:
-            return None
+            return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        printed = self._counted(out=path)
-        if printed is not None:
-            self.message.emit(self._describe(printed, self.tr("已保存到 {0}").format(printed.out)), False)
-            return printed.out
-        return None
+        self._count(copy="electronic", reprint=False, out=path, done=lambda printed: self.message.emit(
+            self._describe(printed, self.tr("已保存到 {0}").format(printed.out)), False))
+
+    def _count(self, *, copy: str, reprint: bool, out: str | None, done) -> None:
+        def refused(exc: BaseException) -> None:
+            # The only refusal of a first paper: printed before. A second paper is a 补打 and must say so.
+            if isinstance(exc, Refused) and not reprint:
+                if self.confirm_reprint(error_text(exc) + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
+                    self._count(copy=copy, reprint=True, out=out, done=done)
+                return
+            self._failed(exc)
+        ops.receipts.counted(self._desk, kind=self._kind, target=self._target, copy=copy, reprint=reprint,
+                             out=out).success(
+            done).failure(refused).run(self)
 
     def _paint_preview(self, printer: QPrinter, pdf: bytes) -> bool:
         if not _previewing(printer):
@@ -255,30 +263,7 @@ class ReceiptActions(QObject):
             action.triggered.connect(lambda: (pressed.append(True), dialog.accept()))
         return pressed
 
-    def _preview_pdf(self) -> bytes:
-        if self._kind == "settlement":
-            return receipts.preview_settlement(self._store, self._actor, settlement_id=self._target)
-        return receipts.preview_enrollment(self._store, self._actor, receipt_no=self._target)
-
-    def _counted(self, *, out: str | None) -> receipts.Printed | None:
-        try:
-            try:
-                return self._call(reprint=False, out=out)
-            except Refused as exc:
-                # The only refusal: printed before. A second paper is a 补打 and must say so.
-                if not self.confirm_reprint(error_text(exc) + "\n" + self.tr("是否补打？补打的票据将标注“补打”。")):
-                    return None
-                return self._call(reprint=True, out=out)
-        except ServiceError as exc:
-            self.message.emit(error_text(exc), True)
-            return None
-
-    def _call(self, *, reprint: bool, out: str | None) -> receipts.Printed:
-        if self._kind == "settlement":
-            return receipts.print_settlement(self._store, self._actor, settlement_id=self._target,
-                                             reprint=reprint, out=out)
-        return receipts.print_enrollment(self._store, self._actor, receipt_no=self._target, reprint=reprint, out=out)
-
     def _describe(self, printed: receipts.Printed, what: str) -> str:
-        copy = self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else ""
+        copy = (self.tr("（电子副本）") if printed.electronic
+                else self.tr("（补打 第{0}次）").format(printed.copy_no - 1) if printed.reprint else "")
         return self.tr("票据 {0}{1}：{2}").format(printed.receipt_no, copy, what)

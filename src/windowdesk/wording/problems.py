@@ -53,26 +53,41 @@ PROBLEMS: dict[str, str] = {
     "id_check_char": QT_TRANSLATE_NOOP("problems", "身份证号校验位不符，请核对号码是否输错"),
     "id_scientific": QT_TRANSLATE_NOOP("problems", "身份证号被Excel转成了数字，末几位已丢失，请把该列设为文本格式后重新导出"),
     # --- settlement and void -------------------------------------------------------------------------
-    "not_insured": QT_TRANSLATE_NOOP("problems", "{id_number} 的入院日期 {day} 不在参保期内（参保期：{periods}）"),
-    "policy_not_in_force": QT_TRANSLATE_NOOP("problems", "出院日期 {discharged} 不在政策 {name} 的执行期内（{effective_from} 至 {effective_to}）"),
+    "future_discharge": QT_TRANSLATE_NOOP("problems", "出院日期 {discharged} 晚于今天（{today}），不能结算"),
+    "year_to_date_changed": QT_TRANSLATE_NOOP(
+        "problems", "试算后该参保人的年度累计已变化（可能其他窗口刚为其结算），请重新试算后再确认"),
+    "policy_not_in_force": QT_TRANSLATE_NOOP(
+        "problems", "出院日期 {discharged} 不在政策 {policy} 的执行期（{effective_from} 至 {effective_to}）内"),
+    "not_insured": QT_TRANSLATE_NOOP("problems", "入院日期 {day} 不在参保期内（参保期：{periods}）"),
+    "settlement_not_found": QT_TRANSLATE_NOOP("problems", "本窗口没有结算单号或票据号为 {ref} 的结算"),
+    "settlement_ref_missing": QT_TRANSLATE_NOOP("problems", "请输入结算单号或票据号"),
+    "date_range_reversed": QT_TRANSLATE_NOOP("problems", "起始日期 {date_from} 晚于截止日期 {date_to}"),
+    # --- enrollment ----------------------------------------------------------------------------------
+    "already_enrolled": QT_TRANSLATE_NOOP(
+        "problems", "{id_number} 已参保：已办理 {year} 年度参保（票据号 {receipt_no}，参保期 {insured_from} 至 {insured_to}），"
+                    "不能重复参保"),
+    "enrollment_year_not_covered": QT_TRANSLATE_NOOP(
+        "problems", "政策 {policy}（执行期 {effective_from} 至 {effective_to}）未规定 {year} 年度的参保缴费，"
+                    "不能办理该年度参保：请先设置该年度的政策"),
+    "enrollment_not_set": QT_TRANSLATE_NOOP("problems", "政策 {policy} 未规定参保缴费，不能办理参保"),
+    "enrollment_year_ended": QT_TRANSLATE_NOOP("problems", "{year} 年度已结束，不能再办理该年度参保"),
+    "enrollment_too_early": QT_TRANSLATE_NOOP("problems", "{year} 年度参保登记从 {opens} 年开始办理"),
+    "enrollment_after_year_end": QT_TRANSLATE_NOOP(
+        "problems", "{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保"),
+    # --- roster import -------------------------------------------------------------------------------
+    "roster_file_changed": QT_TRANSLATE_NOOP(
+        "problems", "花名册文件 {file} 在预览后已被修改（预览时 SHA-256 {previewed}…，现在 {found}…），未导入：请重新预览"),
     "void_reason_required": QT_TRANSLATE_NOOP("problems", "作废必须填写原因"),
-    "already_void": QT_TRANSLATE_NOOP("problems", "该结算单（{key}）已作废"),
-    "settlement_not_found": QT_TRANSLATE_NOOP("problems", "本窗口没有结算单号或票据号为 {key} 的结算"),
-    "settlement_key_missing": QT_TRANSLATE_NOOP("problems", "请输入结算单号或票据号"),
+    "already_void": QT_TRANSLATE_NOOP("problems", "结算单 {key} 已作废"),
     "printed_already": QT_TRANSLATE_NOOP("problems", "票据 {receipt_no} 已打印 {printed} 次，如需再次打印请选择补打"),
     "stored_not_printed": QT_TRANSLATE_NOOP("problems", "结算已保存（结算单号 {settlement_id}，票据号 {receipt_no}），但结算单未能打印，可稍后用 windowdesk receipt 补打"),
     "unknown_person": QT_TRANSLATE_NOOP("problems", "花名册中没有身份证号为 {id_number} 的人员"),
     "page_size_setting_invalid": QT_TRANSLATE_NOOP("problems", "纸张设置应为 A4 或 A5，不是 {size}"),
     "file_not_writable": QT_TRANSLATE_NOOP("problems", "无法写入文件 {path}（{detail}）"),
-    # --- enrollment ----------------------------------------------------------------------------------
-    "already_enrolled": QT_TRANSLATE_NOOP("problems", "{id_number} 已办理 {year} 年度参保（票据号 {receipt_no}），不能重复参保"),
-    "enrollment_year_ended": QT_TRANSLATE_NOOP("problems", "{year} 年度已结束，不能再办理该年度参保"),
-    "enrollment_too_early": QT_TRANSLATE_NOOP("problems", "{year} 年度参保登记从 {opens} 年开始办理"),
     "enrollment_after_year": QT_TRANSLATE_NOOP("problems", "{on} 办理 {year} 年度参保将于 {starts} 生效，已超出该年度，请办理 {next_year} 年度参保"),
     "policy_no_enrollment": QT_TRANSLATE_NOOP("problems", "政策 {name} 未规定参保缴费，不能办理参保"),
     "policy_no_contribution": QT_TRANSLATE_NOOP("problems", "政策 {name} 未规定 {year} 年度个人缴费标准"),
     "enrollment_not_found": QT_TRANSLATE_NOOP("problems", "没有票据号为 {receipt_no} 的参保登记"),
-    # --- roster import -------------------------------------------------------------------------------
     "roster_file_missing": QT_TRANSLATE_NOOP("problems", "{file}：找不到该文件"),
     "roster_file_unreadable": QT_TRANSLATE_NOOP("problems", "{file}：无法读取该文件（{detail}）"),
     "roster_encoding": QT_TRANSLATE_NOOP("problems", "{file}：第{row}行附近的文字既不是UTF-8也不是GBK/GB18030编码，请在Excel中另存为“CSV UTF-8”或.xlsx"),
@@ -129,6 +144,7 @@ PROBLEMS: dict[str, str] = {
     "restore_orphan_rows": QT_TRANSLATE_NOOP("problems", "{path} 的数据表 {table} 中有缺少上级记录的行，未做任何更改"),
     "restore_audit_broken": QT_TRANSLATE_NOOP("problems", "{path} 的审计链在第 {seq} 条处断开，未做任何更改"),
     "file_exists": QT_TRANSLATE_NOOP("problems", "{path} 已存在，不会覆盖文件"),
+    "dry_run_no_receipt": QT_TRANSLATE_NOOP("problems", "试算（--dry-run）不保存结算，不能打印结算单（--receipt）"),
     "folder_missing": QT_TRANSLATE_NOOP("problems", "文件夹 {path} 不存在"),
     "file_missing": QT_TRANSLATE_NOOP("problems", "文件 {path} 不存在"),
     "file_unreadable": QT_TRANSLATE_NOOP("problems", "无法读取文件 {path}（{detail}）"),
@@ -142,6 +158,7 @@ PROBLEMS: dict[str, str] = {
     "money_too_precise": QT_TRANSLATE_NOOP("problems", "{label}最多两位小数：{text}"),
     "money_invalid": QT_TRANSLATE_NOOP("problems", "{label}不是有效金额：{text}"),
     # --- exports, packages, ledger, files -------------------------------------------------------------
+    "period_unfinished": QT_TRANSLATE_NOOP("problems", "{period} 尚未结束（至 {last_day}），导出的数据包不完整；确认后方可导出"),
     "period_invalid": QT_TRANSLATE_NOOP("problems", "期间应为 年-月（如 2024-03），不是 {value}"),
     "county_key_missing": QT_TRANSLATE_NOOP("problems", "未配置县级校验密钥，请管理员先用 windowdesk package set-key 设置县医保局下发的密钥"),
     "county_key_not_given": QT_TRANSLATE_NOOP("problems", "县级密钥来自 WINDOWDESK_COUNTY_KEY、终端提示输入或标准输入"),
@@ -159,6 +176,12 @@ PROBLEMS: dict[str, str] = {
     "ledger_columns_missing": QT_TRANSLATE_NOOP("problems", "{path} 不是结算明细文件，缺少列：{columns}"),
     "ledger_bad_value": QT_TRANSLATE_NOOP("problems", "{path} 第 {row} 行 {column} 列有误"),
     # --- reports -------------------------------------------------------------------------------------
+    "report_by_coverage_only": QT_TRANSLATE_NOOP("problems", "--by 只用于 report coverage"),
+    "report_unenrolled_whole_year": QT_TRANSLATE_NOOP("problems", "report unenrolled 按整年统计，不接受 --month"),
+    "report_year": QT_TRANSLATE_NOOP("problems", "报表年度有误：{year}"),
+    "report_month": QT_TRANSLATE_NOOP("problems", "报表月份应为 1 到 12，不是 {month}"),
+    "report_unknown": QT_TRANSLATE_NOOP("problems", "没有名为“{name}”的报表"),
+    "report_grouping": QT_TRANSLATE_NOOP("problems", "不能按“{by}”分组（可按 类别、月份、乡镇、医院）"),
     # --- policy files --------------------------------------------------------------------------------
     "policy_not_found": QT_TRANSLATE_NOOP("problems", "{file}：没有这个政策文件或预置政策（预置政策：{known}）"),
     "policy_unreadable": QT_TRANSLATE_NOOP("problems", "{file}：无法读取政策文件（{detail}）"),

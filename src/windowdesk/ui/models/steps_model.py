@@ -8,9 +8,9 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from ...adapters.receipt_data import tier_lines
-from ...domain.case_json import settlement_json
+from ...domain.case_json import step_json
 from ...domain.money import fmt
-from ...domain.visit import Settlement
+from ...domain.visit import Settlement, Step
 from .. import labels
 
 
@@ -25,11 +25,15 @@ class StepRow:
 
 
 def step_rows(result: Settlement) -> list[StepRow]:
-    """Through the slip's own wording (receipt_data.tier_lines), so screen and paper say the same (or its
-    translation)."""
+    return rows_of_steps(result.steps)
+
+
+def rows_of_steps(steps) -> list[StepRow]:
+    """Steps (a result's, or a stored settlement's) through the slip's own wording (receipt_data.tier_lines),
+    so screen and paper say the same (or its translation)."""
     return [StepRow(labels.step_label(line), line.base, line.deductible, line.ratio, line.paid,
                     labels.step_note(line))
-            for line in tier_lines(settlement_json(result)["steps"])]
+            for line in tier_lines([step_json(step) for step in steps])]
 
 
 class StepsModel(QAbstractTableModel):

@@ -12,22 +12,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.categories import TIERS
-from ...services.auth import Actor
-from ...services.closing import close_day, day_report
-from ...services.lookup import active_users
-from ...store.unit_of_work import Store
-from .. import labels
-from ..messages import error_text, show
+from .. import labels, ops
+from ..confirm import confirm
 from ..models.figures_model import FiguresModel
+from ..operations import Desk
 from ..roles import may
 from ..table_view import read_only_table
+from .base import DeskPage
 
 INDENT = "　"  # a full-width space: the items under their section
 # Module functions word their text as the page does (lupdate reads translate("context", "literal") calls).
@@ -57,11 +54,9 @@ def void_rows(summary: dict) -> list[tuple[str, ...]]:
              v["voided_at"].replace("T", " ")[:16], v["settled_by"], v["settled_on"]) for v in summary["voids"]]
 
 
-class ClosingPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
+class ClosingPage(DeskPage):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
         self.report: dict | None = None  # the preview on screen
         self._build()
         self._connect_signals()
@@ -89,8 +84,6 @@ class ClosingPage(QWidget):
         top.addWidget(self.close_button)
         self.state = QLabel()
         self.state.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
 
         self.summary_model = FiguresModel((self.tr("项目"), self.tr("笔数"), self.tr("金额（元）")), (1, 2), self)
         self.summary = read_only_table(self.summary_model)
@@ -138,14 +131,14 @@ class ClosingPage(QWidget):
 
     def _fill_clerks(self) -> None:
         """A clerk closes their own day; a supervisor picks anyone's, their own first."""
+        self._list_clerks([])
+        if may(self.actor, "supervisor"):  # a failure is said; the own day can still be closed
+            ops.records.users(self.desk).success(self._list_clerks).failure(self.failed).run(self)
+
+    def _list_clerks(self, users: list) -> None:
         self.clerk.blockSignals(True)
         self.clerk.clear()
-        names = [(self._actor.name, self._actor.role)]
-        if may(self._actor, "supervisor"):
-            try:
-                names += [(u.name, u.role) for u in active_users(self._store) if u.name != self._actor.name]
-            except Exception as exc:  # noqa: BLE001 (the own day can still be closed)
-                show(self.message, error_text(exc), error=True)
+        names = [(self.actor.name, self.actor.role)] + [(u.name, u.role) for u in users if u.name != self.actor.name]
         for name, role in names:
             self.clerk.addItem(self.tr("{0}（{1}）").format(name, labels.role(role)), name)
         self.clerk.setEnabled(len(names) > 1)
@@ -161,16 +154,14 @@ class ClosingPage(QWidget):
     def selected_clerk(self) -> str:
         return self.clerk.currentData()
 
-    def preview(self) -> bool:
+    def preview(self, *, then=None) -> None:
         self.message.clear()
-        try:
-            report = day_report(self._store, self._actor, clerk=self.selected_clerk(), day=self.selected_day())
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            self._forget()
-            show(self.message, error_text(exc), error=True)
-            return False
-        self._show(report)
-        return True
+        ops.closing.day_report(self.desk, clerk=self.selected_clerk(), day=self.selected_day()).success(
+            lambda report: (self._show(report), then and then())).failure(self._not_shown).run(self)
+
+    def _not_shown(self, exc: BaseException) -> None:
+        self._forget()
+        self.failed(exc)
 
     def _show(self, report: dict) -> None:
         self.report = report
@@ -187,7 +178,7 @@ class ClosingPage(QWidget):
             current = {k: v for k, v in report.items() if k not in ("closed", "closed_at", "closed_by",
                                                                    "closed_summary")}
             if current != report["closed_summary"]:
-                show(self.message, self.tr("注意：当前数据与日结时不同，以上为日结时的数据"), error=True)
+                self.say(self.tr("注意：当前数据与日结时不同，以上为日结时的数据"), error=True)
         else:
             self.state.setText(self.tr("未日结"))
             self.state.setStyleSheet("font-size: 13pt; font-weight: bold; color: #8a6d00;")
@@ -205,8 +196,7 @@ class ClosingPage(QWidget):
 
     # The point where a person answers; tests replace it.
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("日结"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, self.tr("日结"), text, self.tr("确认日结"))
 
     def close_day(self) -> None:
         report = self.report
@@ -219,11 +209,10 @@ class ClosingPage(QWidget):
             len(report["voids"]), report["net_cash"])
         if not self.confirm(text):
             return
-        try:
-            close_day(self._store, self._actor, clerk=clerk, day=day)
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            show(self.message, error_text(exc), error=True)
-            self.preview_button.setFocus()
-            return
-        self.preview()
-        show(self.message, self.tr("{0} 的 {1} 已日结").format(clerk, day.isoformat()), error=False)
+        done = self.tr("{0} 的 {1} 已日结").format(clerk, day.isoformat())
+        ops.closing.close_day(self.desk, clerk=clerk, day=day).success(
+            lambda _summary: self.preview(then=lambda: self.say(done))).failure(self._not_closed).run(self)
+
+    def _not_closed(self, exc: BaseException) -> None:
+        self.failed(exc)
+        self.preview_button.setFocus()

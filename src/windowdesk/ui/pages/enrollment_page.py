@@ -21,31 +21,24 @@ from PySide6.QtWidgets import (
 
 from ...domain.capital import to_capital
 from ...domain.money import fmt
-from ...services.auth import Actor
-from ...services.enrollment import EnrollmentResult, enroll
+from ...services.enrollment import EnrollmentResult
 from ...services.people import PersonView
-from ...store.unit_of_work import Store
-from .. import labels
-from ..messages import error_text, show
+from .. import labels, ops
 from ..models.text_table_model import TextTableModel
-from ..person_lookup import PersonLookup
-from ..receipt_actions import ReceiptActions
+from ..operations import Desk
+from ..form_keys import EnterKeys
+from .base import PersonPageBase
 
 
-class EnrollmentPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
+class EnrollmentPage(PersonPageBase):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, self._on, parent)
         self._person: PersonView | None = None
         self.last: EnrollmentResult | None = None
-        self.receipt = ReceiptActions(self, store, actor)
         self._build()
         self._connect_signals()
 
     def _build(self) -> None:
-        self.lookup = PersonLookup(self._store, self._on)
-        self.id_number = self.lookup.field  # takes a name's first characters too
         self.name = QLabel("—")
         self.current = QLabel("—")
         self.enrolled_years = QLabel("—")
@@ -69,8 +62,10 @@ class EnrollmentPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.enroll_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.already = QLabel()
+        self.already.setStyleSheet("color: #8a6d00; font-weight: bold;")
+        self.already.setWordWrap(True)
+        form.addRow("", self.already)
         left = QVBoxLayout()
         left.addWidget(form_box)
         left.addLayout(buttons)
@@ -91,9 +86,7 @@ class EnrollmentPage(QWidget):
         self.subsidy.verticalHeader().setVisible(False)
         self.subsidy.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.subsidy.setMaximumHeight(120)
-        self.save_button = QPushButton(self.tr("保存参保凭证 PDF…"))
-        self.print_button = QPushButton(self.tr("打印参保凭证"))
-        self.preview_button = QPushButton(self.tr("打印预览"))
+        receipt_buttons = self.receipt_buttons(self.tr("保存参保凭证 PDF…"), self.tr("打印参保凭证"))
         result_box = QGroupBox(self.tr("参保结果"))
         result = QFormLayout(result_box)
         result.addRow(self.tr("资助类别"), self.category)
@@ -103,11 +96,6 @@ class EnrollmentPage(QWidget):
         result.addRow("", self.person_pays_capital)
         result.addRow(self.tr("参保期"), self.insured)
         result.addRow(self.tr("票据号"), self.receipt_no)
-        receipt_buttons = QHBoxLayout()
-        receipt_buttons.addStretch(1)
-        receipt_buttons.addWidget(self.save_button)
-        receipt_buttons.addWidget(self.preview_button)
-        receipt_buttons.addWidget(self.print_button)
         result.addRow(receipt_buttons)
 
         layout = QHBoxLayout(self)
@@ -120,53 +108,69 @@ class EnrollmentPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.lookup.found.connect(self._show_person)
-        self.lookup.failed.connect(self._person_not_found)
-        self.lookup.forgotten.connect(self._forget_person)
+        self.lookup.forgotten.connect(self.forget_person)
         self.year.valueChanged.connect(self._changed)
         self.on.dateChanged.connect(self._changed)
         self.on.dateChanged.connect(self.lookup.refresh)  # the category is the one held on that day
         self.enroll_button.clicked.connect(self.enroll)
-        self.save_button.clicked.connect(self.receipt.save_pdf)
-        self.print_button.clicked.connect(self.receipt.print_pdf)
-        self.preview_button.clicked.connect(self.receipt.preview)
-        self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
+        # Enter walks the form as on the other pages, and on the last field enrolls.
+        self.enter_keys = EnterKeys(self, (self.year, self.on), self.enroll)
 
     def _show_person(self, view: PersonView, asked: bool) -> None:
         self._person = view
         self.name.setText(view.name)
         self.current.setText(labels.category(view.category_on))
         self.enrolled_years.setText(labels.listing(str(e.year) for e in view.enrollments) or self.tr("无"))
+        self._show_already()
         if asked:
             self.message.clear()
             self.year.setFocus()
+            self.year.selectAll()
 
-    def _person_not_found(self, text: str) -> None:
-        self._forget_person()
-        show(self.message, text, error=True)
-
-    def _forget_person(self) -> None:
+    def forget_person(self) -> None:
         self._person = None
         for label in (self.name, self.current, self.enrolled_years):
             label.setText("—")
         self._changed()
 
+    def _enrolled(self) -> object | None:
+        """The person's enrollment for the year chosen, if they have one."""
+        if self._person is None:
+            return None
+        return next((e for e in self._person.enrollments if e.year == self.year.value()), None)
+
+    def _show_already(self) -> None:
+        held = self._enrolled()
+        self.already.setText(self.tr("已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}").format(
+            held.year, held.insured_from, held.insured_to, held.receipt_no) if held else "")
+
     def enroll(self) -> None:
         if not self.enroll_button.isEnabled():
             return
         self.message.clear()
-        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up(asked=False):
+        if not self.lookup.matches(self.id_number.text()):
+            self.lookup.look_up(asked=False, then=lambda _view: self._enroll())
             return  # not found (said why), or several names to pick from
-        try:
-            result = enroll(self._store, self._actor, id_number=self._person.id_number, year=self.year.value(),
-                            on=self._on())
-        except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps what was typed)
-            show(self.message, error_text(exc), error=True)
+        self._enroll()
+
+    def _enroll(self) -> None:
+        held = self._enrolled()
+        if held is not None:
+            self.say(self.already.text(), error=True)
             return
+        self.enroll_button.setEnabled(False)  # no second enrollment while this one runs
+        ops.enrollment.enroll(self.desk, id_number=self._person.id_number, year=self.year.value(),
+                              on=self._on()).success(self._enrolled_now).failure(self._refused).run(self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.enroll_button.setEnabled(True)
+        self.failed(exc)
+
+    def _enrolled_now(self, result: EnrollmentResult) -> None:
         self.last = result
         self._show_result(result)
-        self.enroll_button.setEnabled(False)
         self.lookup.refresh()  # the enrolled years now include this one
-        show(self.message, self.tr("参保登记成功，票据号 {0}").format(result.receipt_no), error=False)
+        self.say(self.tr("参保登记成功，票据号 {0}").format(result.receipt_no))
 
     def _show_result(self, result: EnrollmentResult | None) -> None:
         if result is None:
@@ -185,11 +189,11 @@ class EnrollmentPage(QWidget):
             self.insured.setText(self.tr("{0} 至 {1}").format(result.insured_from, result.insured_to))
             self.receipt_no.setText(result.receipt_no)
             self.receipt.set_target("enrollment", result.receipt_no, result.receipt_no)
-        for button in (self.save_button, self.preview_button, self.print_button):
-            button.setEnabled(result is not None)
+        self.enable_receipt(result is not None)
 
     def _changed(self) -> None:
         self.enroll_button.setEnabled(True)
+        self._show_already()
 
     def _on(self) -> date:
         return self.on.date().toPython()

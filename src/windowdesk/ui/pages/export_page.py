@@ -13,20 +13,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services.auth import Actor
-from ...services.export import export_period, verify_package
-from ...store.unit_of_work import Store
-from .. import labels
-from ..messages import error_text, problem_text, show
+from ...services.errors import InvalidInput
+from ...services.export import MANIFEST, Period
+from .. import labels, ops
+from ..messages import problem_text
 from ..models.figures_model import FiguresModel
+from ..operations import Desk
 from ..table_view import read_only_table
 from ..worker import Task
+from .base import DeskPage
 
 TABLE_LABELS_ZH = {"settlements": QT_TRANSLATE_NOOP("ExportPage", "结算明细"),
                    "enrollments": QT_TRANSLATE_NOOP("ExportPage", "参保明细"),
@@ -39,11 +41,9 @@ def previous_month(today: date) -> str:
     return (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
 
 
-class ExportPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
+class ExportPage(DeskPage):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
         self._task: Task | None = None
         self._job = ""  # "export" or "verify": what the running task does
         self.manifest: dict | None = None
@@ -92,8 +92,6 @@ class ExportPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_text)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.heading = QLabel()
@@ -143,48 +141,52 @@ class ExportPage(QWidget):
     def export(self) -> None:
         period, out = self.period.text().strip(), self.out_dir.text().strip()
         if not out:
-            show(self.message, self.tr("请选择输出文件夹"), error=True)
+            self.say(self.tr("请选择输出文件夹"), error=True)
             return
-        store, actor = self._store, self._actor
-        self._start("export", lambda _progress: export_period(store, actor, period=period, out_dir=out),
+        unfinished = _unfinished(period)
+        if unfinished and not self.confirm_unfinished(period):
+            return
+        self._start("export", ops.export.export_period(self.desk, period=period, out_dir=out, unfinished=unfinished),
                     self.tr("正在导出 {0}…").format(period))
+
+    def confirm_unfinished(self, period: str) -> bool:
+        """The month is not over: its package would miss the rest of it (the manifest says complete: false)."""
+        answer = QMessageBox.question(self, self.tr("本月尚未结束"), self.tr(
+            "{0} 尚未结束，导出的数据包只含截至今天的业务，清单中将注明“不完整”。仍要导出吗？").format(period))
+        return answer == QMessageBox.StandardButton.Yes
 
     def verify(self) -> None:
         folder = self.package_dir.text().strip()
         if not folder:
-            show(self.message, self.tr("请选择要校验的数据包文件夹"), error=True)
+            self.say(self.tr("请选择要校验的数据包文件夹"), error=True)
             return
         if not Path(folder).is_dir():
-            show(self.message, self.tr("文件夹不存在：{0}").format(folder), error=True)
+            self.say(self.tr("文件夹不存在：{0}").format(folder), error=True)
             return
-        store = self._store
-        self._start("verify", lambda _progress: verify_package(store, folder), self.tr("正在校验…"))
+        self._start("verify", ops.export.verify(self.desk, folder=folder), self.tr("正在校验…"))
 
-    def _start(self, job: str, work, text: str) -> None:
+    def _start(self, job: str, op, text: str) -> None:
         if self._task is not None:
             return
         self.message.clear()
-        task = Task(work)
-        # Bound methods of this widget, not lambdas: so the pool thread's signals are queued to the GUI thread.
-        task.succeeded.connect(self._finished)
-        task.failed.connect(self._failed)
-        task.done.connect(self._done)
-        self._task, self._job = task, job
+        self._job = job
+        self._task = op.success(self._finished).failure(self._failed).run(self)
         self._set_running(True)
         self.progress_text.setText(text)
-        task.start()
 
     def _finished(self, result: dict) -> None:
+        self._done()
         if self._job == "export":
             self._show_manifest(result)
             self.package_dir.setText(self.out_dir.text().strip())  # ready to check what was just written
-            show(self.message, self.tr("已导出 {0} 月度数据包（第 {1} 号）到 {2}").format(
-                result["period"], result["sequence"], self.out_dir.text().strip()), error=False)
+            self.say(self.tr("已导出 {0} 月度数据包（第 {1} 号）到 {2}").format(
+                result["period"], result["sequence"], self.out_dir.text().strip()))
         else:
             self._show_verification(result)
 
     def _failed(self, exc: BaseException) -> None:
-        show(self.message, error_text(exc), error=True)
+        self._done()
+        self.failed(exc)
 
     def _done(self) -> None:
         self._task = None
@@ -215,7 +217,15 @@ class ExportPage(QWidget):
                 report["window_id"], report["period"], report["sequence"])
             if report.get("unlisted"):
                 text += "\n" + self.tr("文件夹中另有清单未列出的文件：{0}").format(labels.listing(report["unlisted"]))
-            show(self.message, text, error=False)
+            self.say(text)
         else:
             lines = [self.tr("校验未通过：")] + [f"· {problem_text(p)}" for p in report["problems"]]
-            show(self.message, "\n".join(lines), error=True)
+            self.say("\n".join(lines), error=True)
+
+
+def _unfinished(period: str) -> bool:
+    """Whether `period` (as typed) is a month that has not ended; a bad text is the service's to refuse."""
+    try:
+        return Period.parse(period).last >= date.today()
+    except InvalidInput:
+        return False

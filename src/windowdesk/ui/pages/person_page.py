@@ -9,29 +9,25 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 
 from ...domain.money import fmt
 from ...services.people import PersonView
-from ...store.unit_of_work import Store
 from .. import labels
-from ..messages import show
 from ..models.text_table_model import TextTableModel
-from ..person_lookup import PersonLookup
+from ..operations import Desk
 from ..table_view import read_only_table
+from .base import PersonPageBase
 
 
-class PersonPage(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
+class PersonPage(PersonPageBase):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, date.today, parent, keep_hits=True)  # a family, one after another
         self.person: PersonView | None = None
         self._build()
         self._connect_signals()
 
     def _build(self) -> None:
-        self.lookup = PersonLookup(self._store, date.today, keep_hits=True)  # a family, one after another
         self.query = self.lookup.field
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("查询")), 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.lookup, 1)
-        self.message = QLabel()
 
         self.labels = {key: QLabel("—") for key in
                        ("name", "id_number", "sex", "birth_date", "household", "address", "category")}
@@ -62,7 +58,6 @@ class PersonPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.lookup.found.connect(self._show)
-        self.lookup.failed.connect(lambda text: show(self.message, text, error=True))
         self.lookup.forgotten.connect(self.message.clear)
 
     def _show(self, view: PersonView, _asked: bool) -> None:

@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.auth import Actor
-from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport, import_roster
-from ...store.unit_of_work import Store
-from ..messages import error_text, problems_text, show
+from ...services.roster_sync import APPLY_ROLE, ImportProgress, ImportReport
+from .. import labels, ops
+from ..confirm import confirm
+from ..messages import problems_text
 from ..models.text_table_model import TextTableModel
+from ..operations import Cancelled, Desk
 from ..roles import may
 from ..table_view import read_only_table
-from ..worker import Cancelled, Task
+from ..worker import Task
+from .base import DeskPage
 
 # The report's counts in the order they are shown: (attribute of ImportReport, label).
 COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_TRANSLATE_NOOP("RosterPage", "新增")),
@@ -35,14 +37,13 @@ COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_T
 FIGURE_STYLE = "font-size: 16pt; font-weight: bold;"
 
 
-class RosterPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
-        self._may_apply = may(actor, APPLY_ROLE)
+class RosterPage(DeskPage):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
+        self._may_apply = may(desk.actor, APPLY_ROLE)
         self._task: Task | None = None
         self._previewed: str | None = None  # the path whose preview is on screen: 导入 applies that file
+        self._previewed_sha256: str | None = None  # and the content it previewed: 导入 applies exactly that
         self._running: tuple[str, bool] = ("", True)  # (path, dry_run) of the task in hand
         self.report: ImportReport | None = None
         self._build()
@@ -82,8 +83,6 @@ class RosterPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_text)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.counts = {key: QLabel("—") for key, _ in COUNTS}
@@ -102,10 +101,20 @@ class RosterPage(QWidget):
             grid.addWidget(title, 0, column)
             grid.addWidget(figure, 1, column)
         report.addLayout(grid)
-        report.addWidget(QLabel(self.tr("无效行（未导入）")))
+        # Who the import adds, changes and exits, for the clerk to check before 导入 (not only how many).
+        self.changes_model = TextTableModel((self.tr("变动"), self.tr("行号"), self.tr("姓名"), self.tr("身份证号"),
+                                             self.tr("人员类别")), self)
+        self.changes = read_only_table(self.changes_model)
         self.invalid_model = TextTableModel((self.tr("行号"), self.tr("身份证号"), self.tr("原因")), self)
         self.invalid = read_only_table(self.invalid_model)
-        report.addWidget(self.invalid, 1)
+        tables = QGridLayout()
+        tables.addWidget(QLabel(self.tr("变动人员")), 0, 0)
+        tables.addWidget(self.changes, 1, 0)
+        tables.addWidget(QLabel(self.tr("无效行（未导入）")), 0, 1)
+        tables.addWidget(self.invalid, 1, 1)
+        tables.setColumnStretch(0, 3)
+        tables.setColumnStretch(1, 2)
+        report.addLayout(tables, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(file_box)
@@ -143,9 +152,18 @@ class RosterPage(QWidget):
     def preview(self) -> None:
         self._start(dry_run=True)
 
+    # The point where a person answers; tests replace it.
+    def confirm(self, text: str) -> bool:
+        return confirm(self, self.tr("导入花名册"), text, self.tr("确认导入"))
+
     def apply(self) -> None:
         if self._previewed is None or not self._may_apply:
             return  # 导入 applies the file just previewed, nothing else
+        report = self.report
+        if report is not None and not self.confirm(self.tr(
+                "确认导入 {0}？\n新增 {1}，变更 {2}，退出 {3}；无效 {4} 行不导入。").format(
+                report.file, report.added, report.changed, report.exited, len(report.invalid))):
+            return
         self._start(dry_run=False)
 
     def cancel(self) -> None:
@@ -159,26 +177,21 @@ class RosterPage(QWidget):
             return
         path = self.path.text().strip()
         if not path:
-            show(self.message, self.tr("请先选择花名册文件"), error=True)
+            self.say(self.tr("请先选择花名册文件"), error=True)
             return
         if not dry_run and path != self._previewed:
-            show(self.message, self.tr("文件已更改，请先预览"), error=True)
+            self.say(self.tr("文件已更改，请先预览"), error=True)
             return
         self.message.clear()
         if dry_run:
             self._show_report(None)  # a new preview: the last report must not pass for this file's
-        store, actor = self._store, self._actor
-        task = Task(lambda progress: import_roster(store, actor, path=path, dry_run=dry_run, progress=progress))
-        # Bound methods of this widget, not lambdas: so the pool thread's signals are queued to the GUI thread.
-        task.progress.connect(self._progress)
-        task.succeeded.connect(self._finished)
-        task.failed.connect(self._failed)
-        task.done.connect(self._done)
-        self._task = task
+        # An apply is tied to the content previewed: a file edited since is refused (roster_file_changed).
+        op = (ops.roster.preview(self.desk, path=path) if dry_run
+              else ops.roster.apply(self.desk, path=path, expect_sha256=self._previewed_sha256))
         self._running = (path, dry_run)
+        self._task = op.progress(self._progress).success(self._finished).failure(self._failed).run(self)
         self._set_running(True)
         self.progress_text.setText(self.tr("正在预览…") if dry_run else self.tr("正在导入…"))
-        task.start()
 
     def _progress(self, state: ImportProgress) -> None:
         if self._task is None or self._task.cancel_requested:
@@ -192,26 +205,28 @@ class RosterPage(QWidget):
         self._show_report(report)
         changes = report.added + report.changed + report.exited
         if dry_run:
-            self._previewed = path
+            self._previewed, self._previewed_sha256 = path, report.sha256
             if changes == 0:
                 text = self.tr("与现有花名册相同，导入不会有任何变更")
             elif self._may_apply:
                 text = self.tr("预览完成，尚未写入；核对无误后按“导入”")
             else:
                 text = self.tr("预览完成，尚未写入；导入需要审核员办理")
-            show(self.message, text, error=False)
+            self.say(text)
         else:
             self._previewed = None  # applied: a second 导入 needs a new preview
-            show(self.message, self.tr("已导入：新增 {0}，变更 {1}，退出 {2}，未变 {3}；无效 {4} 行未导入").format(
-                report.added, report.changed, report.exited, report.unchanged, len(report.invalid)), error=False)
+            self.say(self.tr("已导入：新增 {0}，变更 {1}，退出 {2}，未变 {3}；无效 {4} 行未导入").format(
+                report.added, report.changed, report.exited, report.unchanged, len(report.invalid)))
+        self._done()
 
     def _failed(self, exc: BaseException) -> None:
+        self._done()
         dry_run = self._running[1]
         if isinstance(exc, Cancelled):
-            show(self.message, self.tr("已取消，未写入任何数据") if not dry_run else self.tr("已取消预览"), error=True)
+            self.say(self.tr("已取消，未写入任何数据") if not dry_run else self.tr("已取消预览"), error=True)
             return
         self._forget_preview()
-        show(self.message, error_text(exc), error=True)
+        self.failed(exc)
 
     def _done(self) -> None:
         self._task = None
@@ -237,6 +252,7 @@ class RosterPage(QWidget):
                 label.setText("—")
             self.counts["invalid"].setStyleSheet(FIGURE_STYLE)
             self.invalid_model.set_rows([])
+            self.changes_model.set_rows([])
             return
         state = self.tr("预览（未写入）") if not report.applied else self.tr("已导入")
         self.heading.setText(self.tr("{0}：{1}　SHA-256 {2}…").format(state, report.file, report.sha256[:12]))
@@ -244,7 +260,12 @@ class RosterPage(QWidget):
             value = len(report.invalid) if key == "invalid" else getattr(report, key)
             self.counts[key].setText(str(value))
         self.counts["invalid"].setStyleSheet(FIGURE_STYLE + (" color: #b00020;" if report.invalid else ""))
-        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", problems_text(r.problems)) for r in report.invalid])
+        self.invalid_model.set_rows([(str(r.row), r.id_number or "—", problems_text(r.problems))
+                                     for r in report.invalid])
+        kinds = ((self.tr("新增"), report.added_rows), (self.tr("变更"), report.changed_rows),
+                 (self.tr("退出"), report.exited_rows))
+        self.changes_model.set_rows([(kind, str(c.row), c.name, c.id_number, labels.category(c.category))
+                                     for kind, changes in kinds for c in changes])
 
     def is_running(self) -> bool:
         return self._task is not None

@@ -1,41 +1,39 @@
-"""结算: the clerk's one-step settlement of a discharge (services.settlement.settle_visit)."""
+"""结算: 试算 (the figures from the stored year to date, nothing written), then 确认结算 (Ctrl+Enter) records
+what the clerk saw (services.settlement.trial_settlement / settle_visit with the trial's basis)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain import idnumber
 from ...domain.capital import to_capital
-from ...domain.categories import KINDS, LEVELS
 from ...domain.money import fmt
-from ...domain.visit import CaseError, Visit, in_scope_of
-from ...services.auth import Actor
+from ...domain.problems import Refusal
 from ...services.people import PersonView
-from ...services.settlement import SettledVisit, settle_visit
-from ...store.unit_of_work import Store
-from .. import labels
-from ..messages import error_text, show
+from ...services.settlement import SettledVisit, SettlementPreview
+from .. import labels, ops
+from ..field_errors import FieldErrors
+from ..form_keys import EnterKeys
+from ..messages import error_text
 from ..models.steps_model import StepsModel, step_rows
-from ..money_field import MoneyField, MoneyInputError
-from ..person_lookup import PersonLookup
-from ..receipt_actions import ReceiptActions
+from ..operations import Desk
+from ..person_lookup import looks_like_id
+from ..visit_form import VisitForm
+from .base import PersonPageBase
 
 
 def insured_text(view: PersonView, day: date) -> tuple[str, bool]:
@@ -48,23 +46,23 @@ def insured_text(view: PersonView, day: date) -> tuple[str, bool]:
     return words or QCoreApplication.translate("SettlementPage", "无"), False
 
 
-class SettlementPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
+class SettlementPage(PersonPageBase):
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *, today=date.today):
+        super().__init__(desk, self._admission, parent)
         self._person: PersonView | None = None
+        self.trial: SettlementPreview | None = None  # the figures on screen, while the form is as tried
         self.last: SettledVisit | None = None
-        self.receipt = ReceiptActions(self, store, actor)
+        self._busy = False
+        self._edits = 0  # counts the clerk's edits: a trial answering after one is not shown
+        self._today = today
         self._build()
         self._connect_signals()
-        self._update_in_scope()
+        self._show_result()
 
     # --- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.lookup = PersonLookup(self._store, self._admission)
-        self.id_number = self.lookup.field  # takes a name's first characters too
+        self.person_errors = FieldErrors()
         self.look_up_button = self.lookup.button
         self.name = QLabel("—")
         self.category = QLabel("—")
@@ -73,7 +71,7 @@ class SettlementPage(QWidget):
         person_box = QGroupBox(self.tr("参保人"))
         grid = QGridLayout(person_box)
         grid.addWidget(QLabel(self.tr("身份证号")), 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.lookup, 0, 1, 1, 3)
+        grid.addWidget(self.person_errors.at(self.id_number, carrier=self.lookup), 0, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("姓名")), 1, 0)
         grid.addWidget(self.name, 1, 1)
         grid.addWidget(QLabel(self.tr("人员类别（入院日）")), 1, 2)
@@ -83,68 +81,28 @@ class SettlementPage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.kind = QComboBox()
-        for code in KINDS:
-            self.kind.addItem(labels.kind(code), code)
-        self.level = QComboBox()
-        for code in LEVELS:
-            self.level.addItem(labels.level(code), code)
-        self.level.setCurrentIndex(LEVELS.index("county"))
-        self.hospital = QLineEdit()
-        self.diagnosis = QLineEdit()
-        self.diagnosis.setPlaceholderText(self.tr("ICD-10，如 I63.9"))
-        today = QDate.currentDate()
-        self.admitted = self._date_edit(today)
-        self.discharged = self._date_edit(today)
-        self.in_region = QCheckBox(self.tr("统筹区内就医"))
-        self.in_region.setChecked(True)
-        self.referred = QCheckBox(self.tr("已办理转诊"))
-        self.transfer = QCheckBox(self.tr("转院（续住）"))
-        self.previous_deductible = MoneyField(self.tr("前次已付起付线"))
-        self.total = MoneyField(self.tr("医疗总费用"), required=True)
-        self.out_of_catalog = MoneyField(self.tr("目录外费用"))
-        self.partial_self_pay = MoneyField(self.tr("部分自付费用"))
-        self.in_scope = QLabel("0.00")
-        self.in_scope.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        visit_box = QGroupBox(self.tr("就诊信息"))
-        form = QGridLayout(visit_box)
-        rows = [
-            (self.tr("就诊类别"), self.kind, self.tr("医院等级"), self.level),
-            (self.tr("医疗机构"), self.hospital, self.tr("诊断"), self.diagnosis),
-            (self.tr("入院日期"), self.admitted, self.tr("出院日期"), self.discharged),
-            (self.tr("医疗总费用"), self.total, self.tr("目录外费用"), self.out_of_catalog),
-            (self.tr("部分自付费用"), self.partial_self_pay, self.tr("前次已付起付线"), self.previous_deductible),
-        ]
-        for r, (label_a, widget_a, label_b, widget_b) in enumerate(rows):
-            form.addWidget(QLabel(label_a), r, 0)
-            form.addWidget(widget_a, r, 1)
-            form.addWidget(QLabel(label_b), r, 2)
-            form.addWidget(widget_b, r, 3)
-        flags = QHBoxLayout()
-        for box in (self.in_region, self.referred, self.transfer):
-            flags.addWidget(box)
-        flags.addStretch(1)
-        form.addLayout(flags, len(rows), 0, 1, 4)
-        form.addWidget(QLabel(self.tr("政策范围内费用")), len(rows) + 1, 2)
-        form.addWidget(self.in_scope, len(rows) + 1, 3)
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
+        self.form = VisitForm(self._today)
+        for name in ("kind", "level", "hospital", "diagnosis", "admitted", "discharged", "in_region", "referred",
+                     "transfer", "total", "out_of_catalog", "partial_self_pay", "previous_deductible", "in_scope",
+                     "days"):
+            setattr(self, name, getattr(self.form, name))  # the page's fields, as tests and the clerk know them
 
-        self.settle_button = QPushButton(self.tr("结算"))
+        self.trial_button = QPushButton(self.tr("试算"))
+        self.trial_button.setToolTip(self.tr("回车（在最后一栏）"))
+        self.settle_button = QPushButton(self.tr("确认结算"))
         self.settle_button.setToolTip(self.tr("Ctrl+回车"))
-        self.settle_button.setMinimumHeight(34)
+        for button in (self.trial_button, self.settle_button):
+            button.setMinimumHeight(34)
         self.new_button = QPushButton(self.tr("新结算"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.settle_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        for button in (self.new_button, self.trial_button, self.settle_button):
+            buttons.addWidget(button)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         left = QVBoxLayout()
         left.addWidget(person_box)
-        left.addWidget(visit_box)
+        left.addWidget(self.form)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch(1)
@@ -154,9 +112,12 @@ class SettlementPage(QWidget):
         self.steps.setModel(self.steps_model)
         self.steps.verticalHeader().setVisible(False)
         self.steps.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.steps.setWordWrap(True)
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.state = QLabel()
+        self.state.setStyleSheet("font-weight: bold;")
         self.reimbursed = self._figure()
         self.reimbursed_capital = QLabel()
         self.patient_pays = self._figure()
@@ -175,16 +136,12 @@ class SettlementPage(QWidget):
         totals.addWidget(self.receipt_no, 2, 1, 1, 2)
         totals.addWidget(self.tilt, 3, 0, 1, 3)
         totals.setColumnStretch(2, 1)
-        self.save_button = QPushButton(self.tr("保存结算单 PDF…"))
-        self.print_button = QPushButton(self.tr("打印结算单"))
-        self.preview_button = QPushButton(self.tr("打印预览"))
-        receipt_buttons = QHBoxLayout()
-        receipt_buttons.addStretch(1)
-        receipt_buttons.addWidget(self.save_button)
-        receipt_buttons.addWidget(self.preview_button)
-        receipt_buttons.addWidget(self.print_button)
+        for label in (self.reimbursed_capital, self.patient_pays_capital):
+            label.setWordWrap(True)
+        receipt_buttons = self.receipt_buttons(self.tr("保存结算单 PDF…"), self.tr("打印结算单"))
         result_box = QGroupBox(self.tr("结算结果"))
         right = QVBoxLayout(result_box)
+        right.addWidget(self.state)
         right.addWidget(self.steps, 1)
         right.addLayout(totals)
         right.addLayout(receipt_buttons)
@@ -193,50 +150,34 @@ class SettlementPage(QWidget):
         layout.addLayout(left, 5)
         layout.addWidget(result_box, 6)
         self.settle_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._show_result(None)
-
-    def _date_edit(self, day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
+        self.settle_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self)  # the keypad's Enter
+        self.enter_keys = EnterKeys(self, self.form.fields(), self.run_trial)
 
     def _figure(self) -> QLabel:
         label = QLabel()
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        label.setMinimumWidth(120)
+        label.setMinimumWidth(110)
         return label
 
     def _connect_signals(self) -> None:
         self.lookup.found.connect(self._show_person)
-        self.lookup.failed.connect(self._person_not_found)
-        self.lookup.forgotten.connect(self._forget_person)
+        self.lookup.forgotten.connect(self.forget_person)
+        self.id_number.textEdited.connect(self._id_typed)
         self.admitted.dateChanged.connect(self._admission_changed)
+        self.trial_button.clicked.connect(self.run_trial)
         self.settle_button.clicked.connect(self.settle)
         self.settle_shortcut.activated.connect(self.settle)
+        self.settle_shortcut_enter.activated.connect(self.settle)
         self.new_button.clicked.connect(self.clear)
-        self.save_button.clicked.connect(self.receipt.save_pdf)
-        self.print_button.clicked.connect(self.receipt.print_pdf)
-        self.preview_button.clicked.connect(self.receipt.preview)
-        self.receipt.message.connect(lambda text, error: show(self.message, text, error=error))
-        for field in (self.total, self.out_of_catalog, self.partial_self_pay):
-            field.textChanged.connect(self._update_in_scope)
-        for edit in (self.hospital, self.diagnosis, self.total, self.out_of_catalog, self.partial_self_pay,
-                     self.previous_deductible):
-            edit.textEdited.connect(self._form_changed)
-        for box in (self.kind, self.level):
-            box.currentIndexChanged.connect(self._form_changed)
-        for edit in (self.admitted, self.discharged):
-            edit.dateChanged.connect(self._form_changed)
-        for check in (self.in_region, self.referred, self.transfer):
-            check.toggled.connect(self._form_changed)
+        self.form.changed.connect(self._form_changed)
 
     # --- the person -----------------------------------------------------------------------------
 
     def _show_person(self, view: PersonView, asked: bool) -> None:
         """The person on the admission date: name, deciding category, insured period."""
         self._person = view
+        self.person_errors.set(self.id_number)
         self.name.setText(view.name)
         self.category.setText(labels.category(view.category_on))
         text, covered = insured_text(view, self._admission())
@@ -244,103 +185,180 @@ class SettlementPage(QWidget):
         self.insured.setStyleSheet("" if covered else "color: #b00020;")
         if asked:
             self.message.clear()
-            self.hospital.setFocus()
+            self.kind.setFocus()  # the next field of the form
 
-    def _person_not_found(self, text: str) -> None:
-        self._forget_person()
-        show(self.message, text, error=True)
+    def _person_failed(self, text: str) -> None:
+        self.forget_person()
+        self.person_errors.set(self.id_number, text)
+        self.id_number.setFocus()
 
-    def _forget_person(self) -> None:
+    def _id_typed(self, text: str) -> None:
+        """A complete ID number is checked as typed (length, birth date, check character); the words go as
+        soon as it is fixed or shortened."""
+        digits = text.strip()
+        problem = ""
+        if looks_like_id(digits) and len(digits) >= 18:
+            problem = id_problem(digits)
+        self.person_errors.set(self.id_number, problem)
+
+    def forget_person(self) -> None:
         self._person = None
         for label in (self.name, self.category, self.insured):
             label.setText("—")
         self.insured.setStyleSheet("")
+        self._invalidate()
 
     def _admission_changed(self) -> None:
-        self.lookup.refresh()  # the category and the insured period depend on the admission date
+        if self.admitted.day() is not None:
+            self.lookup.refresh()  # the category and the insured period depend on the admission date
 
     def _admission(self) -> date:
-        return self.admitted.date().toPython()
+        return self.admitted.day() or self._today()
 
-    # --- settling -------------------------------------------------------------------------------
+    # --- trial and settlement ---------------------------------------------------------------------
 
-    def visit(self) -> Visit:
-        """The visit as typed; MoneyInputError or CaseError names a field the clerk must correct."""
-        visit = Visit(kind=self.kind.currentData(), hospital_level=self.level.currentData(),
-                      admitted=self._admission(), discharged=self.discharged.date().toPython(),
-                      total=self.total.amount(), out_of_catalog=self.out_of_catalog.amount(),
-                      partial_self_pay=self.partial_self_pay.amount(), in_region=self.in_region.isChecked(),
-                      referred=self.referred.isChecked(), transfer=self.transfer.isChecked(),
-                      previous_deductible=self.previous_deductible.amount(),
-                      diagnosis=self.diagnosis.text().strip(), hospital=self.hospital.text().strip())
-        if visit.discharged < visit.admitted:
-            raise CaseError("discharge_before_admission", "visit.discharged", admitted=visit.admitted.isoformat(),
-                            discharged=visit.discharged.isoformat())
-        if visit.in_scope < 0:
-            raise CaseError("in_scope_negative", "visit.total", total=fmt(visit.total),
-                            out_of_catalog=fmt(visit.out_of_catalog), partial_self_pay=fmt(visit.partial_self_pay))
-        return visit
+    def run_trial(self) -> None:
+        """试算: the visit checked at its fields, the person looked up if need be, then the figures."""
+        if self._busy:
+            return
+        self.message.clear()
+        text = self.id_number.text().strip()
+        if not text:
+            self.person_errors.set(self.id_number, self.tr("请输入身份证号或姓名"))
+        elif looks_like_id(text):
+            self.person_errors.set(self.id_number, id_problem(text))
+        visit = self.form.visit()  # every problem said at its field, the first one focused
+        if self.person_errors.text(self.id_number):
+            self.id_number.setFocus()  # the first field of the form
+            return
+        if visit is None:
+            return
+        if not self.lookup.matches(text):
+            self.lookup.look_up(asked=False, then=lambda _view: self.run_trial())
+            return  # not found (said at the field), or several names to pick from
+        self._busy = True
+        edits = self._edits
+        ops.settlement.trial(self.desk, id_number=self._person.id_number, visit=visit).success(
+            lambda preview: self._tried(preview, edits)).failure(self._refused).run(self)
+
+    def _tried(self, preview: SettlementPreview, edits: int) -> None:
+        self._busy = False
+        if edits != self._edits:
+            self.say(self.tr("内容已修改，请重新试算"))
+            return  # edited while it ran: these figures are not the form's
+        self.trial = preview
+        self.last = None
+        self._show_result()
+        self.say(self.tr("试算完成，尚未结算：核对后按“确认结算”（Ctrl+回车）"))
+        self.settle_button.setFocus()
 
     def settle(self) -> None:
-        if not self.settle_button.isEnabled():
+        """确认结算: records the settlement tried, with the trial's basis; without a trial, tries first."""
+        if self._busy or self.last is not None:
             return  # settled already: a second Ctrl+Enter must not settle the same visit twice
-        self.message.clear()
-        if not self.lookup.matches(self.id_number.text()) and not self.lookup.look_up(asked=False):
-            return  # not found (said why), or several names to pick from
-        try:
-            visit = self.visit()
-            settled = settle_visit(self._store, self._actor, id_number=self._person.id_number, visit=visit)
-        except Exception as exc:  # noqa: BLE001 (shown inline; the form keeps everything typed)
-            show(self.message, error_text(exc), error=True)
+        if self.trial is None:
+            self.run_trial()
             return
-        self.last = settled
-        self._show_result(settled)
-        self.settle_button.setEnabled(False)  # until the form changes: no double settlement
-        show(self.message, self.tr("结算成功，票据号 {0}").format(settled.receipt_no), error=False)
+        visit = self.form.visit()
+        if visit is None:
+            return
+        self._busy = True
+        self.settle_button.setEnabled(False)
+        ops.settlement.settle(self.desk, id_number=self.trial.id_number, visit=visit,
+                              basis=self.trial.basis).success(self._settled).failure(self._refused).run(self)
 
-    def _show_result(self, settled: SettledVisit | None) -> None:
-        if settled is None:
+    def _settled(self, settled: SettledVisit) -> None:
+        self._busy = False
+        self.last = settled
+        self._show_result()
+        self.say(self.tr("结算成功，票据号 {0}").format(settled.receipt_no))
+        self.print_button.setFocus()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._busy = False
+        if isinstance(exc, Refusal) and exc.code == "year_to_date_changed":
+            # Another window settled this person meanwhile: the figures shown are no longer theirs.
+            self.trial = None
+            self._show_result()
+            self.say(error_text(exc) + "\n" + self.tr("请重新试算"), error=True)
+            self.trial_button.setFocus()
+            return
+        field = getattr(exc, "field", "")
+        target = {"visit.discharged": self.form.discharged if not self.form.outpatient() else self.form.admitted,
+                  "visit.admitted": self.form.admitted, "visit.total": self.form.partial_self_pay,
+                  "id_number": self.id_number}.get(field)
+        self._show_result()
+        if target is self.id_number:
+            self.person_errors.set(self.id_number, error_text(exc))
+        elif target is not None:
+            self.form.errors.set(target, error_text(exc))
+        else:
+            self.failed(exc)
+            return
+        target.setFocus()
+
+    def _show_result(self) -> None:
+        """The settlement recorded, else the trial (marked 试算, nothing written), else nothing."""
+        shown = self.last or self.trial
+        if shown is None:
             self.steps_model.set_rows([])
             for label in (self.reimbursed, self.reimbursed_capital, self.patient_pays, self.patient_pays_capital,
-                          self.receipt_no, self.tilt):
+                          self.receipt_no, self.tilt, self.state):
                 label.clear()
             self.receipt.clear()
         else:
-            result = settled.result
+            result = shown.result
             self.steps_model.set_rows(step_rows(result))
+            self.steps.resizeRowsToContents()
             self.reimbursed.setText(fmt(result.reimbursed))
             self.reimbursed_capital.setText(self.tr("大写：{0}").format(to_capital(result.reimbursed)))
             self.patient_pays.setText(fmt(result.patient_pays))
             self.patient_pays_capital.setText(self.tr("大写：{0}").format(to_capital(result.patient_pays)))
-            self.receipt_no.setText(settled.receipt_no)
             self.tilt.setText(self.tr("享受困难群众倾斜政策") if result.tilt else "")
-            self.receipt.set_target("settlement", settled.settlement_id, settled.receipt_no)
-        for button in (self.save_button, self.preview_button, self.print_button):
-            button.setEnabled(settled is not None)
+            if self.last is not None:
+                self.state.setText(self.tr("已结算"))
+                self.state.setStyleSheet("font-weight: bold; color: #1b5e20;")
+                self.receipt_no.setText(self.last.receipt_no)
+                self.receipt.set_target("settlement", self.last.settlement_id, self.last.receipt_no)
+            else:
+                self.state.setText(self.tr("试算结果（未结算，未保存）"))
+                self.state.setStyleSheet("font-weight: bold; color: #8a6d00;")
+                self.receipt_no.clear()
+                self.receipt.clear()
+        self.enable_receipt(self.last is not None)
+        self.settle_button.setEnabled(self.trial is not None and self.last is None)
 
     def _form_changed(self) -> None:
-        self.settle_button.setEnabled(True)
+        self._edits += 1
+        self._invalidate()
 
-    def _update_in_scope(self) -> None:
-        try:
-            value = in_scope_of(self.total.amount(), self.out_of_catalog.amount(), self.partial_self_pay.amount())
-        except MoneyInputError:
-            self.in_scope.setText("—")
-            return
-        self.in_scope.setText(fmt(value))
+    def _invalidate(self) -> None:
+        """Any edit after a trial: its figures are no longer the form's (and a settled form starts anew)."""
+        if self.trial is not None or self.last is not None:
+            had_trial = self.trial is not None and self.last is None
+            self.trial = None
+            self.last = None
+            self._show_result()
+            if had_trial:
+                self.say(self.tr("内容已修改，请重新试算"), error=False)
 
     def clear(self) -> None:
-        """A new settlement: empty form and result, focus on the ID number."""
+        """新结算: the whole form empty (dates too), no result, focus on the ID number."""
         self.lookup.clear()
-        self._forget_person()
-        for edit in (self.hospital, self.diagnosis, self.total, self.out_of_catalog, self.partial_self_pay,
-                     self.previous_deductible):
-            edit.clear()
-        self.referred.setChecked(False)
-        self.transfer.setChecked(False)
-        self.in_region.setChecked(True)
+        self.person_errors.clear()
+        self.form.clear()
+        self.forget_person()
+        self.trial = None
         self.last = None
-        self._show_result(None)
+        self._show_result()
         self.message.clear()
-        self.settle_button.setEnabled(True)
         self.id_number.setFocus()
+
+
+def id_problem(text: str) -> str:
+    """What is wrong with an ID number as typed, in words; "" when it is a valid one."""
+    try:
+        idnumber.parse(text)
+    except idnumber.IdNumberError as exc:
+        return error_text(exc)
+    return ""

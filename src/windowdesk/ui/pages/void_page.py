@@ -9,19 +9,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.money import fmt
-from ...services.auth import Actor
-from ...services.lookup import SettlementSummary, find_settlement
-from ...services.settlement import void_settlement
-from ...store.unit_of_work import Store
-from .. import labels
-from ..messages import error_text, show
+from ...services.lookup import SettlementDetail
+from .. import labels, ops
+from ..confirm import confirm
+from ..operations import Desk
+from .base import DeskPage
 
 # The summary's lines, in the order shown: (key, label).
 FIELDS = (("receipt_no", QT_TRANSLATE_NOOP("VoidPage", "票据号")),
@@ -34,12 +32,10 @@ FIELDS = (("receipt_no", QT_TRANSLATE_NOOP("VoidPage", "票据号")),
           ("patient_pays", QT_TRANSLATE_NOOP("VoidPage", "个人支付")), ("state", QT_TRANSLATE_NOOP("VoidPage", "状态")))
 
 
-class VoidPage(QWidget):
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._actor = actor
-        self.found: SettlementSummary | None = None
+class VoidPage(DeskPage):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
+        self.found: SettlementDetail | None = None
         self._build()
         self._connect_signals()
 
@@ -75,8 +71,6 @@ class VoidPage(QWidget):
         void_row.addWidget(QLabel(self.tr("作废原因")))
         void_row.addWidget(self.reason, 1)
         void_row.addWidget(self.void_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -93,20 +87,23 @@ class VoidPage(QWidget):
         self.reason.returnPressed.connect(self.void)
         self.void_button.clicked.connect(self.void)
 
-    def look_up(self) -> bool:
+    def look_up(self, *, then=None) -> None:
         self.message.clear()
-        try:
-            found = find_settlement(self._store, key=self.key.text())
-        except Exception as exc:  # noqa: BLE001 (shown inline)
-            self._show(None)
-            show(self.message, error_text(exc), error=True)
-            return False
+        ops.records.detail(self.desk, ref=self.key.text()).success(
+            lambda found: self._found(found, then)).failure(self._not_found).run(self)
+
+    def _found(self, found: SettlementDetail, then) -> None:
         self._show(found)
         if not found.voided:
             self.reason.setFocus()
-        return True
+        if then is not None:
+            then()
 
-    def _show(self, found: SettlementSummary | None) -> None:
+    def _not_found(self, exc: BaseException) -> None:
+        self._show(None)
+        self.failed(exc)
+
+    def _show(self, found: SettlementDetail | None) -> None:
         same = found is not None and self.found is not None and found.settlement_id == self.found.settlement_id
         if not same:
             self.reason.clear()  # a reason belongs to the settlement it was typed for
@@ -118,7 +115,7 @@ class VoidPage(QWidget):
         else:
             values = {
                 "receipt_no": found.receipt_no or "—", "settlement_id": found.settlement_id,
-                "person": f"{found.person_name}　{found.id_number}",
+                "person": f"{found.name}　{found.id_masked}",
                 "category": labels.category(found.category),
                 "visit": " ".join(x for x in (labels.kind(found.kind), found.hospital) if x),
                 "dates": f"{found.admitted} / {found.discharged}", "business_day": str(found.business_day),
@@ -137,8 +134,7 @@ class VoidPage(QWidget):
 
     # The point where a person answers; tests replace it.
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("作废结算"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, self.tr("作废结算"), text, self.tr("确认作废"))
 
     def void(self) -> None:
         found = self.found
@@ -146,19 +142,16 @@ class VoidPage(QWidget):
             return
         reason = self.reason.text().strip()
         if not reason:
-            show(self.message, self.tr("作废必须填写原因"), error=True)
+            self.say(self.tr("作废必须填写原因"), error=True)
             self.reason.setFocus()
             return
         text = self.tr("确认作废票据 {0}？\n参保人 {1}，报销合计 {2} 元，个人支付 {3} 元。\n原因：{4}").format(
-            found.receipt_no or found.settlement_id, found.person_name, fmt(found.reimbursed),
+            found.receipt_no or found.settlement_id, found.name, fmt(found.reimbursed),
             fmt(found.patient_pays), reason)
         if not self.confirm(text):
             return
-        try:
-            void_settlement(self._store, self._actor, settlement_id=found.settlement_id, reason=reason)
-        except Exception as exc:  # noqa: BLE001 (shown inline; the reason stays typed)
-            show(self.message, error_text(exc), error=True)
-            return
-        self.reason.clear()
-        self.look_up()  # the row as stored now: 已作废, by whom, when
-        show(self.message, self.tr("已作废票据 {0}").format(found.receipt_no or found.settlement_id), error=False)
+        done = self.tr("已作废票据 {0}").format(found.receipt_no or found.settlement_id)
+        # The reason stays typed when refused; once voided, the row as stored now: 已作废, by whom, when.
+        ops.settlement.void(self.desk, settlement_id=found.settlement_id, reason=reason).success(
+            lambda _voided: (self.reason.clear(), self.look_up(then=lambda: self.say(done)))).failure(
+            self.failed).run(self)

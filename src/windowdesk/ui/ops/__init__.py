@@ -1,0 +1,3 @@
+"""Thin operation functions, one module per area: each builds an op (ui/operations.py) over one service call."""
+
+from . import closing, enrollment, export, people, receipts, records, roster, settlement, window  # noqa: F401
