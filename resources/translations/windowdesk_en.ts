@@ -2666,7 +2666,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     <message>
         <location line="+1" />
         <source>试算（--dry-run）不保存结算，不能打印结算单（--receipt）</source>
-        <translation type="unfinished" />
+        <translation>A trial (--dry-run) saves no settlement, so no slip can be printed (--receipt)</translation>
     </message>
     <message>
         <location line="+1" />

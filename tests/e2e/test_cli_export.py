@@ -54,8 +54,8 @@ def desk(tmp_path):
 def test_set_key_export_twice_and_verify(desk, tmp_path):
     window, _ = desk
     refused = cli(window, "export", "--period", "2024-03", "--out", tmp_path / "pkg", "--json")
-    assert refused.returncode == 2 and refused.stdout == ""
-    assert "no county key is configured" in refused.stderr and "package set-key" in refused.stderr
+    assert refused.returncode == 2 and json.loads(refused.stdout)["error"]["code"] == "county_key_missing"
+    assert "未配置县级校验密钥" in refused.stderr and "package set-key" in refused.stderr
 
     assert cli(window, "package", "set-key", "--json", stdin=KEY + "\n").returncode == 2  # a supervisor may not
     done = cli(window, "package", "set-key", "--json", user="admin", stdin=KEY + "\n")
@@ -83,11 +83,13 @@ def test_set_key_export_twice_and_verify(desk, tmp_path):
     altered = cli(window, "package", "verify", tmp_path / "pkg", "--json", user="clerk")
     assert altered.returncode == 2
     assert json.loads(altered.stdout)["problems"] == [
-        "settlements.csv: SHA-256 differs from the manifest: the file was altered"]
-    assert "settlements.csv: SHA-256 differs" in altered.stderr
+        {"code": "package_file_altered", "field": "settlements.csv",
+         "message": "文件 settlements.csv 与清单的 SHA-256 不符：文件被改动过"}]
+    assert "文件 settlements.csv 与清单的 SHA-256 不符" in altered.stderr
 
     bad = cli(window, "export", "--period", "2024-3", "--out", tmp_path / "x", "--json")
-    assert bad.returncode == 2 and "YYYY-MM" in bad.stderr
+    assert bad.returncode == 2 and json.loads(bad.stdout)["error"] == {
+        "code": "period_invalid", "field": "period", "message": "期间应为 年-月（如 2024-03），不是 2024-3"}
 
 
 def put_person(store, number: str) -> None:
@@ -132,9 +134,9 @@ def test_ledger_import_of_another_windows_package(desk, tmp_path):
             origins = sorted(s.execute(select(Settlement.origin, Settlement.window_id)).all())
         assert origins == [("county", "LG-02"), ("local", "LG-01")]
         clerk = cli(window, "ledger", "import", tmp_path / "lg02", "--json", user="clerk")
-        assert clerk.returncode == 2 and "supervisor role required" in clerk.stderr
+        assert clerk.returncode == 2 and json.loads(clerk.stdout)["error"]["code"] == "role_refused"
         missing = cli(window, "ledger", "import", tmp_path / "nothing.csv", "--json")
-        assert missing.returncode == 2 and "no such file" in missing.stderr
+        assert missing.returncode == 2 and json.loads(missing.stdout)["error"]["code"] == "file_missing"
     finally:
         other.store.engine.dispose()
 
@@ -162,6 +164,6 @@ def test_family_cap_prints_the_contract_fields_and_pays_once(tmp_path):
         human = cli(window, "family-cap", "--year", "2024")
         assert human.returncode == 0 and "0 households, total 0.00" in human.stdout
         early = cli(window, "family-cap", "--year", str(date.today().year), "--json")
-        assert early.returncode == 2 and "once the year is over" in early.stderr
+        assert early.returncode == 2 and json.loads(early.stdout)["error"]["code"] == "family_cap_year_open"
     finally:
         window.store.engine.dispose()

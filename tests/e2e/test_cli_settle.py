@@ -147,16 +147,16 @@ def test_batch_with_bad_lines(run_cli, tmp_path):
     assert done.returncode == 2, done.stderr
     out = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(out) == len(lines)
-    bad = {1: "malformed JSON", 3: "visit.out_of_catalog", 4: "person.category", 5: "visit.total"}
+    bad = {1: ("malformed_json_line", "line"), 3: ("amount_negative", "visit.out_of_catalog"),
+           4: ("unknown_category", "person.category"), 5: ("in_scope_negative", "visit.total")}
     for index, result in enumerate(out):
         if index in bad:
-            assert set(result) == {"error"}, result
-            assert bad[index] in result["error"]
-            assert f"line {index + 1}" in result["error"]
+            assert list(result) == ["error"] and list(result["error"]) == ["code", "field", "message"], result
+            assert (result["error"]["code"], result["error"]["field"]) == bad[index]
         else:
             _assert_result_shape(result)
-    assert "in_scope" in out[5]["error"]
-    assert "pauper" in out[4]["error"]
+    assert out[1]["error"]["message"].startswith("第 2 行不是有效的 JSON")
+    assert out[4]["error"]["message"] == "人员类别无效：pauper"
     singles = [_settle_one(run_cli, tmp_path, case, f"s{i}.json") for i, case in enumerate(GOOD)]
     assert [out[0], out[2], out[6]] == singles
     assert "bad line" in done.stderr
@@ -175,8 +175,8 @@ def test_batch_with_bad_lines(run_cli, tmp_path):
 def test_single_bad_case(run_cli, tmp_path, case, field):
     done = run_cli("settle", "--policy", EXAMPLE, "--input", _write(tmp_path, "bad.json", case), "--json")
     assert done.returncode == 2
-    assert done.stdout == ""
-    assert field in done.stderr
+    error = json.loads(done.stdout)["error"]
+    assert error["field"] == field and error["message"] in done.stderr
 
 
 def test_unreadable_case_file(run_cli, tmp_path):
@@ -184,8 +184,8 @@ def test_unreadable_case_file(run_cli, tmp_path):
     path.write_text("{not json", encoding="utf-8")
     done = run_cli("settle", "--policy", EXAMPLE, "--input", path, "--json")
     assert done.returncode == 2
-    assert done.stdout == ""
-    assert "broken.json" in done.stderr and "malformed JSON" in done.stderr
+    assert json.loads(done.stdout)["error"]["code"] == "malformed_json"
+    assert "broken.json 不是有效的 JSON" in done.stderr
 
 
 def _bad_policy(tmp_path: Path) -> Path:
@@ -199,7 +199,7 @@ def test_settle_with_bad_policy_file(run_cli, tmp_path):
     policy = _bad_policy(tmp_path)
     done = run_cli("settle", "--policy", policy, "--input", _write(tmp_path, "c.json", CASE), "--json")
     assert done.returncode == 2
-    assert done.stdout == ""
+    assert json.loads(done.stdout)["error"]["field"] == "backstop[0].kind"
     assert "bad-policy.toml" in done.stderr
     assert "backstop[0].kind" in done.stderr
     assert "lottery" in done.stderr
@@ -208,7 +208,7 @@ def test_settle_with_bad_policy_file(run_cli, tmp_path):
 def test_settle_with_unknown_preset(run_cli, tmp_path):
     done = run_cli("settle", "--policy", "atlantis-2099", "--input", _write(tmp_path, "c.json", CASE), "--json")
     assert done.returncode == 2
-    assert done.stdout == ""
+    assert json.loads(done.stdout)["error"]["code"] == "policy_not_found"
     assert "atlantis-2099" in done.stderr
     assert "longgang-2022" in done.stderr  # lists the known presets
 

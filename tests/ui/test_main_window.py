@@ -96,7 +96,7 @@ def test_a_missing_database_tells_to_run_init(monkeypatch, tmp_path):
     told: list[str] = []
     monkeypatch.setattr(ui_app, "tell", told.append)
     assert ui_app.main(str(tmp_path / "none.sqlite")) == 2
-    assert told[0].startswith("数据库文件不存在，请先运行 windowdesk init")
+    assert told[0].startswith("数据库尚未初始化，请先运行 windowdesk init")
     assert "windowdesk init --policy" in told[0]
     assert not (tmp_path / "none.sqlite").exists()
 

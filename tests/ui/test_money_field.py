@@ -9,6 +9,7 @@ from imekit import commit
 from PySide6.QtCore import Qt
 
 from windowdesk.ui.money_field import MoneyField, MoneyInputError
+from windowdesk.ui.messages import error_text
 
 
 @pytest.fixture
@@ -39,15 +40,18 @@ def test_a_third_decimal_stays_visible_and_is_reported(qtbot, field):
     assert field.text() == "12.345" and not field.hasAcceptableInput()
     with pytest.raises(MoneyInputError) as caught:
         field.amount()
-    assert caught.value.message_zh == "医疗总费用最多两位小数：12.345"
+    assert (caught.value.code, dict(caught.value.params)) == ("money_too_precise", {"label": "医疗总费用", "text": "12.345"})
+    assert error_text(caught.value) == "医疗总费用最多两位小数：12.345"
 
 
 def test_empty_required_field_and_pasted_garbage_are_reported_in_chinese(field):
-    with pytest.raises(MoneyInputError, match="请填写医疗总费用"):
+    with pytest.raises(MoneyInputError) as caught:
         field.amount()
+    assert error_text(caught.value) == "请填写医疗总费用"
     field.setText("1,000")  # programmatic text bypasses the validator, as some pastes do
-    with pytest.raises(MoneyInputError, match="医疗总费用不是有效金额：1,000"):
+    with pytest.raises(MoneyInputError) as caught:
         field.amount()
+    assert (caught.value.code, error_text(caught.value)) == ("money_invalid", "医疗总费用不是有效金额：1,000")
 
 
 def test_empty_optional_field_is_zero(qtbot):

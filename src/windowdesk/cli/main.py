@@ -75,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except InputError as exc:
         if getattr(args, "json", False):
-            print_json(error_object(exc))
-        else:
-            print(f"windowdesk {args.command}: {message(exc)}", file=sys.stderr)
+            print_json(error_object(exc))  # the one document on stdout; the line below is the diagnostic
+        print(f"windowdesk {args.command}: {message(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 1

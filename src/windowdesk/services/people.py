@@ -19,8 +19,10 @@ from .window import window_context
 
 
 def normalized_id(raw: str) -> str:
+    """The canonical number, checked whole (length, birth date, check character) before any lookup: a typo
+    is refused as `id_check_char`, not reported as "not in the roster"."""
     try:
-        return idnumber.normalize(raw)
+        return idnumber.parse(raw).number
     except idnumber.IdNumberError as exc:
         raise InvalidInput.of(exc.problems) from None
 
