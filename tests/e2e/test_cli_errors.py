@@ -55,7 +55,7 @@ TRIGGERS = {
                                             {"user": "clerk", "new_password": "another-pass-1"})),
     "wrong_password": ("password", lambda db, n, t: (["person", n, "--db", db],
                                                       {"user": "clerk", "password": "not-the-password"})),
-    "settlement_not_found": ("settlement", lambda db, n, t: (
+    "settlement_not_found": ("ref", lambda db, n, t: (
         ["void", "00000000-0000-0000-0000-000000000000", "--reason", "x", "--db", db], {"user": "sup"})),
     "void_reason_required": ("reason", lambda db, n, t: (
         ["void", "00000000-0000-0000-0000-000000000000", "--reason", " ", "--db", db], {"user": "sup"})),

@@ -90,8 +90,12 @@ def test_unknown_person_exits_2(desk):
     other = make_valid("330383", date(1961, 5, 2), "999")  # a valid number nobody on the roster holds
     for command, extra in (("person", ()), ("enroll", ("--year", "2025", "--date", "2024-11-03"))):
         done = run(command, other, *extra, "--json")
-        assert done.returncode == 2 and done.stdout == "", command
-        assert "no person with ID number" in done.stderr and other not in done.stderr
+        assert done.returncode == 2, (command, done.stderr)
+        error = json.loads(done.stdout)["error"]
+        assert (error["code"], error["field"]) == ("unknown_person", "id_number"), command
+        assert error["message"] == f"花名册中没有身份证号为 {other[:6]}********{other[-4:]} 的人员", command
+        assert error["message"] in done.stderr
+        assert other not in done.stdout + done.stderr, command
 
 
 def test_wrong_password_exits_2_and_shows_nothing(desk):
@@ -99,5 +103,12 @@ def test_wrong_password_exits_2_and_shows_nothing(desk):
     for command, extra in (("person", ()), ("enroll", ("--year", "2025", "--date", "2024-11-03"))):
         # WINDOWDESK_PASSWORD holds the admin's password, not the clerk's.
         done = run(command, number, *extra, "--user", "clerk", "--json")
-        assert done.returncode == 2 and done.stdout == "", command
-        assert "wrong password for 'clerk'" in done.stderr and number not in done.stderr
+        assert done.returncode == 2, (command, done.stderr)
+        assert json.loads(done.stdout) == {"error": {"code": "wrong_password", "field": "password",
+                                                     "message": "用户名或密码错误"}}, command
+        assert "用户名或密码错误" in done.stderr
+        # Nothing about the person is shown (not even masked) to someone who did not log in.
+        assert number not in done.stdout + done.stderr and number[-4:] not in done.stdout + done.stderr, command
+        assert "张三" not in done.stdout + done.stderr, command
+    # ...and nothing was written: the person is still not enrolled.
+    assert json.loads(run("person", number, "--json").stdout)["enrollments"] == []

@@ -87,6 +87,16 @@ def window(template, tmp_path):
     store.engine.dispose()
 
 
+def refusal(done: subprocess.CompletedProcess) -> dict:
+    """The `{"error": {...}}` of a --json refusal: exit 2, the only document on stdout, its message on stderr too."""
+    assert done.returncode == 2, done.stderr
+    document = json.loads(done.stdout)
+    assert set(document) == {"error"} and set(document["error"]) == {"code", "field", "message"}, document
+    error = document["error"]
+    assert error["message"] and error["message"] in done.stderr
+    return error
+
+
 def write_visit(tmp_path, document, name="visit.json") -> Path:
     path = tmp_path / name
     path.write_text(document if isinstance(document, str) else json.dumps(document, ensure_ascii=False),
@@ -136,13 +146,16 @@ def test_init_again_changes_only_what_is_given_and_keeps_records(tmp_path):
 
 
 def test_init_again_needs_the_admins_password(window, tmp_path):
-    refused = cli(tmp_path, "init", "--db", window.path, "--admin", "admin", "--name", "新名",
+    refused = cli(tmp_path, "init", "--db", window.path, "--admin", "admin", "--name", "新名", "--json",
                   password="not-the-password")
-    assert refused.returncode == 2, refused.stderr
-    assert "wrong password for 'admin'" in refused.stderr and refused.stdout == ""
+    error = refusal(refused)
+    assert (error["code"], error["field"], error["message"]) == ("wrong_password", "password", "用户名或密码错误")
+    assert "not-the-password" not in refused.stdout + refused.stderr
     assert setting(window.path, "window_name") == "测试窗口"
     by_clerk = cli(tmp_path, "init", "--db", window.path, "--admin", "clerk", "--name", "新名", password=PASSWORD)
-    assert by_clerk.returncode == 2 and "admin role required" in by_clerk.stderr
+    assert by_clerk.returncode == 2 and "用户 clerk（经办员）无此权限，需要管理员权限" in by_clerk.stderr
+    assert by_clerk.stdout == ""  # human mode: the refusal goes to stderr only
+    assert setting(window.path, "window_name") == "测试窗口"
 
 
 @pytest.mark.parametrize("command", [
@@ -189,7 +202,10 @@ def test_user_add_refusals(window, tmp_path, actor, env):
     refused = cli(tmp_path, "user", "add", "newbie", "--role", "clerk", "--db", window.path, "--user", actor,
                   password=PASSWORD, **env)
     assert refused.returncode == 2, refused.stderr
-    assert ("admin role required" in refused.stderr) == (actor != "admin")
+    if actor == "admin":
+        assert "新用户的密码来自 WINDOWDESK_NEW_PASSWORD（或终端提示输入）" in refused.stderr
+    else:
+        assert "用户 clerk（经办员）无此权限，需要管理员权限" in refused.stderr
     assert count(window.path, User, User.name == "newbie") == 0
 
 
@@ -235,18 +251,22 @@ def test_settle_visit_human_text(window, tmp_path):
     assert "LG-01-00000001" in done.stdout and "31260.00" in done.stdout and "4740.00" in done.stdout
 
 
-@pytest.mark.parametrize(("document", "names"), [
-    ({k: v for k, v in STAY.items() if k != "total"}, "visit.total"),
-    ({**STAY, "in_region": "yes"}, "visit.in_region"),
-    ({**STAY, "kind": "outpatient_special"}, "visit.diagnosis"),   # I63.9 is not a special disease
-    ('{"kind": "inpatient", ', "visit.json"),                      # malformed: the message names the file
+@pytest.mark.parametrize(("document", "code", "field", "names"), [
+    ({k: v for k, v in STAY.items() if k != "total"}, "missing_field", "visit.total", "缺少 visit.total"),
+    ({**STAY, "in_region": "yes"}, "not_a_boolean", "visit.in_region", "visit.in_region"),
+    # I63.9 is not a special disease
+    ({**STAY, "kind": "outpatient_special"}, "diagnosis_not_covered", "visit.diagnosis", "I63.9"),
+    # malformed: the message names the file
+    ('{"kind": "inpatient", ', "malformed_json", "input", "visit.json"),
 ])
-def test_bad_visit_is_exit_2_naming_the_field(window, tmp_path, document, names):
+def test_bad_visit_is_exit_2_naming_the_field(window, tmp_path, document, code, field, names):
     number = add_person(window.store)
     refused = cli(tmp_path, "settle-visit", number, "--input", write_visit(tmp_path, document), "--db", window.path,
                   "--json", user="clerk", password=PASSWORD)
-    assert refused.returncode == 2, refused.stderr
-    assert names in refused.stderr and refused.stdout == ""
+    error = refusal(refused)
+    assert (error["code"], error["field"]) == (code, field)
+    assert names in error["message"]
+    assert number not in refused.stdout + refused.stderr
     assert count(window.path, Settlement) == 0 and count(window.path, ReceiptCounter) == 0
 
 
@@ -254,7 +274,7 @@ def test_settle_visit_with_a_wrong_password_is_refused(window, tmp_path):
     number = add_person(window.store)
     refused = cli(tmp_path, "settle-visit", number, "--input", write_visit(tmp_path, STAY), "--db", window.path,
                   user="clerk", password="wrong-password")
-    assert refused.returncode == 2 and "wrong password for 'clerk'" in refused.stderr
+    assert refused.returncode == 2 and "用户名或密码错误" in refused.stderr and refused.stdout == ""
     assert count(window.path, Settlement) == 0
 
 
@@ -294,17 +314,19 @@ def test_supervisor_voids_json(window, settled, tmp_path):
 
     again = cli(tmp_path, "void", settled.settlement_id, "--reason", "再次", "--db", window.path, "--user", "sup",
                 password=PASSWORD)
-    assert again.returncode == 2 and "void already" in again.stderr
+    assert again.returncode == 2 and f"结算单 {settled.settlement_id} 已作废" in again.stderr
     assert count(window.path, Reversal) == 1
 
 
-@pytest.mark.parametrize(("user", "which", "message"), [
-    ("clerk", "settled", "supervisor role required"),
-    ("sup", "unknown", "no settlement"),
+@pytest.mark.parametrize(("user", "which", "code", "message"), [
+    ("clerk", "settled", "role_refused", "用户 clerk（经办员）无此权限，需要审核员权限"),
+    ("sup", "unknown", "settlement_not_found",
+     "本窗口没有结算单号或票据号为 00000000-0000-0000-0000-000000000000 的结算"),
 ])
-def test_void_refusals(window, settled, tmp_path, user, which, message):
+def test_void_refusals(window, settled, tmp_path, user, which, code, message):
     target = settled.settlement_id if which == "settled" else "00000000-0000-0000-0000-000000000000"
     refused = cli(tmp_path, "void", target, "--reason", "x", "--db", window.path, "--json", user=user,
                   password=PASSWORD)
-    assert refused.returncode == 2 and message in refused.stderr and refused.stdout == ""
+    error = refusal(refused)
+    assert (error["code"], error["message"]) == (code, message)
     assert count(window.path, Reversal) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -186,11 +187,14 @@ def test_the_month_of_the_run_exports_its_payout_list(linan, households, tmp_pat
     manifest = export_period(linan.store, linan.supervisor, period="2025-03", out_dir=tmp_path / "pkg")
     assert {f["name"]: f["rows"] for f in manifest["files"]}["payouts.csv"] == 2
     text = (tmp_path / "pkg" / "payouts.csv").read_bytes().decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    # The package's headers are Chinese for county staff; its manifest's schema names the machine names.
+    schema = json.loads((tmp_path / "pkg" / "manifest.json").read_text("utf-8"))["schema"]["payouts"]
+    names = {entry["label"]: entry["name"] for entry in schema}
+    rows = [{names[k]: v for k, v in row.items()} for row in csv.DictReader(io.StringIO(text, newline=""))]
     assert [(r["run_id"], r["run_on"], r["year"], r["household"], r["category"], r["self_pay"], r["cap"],
              r["payout"]) for r in rows] == [
-        (result["run_id"], "2025-03-10", "2024", "HA", "dibao", "39000.00", "30000.00", "4000.00"),
-        (result["run_id"], "2025-03-10", "2024", "HB", "dibao", "37345.67", "30000.00", "7345.67")]
+        (result["run_id"], "2025-03-10", "2024", "HA", "低保对象", "39000.00", "30000.00", "4000.00"),
+        (result["run_id"], "2025-03-10", "2024", "HB", "低保对象", "37345.67", "30000.00", "7345.67")]
     april = export_period(linan.store, linan.supervisor, period="2025-04", out_dir=tmp_path / "april")
     assert "payouts.csv" not in {f["name"] for f in april["files"]}
 

@@ -130,13 +130,13 @@ def test_users_passwords_and_lockout(pg_window):
     store = pg_window.store
     assert auth.authenticate(store, "clerk", PASSWORD) == auth.Actor("clerk", "clerk")
     for _ in range(4):
-        with pytest.raises(AuthError, match="wrong password"):
+        with pytest.raises(AuthError, match="wrong_password"):
             auth.authenticate(store, "clerk", "wrong-password", now=NOW)
-    with pytest.raises(AuthError, match="locked for 15 minutes"):
+    with pytest.raises(AuthError, match="wrong_password_locked .*minutes=15"):
         auth.authenticate(store, "clerk", "wrong-password", now=NOW)
-    with pytest.raises(AuthError, match="locked until"):
+    with pytest.raises(AuthError, match="account_locked .*until="):
         auth.authenticate(store, "clerk", PASSWORD, now=NOW)
-    with pytest.raises(InvalidInput, match="exists already"):
+    with pytest.raises(InvalidInput, match="user_exists"):
         auth.add_user(store, pg_window.admin, name="clerk", role="clerk", password="another-pass-1")
     with store.reading() as s:
         actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
@@ -226,7 +226,7 @@ def test_day_closing_sums_the_day_and_freezes_it(pg_window):
     refund = voided.result.patient_pays
     assert (closed["settlements"]["count"], len(closed["voids"]), closed["cash_refunded"]) == (2, 1, f"{refund:.2f}")
     assert closed["net_cash"] == "4740.00"
-    with pytest.raises(Refused, match="is closed"):
+    with pytest.raises(Refused, match="day_closed"):
         settle_visit(store, clerk, id_number=number, visit=visit(), now=NOW)
     with store.reading() as s:
         assert s.execute(select(DayClosing.summary)).scalar_one() == {k: v for k, v in closed.items()
@@ -390,7 +390,7 @@ def test_race_a_settlement_started_while_the_day_is_being_closed_is_refused(pg_w
             settling.append(pool.submit(settle_visit, pg_window.store, pg_window.clerk, id_number=number,
                                         visit=visit(), now=NOW))
             closed = closing.result()
-            with pytest.raises(Refused, match="is closed"):
+            with pytest.raises(Refused, match="day_closed"):
                 settling[0].result()
     finally:
         supervisor_window.engine.dispose()

@@ -149,7 +149,7 @@ def test_the_void_page_is_for_supervisors_only(qtbot, window):
     titles = [clerk_window.nav.item(i).text() for i in range(clerk_window.nav.count())]
     assert titles == ["结算  F2", "参保  F3", "票据  F4", "查询  F5", "花名册  F6", "日结  F7"]
     assert clerk_window.void_page is None and clerk_window.export_page is None
-    assert [sup_window.nav.item(i).text() for i in range(sup_window.nav.count())][-2:] == ["作废  F8", "上报  F9"]
+    assert [sup_window.nav.item(i).text() for i in range(sup_window.nav.count())][-3:] == ["作废  F8", "上报  F9", "报表  F10"]
     sup_window.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is sup_window)  # shortcuts go to the active window
     qtbot.keyClick(sup_window.settlement_page.id_number, Qt.Key.Key_F8)

@@ -59,9 +59,11 @@ def parse_visit(obj: Any) -> Visit:
         values[name] = value
     for name in ("admitted", "discharged"):
         values[name] = _date(obj.get(name), f"visit.{name}")
+    if obj.get("total") is None:
+        raise CaseError("missing_field", "visit.total")
     for name in _VISIT_AMOUNTS:
-        if name in obj or name == "total":
-            values[name] = _amount(obj.get(name), f"visit.{name}")
+        if name in obj:
+            values[name] = _amount(obj[name], f"visit.{name}")
     for name in _VISIT_FLAGS:
         value = obj.get(name, False)
         if not isinstance(value, bool):
