@@ -1,5 +1,6 @@
-"""What pages share: the desk they work against and their message line (DeskPage); the person lookup and the
-receipt buttons of the pages that serve one person (PersonPageBase)."""
+"""What pages share: the desk they work against and their message line (DeskPage); the running op of pages
+with long work (BackgroundPage); the person lookup and the receipt buttons of the pages that serve one
+person (PersonPageBase)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..messages import error_text, show
 from ..operations import Desk
 from ..person_lookup import PersonLookup
 from ..receipt_actions import ReceiptActions
+from ..worker import Task
 
 
 class DeskPage(QWidget):
@@ -33,6 +35,25 @@ class DeskPage(QWidget):
     def failed(self, exc: BaseException) -> None:
         """An op's failure, in words (ui/messages): the default failure callback of a page."""
         self.say(error_text(exc), error=True)
+
+
+class BackgroundPage(DeskPage):
+    """A page whose work runs off the GUI thread, one op at a time: `_task` while it runs, its widgets
+    switched by `_set_running` (the page's own), `_done` when the op has answered."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
+        super().__init__(desk, parent)
+        self._task: Task | None = None
+
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def _set_running(self, running: bool) -> None:
+        raise NotImplementedError
+
+    def _done(self) -> None:
+        self._task = None
+        self._set_running(False)
 
 
 class PersonPageBase(DeskPage):

@@ -27,8 +27,7 @@ from ..messages import problem_text
 from ..models.figures_model import FiguresModel
 from ..operations import Desk
 from ..table_view import read_only_table
-from ..worker import Task
-from .base import DeskPage
+from .base import BackgroundPage
 
 TABLE_LABELS_ZH = {"settlements": QT_TRANSLATE_NOOP("ExportPage", "结算明细"),
                    "enrollments": QT_TRANSLATE_NOOP("ExportPage", "参保明细"),
@@ -41,10 +40,9 @@ def previous_month(today: date) -> str:
     return (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
 
 
-class ExportPage(DeskPage):
+class ExportPage(BackgroundPage):
     def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(desk, parent)
-        self._task: Task | None = None
         self._job = ""  # "export" or "verify": what the running task does
         self.manifest: dict | None = None
         self.verified: dict | None = None
@@ -187,13 +185,6 @@ class ExportPage(DeskPage):
     def _failed(self, exc: BaseException) -> None:
         self._done()
         self.failed(exc)
-
-    def _done(self) -> None:
-        self._task = None
-        self._set_running(False)
-
-    def is_running(self) -> bool:
-        return self._task is not None
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -26,8 +26,8 @@ from ..charts import LimitBars, RateLine, StackedBars
 from ..models.report_model import ReportModel
 from ..operations import Desk
 from ..table_view import read_only_table
-from ..worker import Cancelled, Task
-from .base import DeskPage
+from ..worker import Cancelled
+from .base import BackgroundPage
 
 REPORTS = ("coverage", "out-of-catalog", "monitoring", "ledger", "unenrolled")
 GROUPINGS = (("category", QT_TRANSLATE_NOOP("ReportsPage", "按人员类别")),
@@ -36,11 +36,10 @@ GROUPINGS = (("category", QT_TRANSLATE_NOOP("ReportsPage", "按人员类别")),
              ("hospital", QT_TRANSLATE_NOOP("ReportsPage", "按医疗机构")))
 
 
-class ReportsPage(DeskPage):
+class ReportsPage(BackgroundPage):
     def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(desk, parent)
         self.view: ops.reports.ReportView | None = None  # the report on screen
-        self._task: Task | None = None
         self._build()
         self._connect_signals()
         self._set_running(False)
@@ -152,13 +151,6 @@ class ReportsPage(DeskPage):
             self.say(self.tr("已取消"), error=True)
             return
         self.failed(exc)
-
-    def _done(self) -> None:
-        self._task = None
-        self._set_running(False)
-
-    def is_running(self) -> bool:
-        return self._task is not None
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -27,8 +27,7 @@ from ..models.text_table_model import TextTableModel
 from ..operations import Cancelled, Desk
 from ..roles import may
 from ..table_view import read_only_table
-from ..worker import Task
-from .base import DeskPage
+from .base import BackgroundPage
 
 # The report's counts in the order they are shown: (attribute of ImportReport, label).
 COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_TRANSLATE_NOOP("RosterPage", "新增")),
@@ -37,11 +36,10 @@ COUNTS = (("rows", QT_TRANSLATE_NOOP("RosterPage", "数据行")), ("added", QT_T
 FIGURE_STYLE = "font-size: 16pt; font-weight: bold;"
 
 
-class RosterPage(DeskPage):
+class RosterPage(BackgroundPage):
     def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(desk, parent)
         self._may_apply = may(desk.actor, APPLY_ROLE)
-        self._task: Task | None = None
         self._previewed: str | None = None  # the path whose preview is on screen: 导入 applies that file
         self._previewed_sha256: str | None = None  # and the content it previewed: 导入 applies exactly that
         self._running: tuple[str, bool] = ("", True)  # (path, dry_run) of the task in hand
@@ -228,10 +226,6 @@ class RosterPage(DeskPage):
         self._forget_preview()
         self.failed(exc)
 
-    def _done(self) -> None:
-        self._task = None
-        self._set_running(False)
-
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
         self.progress_text.setVisible(running)
@@ -266,9 +260,6 @@ class RosterPage(DeskPage):
                  (self.tr("退出"), report.exited_rows))
         self.changes_model.set_rows([(kind, str(c.row), c.name, c.id_number, labels.category(c.category))
                                      for kind, changes in kinds for c in changes])
-
-    def is_running(self) -> bool:
-        return self._task is not None
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the running import ends (closing the window; tests)."""
