@@ -4,7 +4,7 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+39"/>
         <source>结算（含已作废）</source>
         <translation>Settlements (incl. voided)</translation>
     </message>
@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-58"/>
         <source>参保</source>
         <translation>Enrollments</translation>
     </message>
@@ -50,18 +50,18 @@
         <translation>Voids</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+156"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-151"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
@@ -156,7 +156,17 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
+        <source>请填写日期</source>
+        <translation>Type the date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>已日结：{0} 于 {1} 日结</source>
         <translation>Closed by {0} at {1}</translation>
     </message>
@@ -190,8 +200,8 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>{1} closed for {0}</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+130"/>
+        <location line="-168"/>
+        <location line="+141"/>
         <source>日结报表 PDF</source>
         <translation>Day-end report PDF</translation>
     </message>
@@ -322,7 +332,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Already enrolled: year {0}, insured {1} to {2}, receipt no. {3}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+12"/>
+        <source>请填写日期</source>
+        <translation>Type the date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>不是有效日期：{0}（如 20260301）</source>
+        <translation>Not a valid date: {0} (e.g. 20260301)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>参保登记成功，票据号 {0}</source>
         <translation>Enrolled, receipt no. {0}</translation>
     </message>
@@ -340,7 +360,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -360,7 +380,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -492,7 +512,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -793,7 +813,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPageBase</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+74"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -1022,18 +1042,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>By hospital</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-111"/>
         <source>查询</source>
         <translation>Run</translation>
     </message>
@@ -1044,18 +1064,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-125"/>
+        <location line="+128"/>
         <source>打印为 PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-126"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1136,7 +1156,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
         <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
     </message>
@@ -1189,30 +1209,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+231"/>
+        <location line="+226"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+230"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+231"/>
+        <location line="-225"/>
+        <location line="+226"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-225"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -1222,7 +1242,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -1417,7 +1437,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>

@@ -155,3 +155,18 @@ def test_the_day_end_report_is_saved_as_a_pdf_to_print(qtbot, window, today, tmp
                           check=True).stdout
     assert "经办员日结报表" in text and "经办员：clerk" in text
     assert page.cash["net_cash"].text() in text and today.receipt_no in text
+
+
+def test_the_day_is_typed_and_an_unfinished_one_shows_no_figures(qtbot, window, today):
+    page = make_page(qtbot, window, window.clerk)
+    assert figures(page)["个人支付"][1] != ""
+    page.day.clear()
+    qtbot.keyClicks(page.day, "2024031")
+    assert figures(page) == {} and not page.close_button.isEnabled()  # the figures of another day are gone
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert page.errors.text(page.day) == "不是有效日期：2024031（如 20260301）"
+    page.day.setText(date.today().strftime("%Y%m%d"))
+    assert page.errors.text(page.day) == ""
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    answered()
+    assert figures(page)["结算（含已作废）"][0] == "3" and page.close_button.isEnabled()

@@ -104,3 +104,19 @@ def test_enter_walks_to_the_day_and_enrolls(qtbot, page, window):
     qtbot.keyClick(page.on, Qt.Key.Key_Return)
     assert page.message.text() == "参保登记成功，票据号 LG-01-00000001"
     assert [e.year for e in stored(window, number)] == [2025]
+
+
+def test_the_day_is_typed_as_digits_and_an_unfinished_one_is_refused_at_the_field(qtbot, page, window):
+    number = add_person(window.store, insured=None)
+    qtbot.keyClicks(page.id_number, number)
+    qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
+    page.year.setValue(2025)
+    page.on.clear()
+    qtbot.keyClicks(page.on, "2024110")  # one digit short
+    qtbot.keyClick(page.on, Qt.Key.Key_Return)
+    assert page.errors.text(page.on) == "不是有效日期：2024110（如 20260301）"
+    assert page.on.hasFocus() and stored(window, number) == []
+    qtbot.keyClicks(page.on, "5")
+    assert page.errors.text(page.on) == ""  # gone once the field names a day
+    qtbot.keyClick(page.on, Qt.Key.Key_Return)
+    assert [(e.year, e.enrolled_on) for e in stored(window, number)] == [(2025, date(2024, 11, 5))]

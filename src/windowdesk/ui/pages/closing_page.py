@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
 from ...domain.categories import TIERS
 from .. import labels, ops
 from ..confirm import confirm
+from ..date_field import DateField
+from ..field_errors import FieldErrors
 from ..models.figures_model import FiguresModel
 from ..operations import Desk
 from ..roles import may
@@ -64,9 +65,8 @@ class ClosingPage(DeskPage):
         self._fill_clerks()
 
     def _build(self) -> None:
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = DateField(QDate.currentDate())  # typed as digits, like the settlement page's dates
+        self.errors = FieldErrors()
         self.first_field = self.day
         self.clerk = QComboBox()
         self.clerk.setMinimumWidth(160)
@@ -77,7 +77,7 @@ class ClosingPage(DeskPage):
             button.setMinimumHeight(34)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("日期")))
-        top.addWidget(self.day)
+        top.addWidget(self.errors.at(self.day))
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("经办员")))
         top.addWidget(self.clerk)
@@ -131,7 +131,7 @@ class ClosingPage(DeskPage):
         self.preview_button.clicked.connect(self.preview)
         self.close_button.clicked.connect(self.close_day)
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.day.dateChanged.connect(self._forget)
+        self.day.dateChanged.connect(self._day_changed)
         self.clerk.currentIndexChanged.connect(self._forget)
 
     def _fill_clerks(self) -> None:
@@ -153,14 +153,25 @@ class ClosingPage(DeskPage):
         super().showEvent(event)
         self.preview()  # the figures as they are now, each time the page comes up
 
-    def selected_day(self) -> date:
-        return self.day.date().toPython()
+    def selected_day(self) -> date | None:
+        return self.day.day()
+
+    def _day_changed(self) -> None:
+        self._forget()
+        if self.day.day() is not None:
+            self.errors.set(self.day)
 
     def selected_clerk(self) -> str:
         return self.clerk.currentData()
 
     def preview(self, *, then=None) -> None:
         self.message.clear()
+        if self.selected_day() is None:
+            text = self.day.text().strip()
+            self.errors.set(self.day, self.tr("请填写日期") if not text
+                            else self.tr("不是有效日期：{0}（如 20260301）").format(text))
+            self._forget()
+            return
         ops.closing.day_report(self.desk, clerk=self.selected_clerk(), day=self.selected_day()).success(
             lambda report: (self._show(report), then and then())).failure(self._not_shown).run(self)
 

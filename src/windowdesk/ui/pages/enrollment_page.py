@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,8 @@ from ...services.people import PersonView
 from .. import labels, ops
 from ..models.text_table_model import TextTableModel
 from ..operations import Desk
+from ..date_field import DateField
+from ..field_errors import FieldErrors
 from ..form_keys import EnterKeys
 from .base import PersonPageBase
 
@@ -46,9 +47,8 @@ class EnrollmentPage(PersonPageBase):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year())
-        self.on = QDateEdit(today)
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on = DateField(today)  # typed as digits: Tab does not stop inside it as in a QDateEdit
+        self.errors = FieldErrors()
         self.enroll_button = QPushButton(self.tr("办理参保"))
         self.enroll_button.setMinimumHeight(34)
         form_box = QGroupBox(self.tr("参保登记"))
@@ -58,7 +58,7 @@ class EnrollmentPage(PersonPageBase):
         form.addRow(self.tr("当前人员类别"), self.current)
         form.addRow(self.tr("已参保年度"), self.enrolled_years)
         form.addRow(self.tr("参保年度"), self.year)
-        form.addRow(self.tr("办理日期"), self.on)
+        form.addRow(self.tr("办理日期"), self.errors.at(self.on))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.enroll_button)
@@ -111,7 +111,7 @@ class EnrollmentPage(PersonPageBase):
         self.lookup.forgotten.connect(self.forget_person)
         self.year.valueChanged.connect(self._changed)
         self.on.dateChanged.connect(self._changed)
-        self.on.dateChanged.connect(self.lookup.refresh)  # the category is the one held on that day
+        self.on.dateChanged.connect(self._day_changed)
         self.enroll_button.clicked.connect(self.enroll)
         # Enter walks the form as on the other pages, and on the last field enrolls.
         self.enter_keys = EnterKeys(self, (self.year, self.on), self.enroll)
@@ -144,10 +144,26 @@ class EnrollmentPage(PersonPageBase):
         self.already.setText(self.tr("已参保：{0} 年度，参保期 {1} 至 {2}，票据号 {3}").format(
             held.year, held.insured_from, held.insured_to, held.receipt_no) if held else "")
 
+    def _day_changed(self) -> None:
+        if self.on.day() is not None:
+            self.errors.set(self.on)
+            self.lookup.refresh()  # the category is the one held on that day
+
+    def _day_problem(self) -> str:
+        text = self.on.text().strip()
+        if self.on.day() is not None:
+            return ""
+        return self.tr("请填写日期") if not text else self.tr("不是有效日期：{0}（如 20260301）").format(text)
+
     def enroll(self) -> None:
         if not self.enroll_button.isEnabled():
             return
         self.message.clear()
+        problem = self._day_problem()
+        self.errors.set(self.on, problem)
+        if problem:
+            self.on.setFocus()
+            return
         if not self.lookup.matches(self.id_number.text()):
             self.lookup.look_up(asked=False, then=lambda _view: self._enroll())
             return  # not found (said why), or several names to pick from
@@ -196,4 +212,5 @@ class EnrollmentPage(PersonPageBase):
         self._show_already()
 
     def _on(self) -> date:
-        return self.on.date().toPython()
+        """The day of enrolling; while the field names no day, today (the lookup still needs one)."""
+        return self.on.day() or date.today()
