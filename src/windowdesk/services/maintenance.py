@@ -41,16 +41,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 @dataclass(frozen=True)
 class Problem:
     """One break in the audit chain or in the rows it covers: the entry where it is (None when it is not one
-    entry's), what it is (`code`, worded in wording/problems) and a sentence for the log."""
+    entry's), what it is (`kind`, a stable code) and a sentence for the log."""
 
     seq: int | None
-    kind: str  # edited | missing | link | sequence | head | more | mac | unsealed | key | row_changed | ...
+    # edited | missing | link | sequence | head (the chain); mac | unsealed | head_mac | key_missing | key_other |
+    # key_file_invalid (the seal); row_changed | row_missing | row_uncovered (the rows); more
+    kind: str
     message: str
-    code: str = ""
-
-    def __post_init__(self):
-        if not self.code:
-            object.__setattr__(self, "code", f"audit_{self.kind}")
 
 
 def verify_audit_chain(session: Session, *, limit: int = 1000, keys: KeyRing | None = None) -> list[Problem]:
@@ -61,8 +58,7 @@ def _keys_of(store: Store) -> tuple[KeyRing, list[Problem]]:
     try:
         return store.keys, []
     except KeyFileError as exc:
-        return KeyRing(None), [Problem(None, "key_file_invalid", f"the key file {exc.path} cannot be read",
-                                       code="key_file_invalid")]
+        return KeyRing(None), [Problem(None, "key_file_invalid", f"the key file {exc.path} cannot be read")]
 
 
 def _walk_chain(session: Session, limit: int, keys: KeyRing | None = None, *,
