@@ -88,7 +88,7 @@ def open_to_temporary(source: Path, folder: Path, ring: KeyRing, *, passphrase: 
     try:
         header = sealed.read_header(head)
     except sealed.SealError as exc:
-        raise Refused(exc.code, "file", path=str(source)) from None
+        raise Refused(exc.code, "file", path=str(source), name=source.name) from None
     if header.purpose != sealed.BACKUP:
         raise Refused("not_a_windowdesk_database", "file", path=str(source))
     if header.source == sealed.FROM_PASSPHRASE:
@@ -109,7 +109,7 @@ def open_to_temporary(source: Path, folder: Path, ring: KeyRing, *, passphrase: 
     except sealed.SealError as exc:
         target.unlink(missing_ok=True)
         code = "backup_wrong_key" if exc.code == "sealed_tampered" else exc.code
-        raise Refused(code, "file", path=str(source)) from None
+        raise Refused(code, "file", path=str(source), name=source.name) from None
     except BaseException:
         target.unlink(missing_ok=True)
         raise

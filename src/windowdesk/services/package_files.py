@@ -73,8 +73,9 @@ def write_file(folder: Path, keys: PackageKeys, *, name: str, table: str, rows: 
     blob = seal_file(keys, name, data)
     on_disk = name + SEALED_SUFFIX
     write_atomically(folder / on_disk, blob)
-    return {"name": on_disk, "plain_name": name, "table": table, "rows": rows, "bytes": len(data),
-            "sha256": hashlib.sha256(blob).hexdigest(), "plain_sha256": hashlib.sha256(data).hexdigest()}
+    return {"name": on_disk, "plain_name": name, "table": table, "rows": rows, "bytes": len(blob),
+            "sha256": hashlib.sha256(blob).hexdigest(), "plain_bytes": len(data),
+            "plain_sha256": hashlib.sha256(data).hexdigest()}
 
 
 def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
