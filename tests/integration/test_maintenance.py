@@ -413,3 +413,98 @@ def test_cli_backup_and_restore(window, tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["audit_entries"] == 5
     assert _names(window.path) == ["李四"]
+
+
+# --- sealed backups and the key file ------------------------------------------------------------------------
+
+COUNTY_KEY = "7e" * 32
+
+
+def test_a_damaged_database_is_not_backed_up(window, tmp_path):
+    damaged = _damaged_copy(window, tmp_path)
+    store = open_for_check(str(damaged))
+    try:
+        with pytest.raises(Refused, match="backup_integrity_failed"):
+            backup(store, window.admin, out=tmp_path / "b.sqlite", passphrase=PASSPHRASE)
+    finally:
+        store.engine.dispose()
+    assert not (tmp_path / "b.sqlite").exists()
+
+
+def test_a_backup_sealed_with_the_county_key_restores_where_the_key_is(window, tmp_path):
+    from windowdesk.services.keys import set_county_key
+
+    add_person(window.store, name="李四")
+    with pytest.raises(Refused, match="backup_key_missing"):  # neither a county key nor a passphrase
+        backup(window.store, window.admin, out=tmp_path / "none.sqlite")
+    set_county_key(window.store, window.admin, key_hex=COUNTY_KEY)
+    saved = tmp_path / "saved.sqlite"
+    result = backup(window.store, window.admin, out=saved)
+    assert (result["key"], len(result["key_id"])) == ("county_key", 16)
+    data = saved.read_bytes()
+    assert COUNTY_KEY.encode() not in data and bytes.fromhex(COUNTY_KEY) not in data
+    add_person(window.store, name="王五")
+    restore(window.path, saved, actor=window.admin)  # the key file beside the database opens it
+    assert _names(window.path) == ["李四"]
+    # The key never went into the database, so the restored one has none either: only the key file holds it.
+    with closing(sqlite3.connect(window.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM settings WHERE key = 'county_key'").fetchone() == (0,)
+    # On a new machine: no key file there, so the key comes from the county (WINDOWDESK_COUNTY_KEY).
+    target = tmp_path / "new-pc" / "windowdesk.sqlite"
+    with pytest.raises(Refused, match="backup_key_missing"):
+        restore(str(target), saved, actor=None)
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        restore(str(target), saved, actor=None, county_key=bytes(32))
+    restore(str(target), saved, actor=None, county_key=bytes.fromhex(COUNTY_KEY))
+    assert _names(target) == ["李四"]
+
+
+def test_a_passphrase_backup_needs_its_passphrase_and_refuses_a_flipped_byte(window, tmp_path):
+    saved = tmp_path / "saved.sqlite"
+    _backup(window, saved)
+    target = tmp_path / "other" / "windowdesk.sqlite"
+    with pytest.raises(Refused, match="backup_passphrase_needed"):
+        restore(str(target), saved, actor=None)
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        restore(str(target), saved, actor=None, passphrase="wrong")
+    data = bytearray(saved.read_bytes())
+    data[len(data) // 2] ^= 4
+    saved.write_bytes(bytes(data))
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        _restore(str(target), saved, actor=None)
+    assert not target.exists() and list(target.parent.iterdir()) == []  # no plain copy left behind
+
+
+def test_a_plain_backup_made_before_backups_were_sealed_still_restores(window, tmp_path):
+    add_person(window.store, name="李四")
+    old = _plain(window, tmp_path / "old.sqlite")
+    add_person(window.store, name="王五")
+    result = restore(window.path, old, actor=window.admin)
+    assert _names(window.path) == ["李四"] and result["audit_entries"] == 4
+    assert check_database(window.store)["ok"] is True
+
+
+def test_the_migration_moves_a_county_key_out_of_the_database(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from windowdesk.store.keyfile import load
+    from windowdesk.store.migrations import alembic_config
+
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('county_key', ?)", (COUNTY_KEY,))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0009")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM settings WHERE key = 'county_key'").scalar() == 0
+    engine.dispose()
+    key_file = tmp_path / "old.key"
+    assert load(key_file).county_key == bytes.fromhex(COUNTY_KEY)
+    assert key_file.stat().st_mode & 0o777 == 0o600
