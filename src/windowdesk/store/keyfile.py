@@ -5,7 +5,7 @@ it) and the audit key (random, made with the chain's first keyed entry: it MACs 
 chain rewritten by someone who can write the database but has not this file is found by `db check`).
 
 Where: a SQLite database `X.sqlite` has `X.key` beside it in the same folder; a server database (PostgreSQL)
-has one in the per-user data folder named after the server and database, or WINDOWDESK_KEY_FILE (each
+has one named after the server and database in the per-user data folder, or in WINDOWDESK_KEY_DIR (each
 window machine of a shared database needs a copy of the same file). Written through a temporary file
 created exclusively with mode 0600 (readable by the user alone) and renamed over the old one.
 """
@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from ..adapters import sealed
 from .database import default_db_path
 
-KEY_FILE_ENV = "WINDOWDESK_KEY_FILE"
+KEY_DIR_ENV = "WINDOWDESK_KEY_DIR"
 FORMAT = "windowdesk-keys/1"
 
 
@@ -37,9 +37,6 @@ class KeyFileError(Exception):
 
 def key_file_for(url: str | URL) -> Path | None:
     """The key file of a database; None for an in-memory SQLite database (its ring lives in the Store)."""
-    override = os.environ.get(KEY_FILE_ENV)
-    if override:
-        return Path(override)
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
@@ -47,7 +44,8 @@ def key_file_for(url: str | URL) -> Path | None:
         return Path(url.database).with_suffix(".key")
     name = "-".join(str(part) for part in (url.get_backend_name(), url.host or "local", url.port or "",
                                            url.database or "") if part != "")
-    return default_db_path().parent / (re.sub(r"[^A-Za-z0-9._-]", "_", name) + ".key")
+    folder = Path(os.environ.get(KEY_DIR_ENV) or default_db_path().parent)
+    return folder / (re.sub(r"[^A-Za-z0-9._-]", "_", name) + ".key")
 
 
 @dataclass(frozen=True)
