@@ -1980,6 +1980,36 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>
+    <message>
+        <source>用该备份恢复</source>
+        <translation>Restore from that backup</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏（完整性检查未通过）：{0}</source>
+        <translation>The database file is damaged (it fails its integrity check): {0}</translation>
+    </message>
+    <message>
+        <source>没有找到可用的备份，请联系管理员</source>
+        <translation>No usable backup was found: please contact the administrator</translation>
+    </message>
+    <message>
+        <source>最近一个完好的备份：{0}
+是否用它恢复？当前的数据库文件会先另存一份。</source>
+        <translation>The last good backup: {0}
+Restore from it? The current database file is kept aside first.</translation>
+    </message>
+    <message>
+        <source>请管理员在命令行恢复：windowdesk restore {0} --user 管理员用户名</source>
+        <translation>An administrator restores it on the command line: windowdesk restore {0} --user ADMIN_NAME</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：{0}</source>
+        <translation>Restored from the backup: {0}</translation>
+    </message>
 </context>
 <context>
     <name>confirm</name>
