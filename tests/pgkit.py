@@ -28,6 +28,7 @@ from windowkit import PASSWORD, Window
 
 from windowdesk.services import auth
 from windowdesk.services.setup import initialise, open_store
+from windowdesk.store.keyfile import KEY_DIR_ENV, key_file_for
 
 USER = "app"
 # Durability is not what these tests check; locking and isolation are unaffected by these settings.
@@ -118,8 +119,22 @@ _names = itertools.count(1)
 @pytest.fixture(scope="session")
 def postgres() -> PostgresServer:
     server = start_server()
+    # The key files of the server's databases (store/keyfile): with the server, never in the user's data folder.
+    before = os.environ.get(KEY_DIR_ENV)
+    os.environ[KEY_DIR_ENV] = str(server.root / "keys")
     yield server
     server.stop()
+    if before is None:
+        os.environ.pop(KEY_DIR_ENV, None)
+    else:
+        os.environ[KEY_DIR_ENV] = before
+
+
+def copy_key_file(source_url: str, target_url: str) -> None:
+    """A database copied from a template takes the template's key file along (its audit key sealed the chain)."""
+    source = key_file_for(source_url)
+    if source is not None and source.exists():
+        shutil.copyfile(source, key_file_for(target_url))
 
 
 @pytest.fixture
@@ -149,6 +164,7 @@ def pg_window(postgres: PostgresServer, pg_template: str) -> Window:
     """A freshly initialised window on its own PostgreSQL database (`path` holds the URL)."""
     name = f"test_{os.getpid()}_{next(_names)}"
     url = postgres.create_database(name, template=pg_template)
+    copy_key_file(postgres.url(pg_template), url)
     window = Window(path=url, store=open_store(url), admin=auth.Actor("admin", "admin"),
                     supervisor=auth.Actor("sup", "supervisor"), clerk=auth.Actor("clerk", "clerk"))
     yield window

@@ -8,6 +8,7 @@ migrated database of its own, without paying for the migrations and three scrypt
 from __future__ import annotations
 
 import itertools
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from windowdesk.domain.idnumber import make_valid
 from windowdesk.services import auth
 from windowdesk.services.setup import initialise, open_store
+from windowdesk.store.keyfile import key_file_for
 from windowdesk.store.migrations import copy_sqlite
 from windowdesk.store.models import DiseaseRegistration, Enrollment, Household, Membership, Person
 from windowdesk.store.unit_of_work import Store
@@ -54,9 +56,18 @@ def _template(policy: str, window_id: str) -> Path:
 
 def make_window(tmp_path, policy: str = "longgang-2022", window_id: str = "LG-01") -> Window:
     path = Path(tmp_path) / f"{window_id}.sqlite"
-    copy_sqlite(_template(policy, window_id), path)
+    template = _template(policy, window_id)
+    copy_sqlite(template, path)
+    copy_key_file(template, path)
     return Window(path=str(path), store=open_store(str(path)), admin=auth.Actor("admin", "admin"),
                   supervisor=auth.Actor("sup", "supervisor"), clerk=auth.Actor("clerk", "clerk"))
+
+
+def copy_key_file(source: Path, target: Path) -> None:
+    """The key file goes with a copied database (its audit key sealed the chain); never inside it."""
+    key = key_file_for(f"sqlite:///{source}")
+    if key is not None and key.exists():
+        shutil.copyfile(key, key_file_for(f"sqlite:///{target}"))
 
 
 _sequence = itertools.count(100)

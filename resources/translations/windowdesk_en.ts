@@ -2000,6 +2000,36 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>
+    <message>
+        <source>用该备份恢复</source>
+        <translation>Restore from that backup</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏（完整性检查未通过）：{0}</source>
+        <translation>The database file is damaged (it fails its integrity check): {0}</translation>
+    </message>
+    <message>
+        <source>没有找到可用的备份，请联系管理员</source>
+        <translation>No usable backup was found: please contact the administrator</translation>
+    </message>
+    <message>
+        <source>最近一个完好的备份：{0}
+是否用它恢复？当前的数据库文件会先另存一份。</source>
+        <translation>The last good backup: {0}
+Restore from it? The current database file is kept aside first.</translation>
+    </message>
+    <message>
+        <source>请管理员在命令行恢复：windowdesk restore {0} --user 管理员用户名</source>
+        <translation>An administrator restores it on the command line: windowdesk restore {0} --user ADMIN_NAME</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：{0}</source>
+        <translation>Restored from the backup: {0}</translation>
+    </message>
 </context>
 <context>
     <name>confirm</name>
@@ -3209,6 +3239,58 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>密钥文件 {path} 无法读取或格式不对：请从保管处恢复该文件，或由管理员重新设置县级密钥</source>
+        <translation>The key file {path} cannot be read or is not a key file: restore it from where it is kept, or have an admin set the county key again</translation>
+    </message>
+    <message>
+        <source>无法写入密钥文件 {path}：{detail}</source>
+        <translation>The key file {path} cannot be written: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} 不是数据包文件夹：台账合并只接受经县级密钥校验的数据包，不接受未签名的 CSV</source>
+        <translation>{path} is not a package folder: the ledger merge takes only packages verified under the county key, never an unsigned CSV</translation>
+    </message>
+    <message>
+        <source>不能把数据包解开到它自己的文件夹 {path}</source>
+        <translation>A package cannot be opened into its own folder {path}</translation>
+    </message>
+    <message>
+        <source>文件 {name} 不是本系统加密的文件</source>
+        <translation>The file {name} is not a file sealed by windowdesk</translation>
+    </message>
+    <message>
+        <source>文件 {name} 的加密格式是更新的版本，本系统打不开：请用新版本打开</source>
+        <translation>The file {name} is sealed in a newer format this windowdesk cannot open: open it with a newer version</translation>
+    </message>
+    <message>
+        <source>文件 {name} 的加密文件头已损坏</source>
+        <translation>The header of the sealed file {name} is damaged</translation>
+    </message>
+    <message>
+        <source>文件 {name} 解密校验未通过：文件被改动过或已损坏，或不是用这个密钥加密的</source>
+        <translation>The sealed file {name} fails its authentication: it was altered or damaged, or sealed under another key</translation>
+    </message>
+    <message>
+        <source>文件 {name} 不完整（被截断）</source>
+        <translation>The sealed file {name} is incomplete (cut short)</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 未通过完整性检查（{detail}），不做备份：请先恢复最近一个完好的备份</source>
+        <translation>The database {path} fails its integrity check ({detail}); no backup is made of it: restore the last good backup first</translation>
+    </message>
+    <message>
+        <source>备份要加密，但没有密钥：请管理员先设置县级密钥（windowdesk package set-key），或在 WINDOWDESK_BACKUP_PASSPHRASE 中给出备份口令</source>
+        <translation>A backup is sealed, but there is no key: have an admin set the county key (windowdesk package set-key) or give a backup passphrase in WINDOWDESK_BACKUP_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 用口令加密：请在 WINDOWDESK_BACKUP_PASSPHRASE 中给出备份口令</source>
+        <translation>The backup {path} is sealed with a passphrase: give it in WINDOWDESK_BACKUP_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 无法解开：文件已损坏，或密钥、口令不对</source>
+        <translation>The backup {path} cannot be opened: it is damaged, or the key or passphrase is wrong</translation>
     </message>
 </context>
 <context>

@@ -66,9 +66,13 @@ def test_set_key_export_twice_and_verify(desk, tmp_path):
     assert first.returncode == 0, first.stderr
     manifest = json.loads(first.stdout)
     assert (manifest["window_id"], manifest["period"], manifest["sequence"]) == ("LG-01", "2024-03", 1)
-    assert {f["name"]: f["rows"] for f in manifest["files"]} == {
+    assert {f["plain_name"]: f["rows"] for f in manifest["files"]} == {
         "settlements.csv": 1, "settlements.xlsx": 1, "enrollments.csv": 0, "enrollments.xlsx": 0,
         "monitoring.csv": 0, "monitoring.xlsx": 0}
+    # The key is in the key file beside the database, readable by the user alone; never in the database.
+    key_file = Path(window.path).with_suffix(".key")
+    assert key_file.stat().st_mode & 0o777 == 0o600 and KEY in key_file.read_text()
+    assert KEY.encode() not in Path(window.path).read_bytes()
     second = cli(window, "export", "--period", "2024-03", "--out", tmp_path / "again")
     assert second.returncode == 0 and "no. 1" in second.stdout
     for name in [f["name"] for f in manifest["files"]] + ["manifest.json"]:
@@ -78,14 +82,25 @@ def test_set_key_export_twice_and_verify(desk, tmp_path):
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["ok"] is True
 
-    settlements = tmp_path / "pkg" / "settlements.csv"
-    settlements.write_bytes(settlements.read_bytes().replace(b"31260.00", b"31269.00"))
+    opened = cli(window, "package", "open", tmp_path / "pkg", "--out", tmp_path / "plain", "--json", user="clerk")
+    assert opened.returncode == 0, opened.stderr
+    assert "31260.00" in (tmp_path / "plain" / "settlements.csv").read_text(encoding="utf-8-sig")
+    again = cli(window, "package", "open", tmp_path / "pkg", "--out", tmp_path / "plain", "--json", user="clerk")
+    assert again.returncode == 2 and json.loads(again.stdout)["error"]["code"] == "file_exists"
+
+    settlements = tmp_path / "pkg" / "settlements.csv.sealed"
+    data = bytearray(settlements.read_bytes())
+    data[100] ^= 0x10
+    settlements.write_bytes(bytes(data))
     altered = cli(window, "package", "verify", tmp_path / "pkg", "--json", user="clerk")
     assert altered.returncode == 2
     assert json.loads(altered.stdout)["problems"] == [
-        {"code": "package_file_altered", "field": "settlements.csv",
-         "message": "文件 settlements.csv 与清单的 SHA-256 不符：文件被改动过"}]
-    assert "文件 settlements.csv 与清单的 SHA-256 不符" in altered.stderr
+        {"code": "package_file_altered", "field": "settlements.csv.sealed",
+         "message": "文件 settlements.csv.sealed 与清单的 SHA-256 不符：文件被改动过"}]
+    assert "文件 settlements.csv.sealed 与清单的 SHA-256 不符" in altered.stderr
+    refused = cli(window, "package", "open", tmp_path / "pkg", "--out", tmp_path / "plain-2", "--json", user="clerk")
+    assert refused.returncode == 2 and json.loads(refused.stdout)["error"]["code"] == "package_file_altered"
+    assert not (tmp_path / "plain-2").exists()
 
     bad = cli(window, "export", "--period", "2024-3", "--out", tmp_path / "x", "--json")
     assert bad.returncode == 2 and json.loads(bad.stdout)["error"] == {
@@ -128,7 +143,7 @@ def test_ledger_import_of_another_windows_package(desk, tmp_path):
         assert merged.returncode == 0, merged.stderr
         report = json.loads(merged.stdout)
         assert (report["rows"], report["added"], report["own"], report["unknown_persons"]) == (1, 1, 0, [])
-        own = cli(window, "ledger", "import", tmp_path / "lg01" / "settlements.csv")
+        own = cli(window, "ledger", "import", tmp_path / "lg01")
         assert own.returncode == 0 and "1 of this window skipped" in own.stdout
         with window.store.reading() as s:
             origins = sorted(s.execute(select(Settlement.origin, Settlement.window_id)).all())
@@ -136,7 +151,7 @@ def test_ledger_import_of_another_windows_package(desk, tmp_path):
         clerk = cli(window, "ledger", "import", tmp_path / "lg02", "--json", user="clerk")
         assert clerk.returncode == 2 and json.loads(clerk.stdout)["error"]["code"] == "role_refused"
         missing = cli(window, "ledger", "import", tmp_path / "nothing.csv", "--json")
-        assert missing.returncode == 2 and json.loads(missing.stdout)["error"]["code"] == "file_missing"
+        assert missing.returncode == 2 and json.loads(missing.stdout)["error"]["code"] == "ledger_needs_package"
     finally:
         other.store.engine.dispose()
 

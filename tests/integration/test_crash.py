@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
-from windowkit import PASSWORD, add_person
+from windowkit import PASSWORD, add_person, make_window
 
+from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
+from windowdesk.services.export import verify_package
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.maintenance import check_database
-from windowdesk.store.models import AuditEntry, Person
+from windowdesk.services.settlement import settle_visit
+from windowdesk.store.models import AuditEntry, ExportPackage, Person, RosterImport, Settlement, SettlementTier
 
 CHILD = Path(__file__).with_name("crash_child.py")
 
 
-def _spawn(db: str, mode: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(CHILD), db, mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+pytest_plugins = ["pgkit"]  # the PostgreSQL server and database fixtures
+
+
+def _spawn(db: str, mode: str, *more: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(CHILD), db, mode, *more], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def _kill(child: subprocess.Popen) -> None:
@@ -85,3 +95,84 @@ def test_killed_between_and_during_commits_keeps_each_use_case_whole(window):
     assert names == targets
     assert _counts(window.store) == (persons + len(names), entries + len(names))
     _assert_whole_and_usable(window)
+
+
+# --- roster import, settlement and export, on SQLite and on PostgreSQL ---------------------------------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_window(request, tmp_path):
+    if request.param == "postgresql":
+        yield request.getfixturevalue("pg_window")
+        return
+    window = make_window(tmp_path)
+    yield window
+    window.store.engine.dispose()
+
+
+def _wait_for(child: subprocess.Popen, prefix: str, count: int) -> int:
+    """Reads the child's lines until it reports `count` done (or, for count 0, its first such line)."""
+    done = 0
+    while True:
+        line = child.stdout.readline()
+        assert line.startswith(prefix), (line, child.stderr.read())
+        done = int(line.split()[1]) if line.split()[1:] else done
+        if done >= count:
+            return done
+
+
+def test_killed_during_a_roster_import_applies_all_of_it_or_nothing(any_window, tmp_path):
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from bench_roster import write_csv
+
+    roster = tmp_path / "roster.csv"
+    write_csv(roster, 100_000, seed=7)
+    persons, entries = _counts(any_window.store)
+    child = _spawn(any_window.path, "roster", str(roster))
+    try:
+        assert child.stdout.readline() == "started\n", child.stderr.read()
+        time.sleep(0.8)  # well into the import's one transaction (100,000 rows take several seconds)
+    finally:
+        _kill(child)
+    after = _counts(any_window.store)
+    with any_window.store.reading() as session:
+        imports = session.execute(select(func.count()).select_from(RosterImport)).scalar_one()
+    assert after == (persons, entries) and imports == 0, "the kill came after the import's commit: make it bigger"
+    _assert_whole_and_usable(any_window)
+
+
+def test_killed_while_settling_keeps_each_settlement_whole_and_numbers_gap_free(any_window):
+    number = add_person(any_window.store)
+    child = _spawn(any_window.path, "settle", number)
+    try:
+        _wait_for(child, "settled ", 5)
+    finally:
+        _kill(child)
+    with any_window.store.reading() as session:
+        rows = session.execute(select(Settlement.receipt_no, Settlement.id)).all()
+        tiers = session.execute(select(func.count(func.distinct(SettlementTier.settlement_id)))).scalar_one()
+        created = session.execute(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "settlement.create")).scalar_one()
+    assert len(rows) >= 5 and tiers == created == len(rows)  # no settlement without its lines or its entry
+    assert sorted(no for no, _ in rows) == [f"LG-01-{n:08d}" for n in range(1, len(rows) + 1)]
+    _assert_whole_and_usable(any_window)
+
+
+def test_killed_while_exporting_leaves_a_package_that_verifies_and_a_whole_database(any_window, tmp_path):
+    set_county_key(any_window.store, any_window.admin, key_hex="5a" * 32)
+    number = add_person(any_window.store)
+    settle_visit(any_window.store, any_window.clerk, id_number=number,
+                 visit=parse_visit({"kind": "inpatient", "hospital_level": "county", "in_region": True,
+                                    "admitted": "2024-03-01", "discharged": "2024-03-12", "total": "3600.00"}),
+                 now=datetime(2024, 3, 12, 9))
+    folder = tmp_path / "package"
+    child = _spawn(any_window.path, "export", str(folder))
+    try:
+        _wait_for(child, "exported ", 2)
+    finally:
+        _kill(child)
+    with any_window.store.reading() as session:
+        packages = session.execute(select(ExportPackage.period, ExportPackage.sequence)).all()
+    assert packages == [("2024-03", 1)]
+    # The same month exports byte-identical files, so a folder killed mid-rewrite still verifies.
+    assert verify_package(any_window.store, folder)["ok"] is True
+    _assert_whole_and_usable(any_window)

@@ -15,11 +15,12 @@ import pytest
 from sqlalchemy import select
 from windowkit import add_person
 
+from windowdesk.adapters import sealed
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, Refused
-from windowdesk.services.export import export_period, set_county_key, verify_package
+from windowdesk.services.export import export_period, open_package, set_county_key, verify_package
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, ExportPackage
 from windowdesk.domain.problems import Problem
@@ -47,8 +48,14 @@ def machine_names(folder, table: str) -> dict[str, str]:
     return {entry["label"]: entry["name"] for entry in schema}
 
 
+def plain_bytes(path, key: str = KEY) -> bytes:
+    """A package file as the county reads it: `name` is sealed on disk as `name.sealed` (services/package_files)."""
+    blob = path.with_name(path.name + ".sealed").read_bytes()
+    return sealed.unseal(sealed.derive(bytes.fromhex(key), sealed.PACKAGE_ENCRYPTION), blob)
+
+
 def read_csv(path) -> list[dict[str, str]]:
-    data = path.read_bytes()
+    data = plain_bytes(path)
     assert data.startswith(b"\xef\xbb\xbf")
     names = machine_names(path.parent, path.stem)
     return [{names[k]: v for k, v in row.items()}
@@ -92,15 +99,29 @@ def test_package_holds_the_month_and_its_manifest_matches_the_files(window, mont
                              now=datetime(2024, 4, 5, 9))
     out = month["out"]
     assert (manifest["window_id"], manifest["period"], manifest["sequence"]) == ("LG-01", "2024-03", 1)
-    names = [f["name"] for f in manifest["files"]]
+    names = [f["plain_name"] for f in manifest["files"]]
     # No family-cap batch ran in March: no payout list.
     assert names == ["settlements.csv", "settlements.xlsx", "enrollments.csv", "enrollments.xlsx",
                      "monitoring.csv", "monitoring.xlsx"]
+    assert manifest["format"] == "windowdesk-package/2" and manifest["encryption"]["cipher"] == "AES-256-GCM"
     for entry in manifest["files"]:
-        data = (out / entry["name"]).read_bytes()
-        assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
+        blob, data = (out / entry["name"]).read_bytes(), plain_bytes(out / entry["plain_name"])
+        assert entry["name"] == entry["plain_name"] + ".sealed"
+        assert entry["sha256"] == hashlib.sha256(blob).hexdigest() and blob.startswith(b"WDSEAL")
+        assert entry["plain_sha256"] == hashlib.sha256(data).hexdigest() and entry["plain_bytes"] == len(data)
+        assert entry["bytes"] == len(blob)
     assert json.loads((out / "manifest.json").read_text("utf-8")) == manifest
-    rows = {f["name"]: f["rows"] for f in manifest["files"]}
+    # Nothing on the stick names a person: the files are sealed and the manifest holds counts and the schema.
+    for path in out.iterdir():
+        assert month["dibao"].encode() not in path.read_bytes() and "张三".encode() not in path.read_bytes()
+        assert path.stat().st_mode & 0o077 == 0
+    # The audit head as the month ended: the county keeps it as its anchor of this window's chain.
+    with window.store.reading() as s:
+        last = s.execute(select(AuditEntry).where(AuditEntry.at < "2024-04-01").order_by(AuditEntry.seq.desc())
+                         ).scalars().first()
+    assert manifest["audit_head"] == ({"seq": last.seq, "hash": last.hash} if last else
+                                      {"seq": 0, "hash": "0" * 64})
+    rows = {f["plain_name"]: f["rows"] for f in manifest["files"]}
     assert rows == {"settlements.csv": 5, "settlements.xlsx": 5, "enrollments.csv": 2, "enrollments.xlsx": 2,
                     "monitoring.csv": 2, "monitoring.xlsx": 2}
 
@@ -146,7 +167,7 @@ def test_monitoring_list_has_each_crossing_with_its_date(window, month):
 
 def test_xlsx_keeps_id_and_receipt_numbers_as_text_and_amounts_exact(window, month):
     export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"])
-    book = openpyxl.load_workbook(month["out"] / "settlements.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(plain_bytes(month["out"] / "settlements.xlsx")))
     sheet = book["settlements"]
     names = machine_names(month["out"], "settlements")
     header = [names[c.value] for c in sheet[1]]
@@ -155,11 +176,11 @@ def test_xlsx_keeps_id_and_receipt_numbers_as_text_and_amounts_exact(window, mon
     assert row["receipt_no"].value == "LG-01-00000001" and row["receipt_no"].data_type == "s"
     assert row["total"].data_type == "n" and row["total"].number_format == "0.00"
     # The stored text of an amount is exactly the amount (openpyxl alone would go through float).
-    with zipfile.ZipFile(month["out"] / "settlements.xlsx") as archive:
+    with zipfile.ZipFile(io.BytesIO(plain_bytes(month["out"] / "settlements.xlsx"))) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<v>36000.00</v>" in xml and "<v>24300.00</v>" in xml
     assert sheet.max_row == 6
-    enrollments = openpyxl.load_workbook(month["out"] / "enrollments.xlsx")["enrollments"]
+    enrollments = openpyxl.load_workbook(io.BytesIO(plain_bytes(month["out"] / "enrollments.xlsx")))["enrollments"]
     assert {c.data_type for c in enrollments["C"][1:]} == {"s"}
 
 
@@ -192,15 +213,18 @@ def test_verify_accepts_the_package_and_rejects_alterations_with_the_reason(wind
     report = verify_package(window.store, out)
     assert (report["ok"], report["problems"], report["period"], report["sequence"]) == (True, [], "2024-03", 1)
 
-    original = (out / "settlements.csv").read_bytes()
-    (out / "settlements.csv").write_bytes(original.replace(b"24300.00", b"24399.00", 1))
+    name = "settlements.csv.sealed"
+    original = (out / name).read_bytes()
+    flipped = bytearray(original)
+    flipped[len(flipped) // 2] ^= 1
+    (out / name).write_bytes(bytes(flipped))
     report = verify_package(window.store, out)
     assert report["ok"] is False
-    assert report["problems"] == [Problem("package_file_altered", "settlements.csv", {"name": "settlements.csv"})]
-    assert message(report["problems"][0]) == "文件 settlements.csv 与清单的 SHA-256 不符：文件被改动过"
-    (out / "settlements.csv").write_bytes(original)
+    assert report["problems"] == [Problem("package_file_altered", name, {"name": name})]
+    assert message(report["problems"][0]) == f"文件 {name} 与清单的 SHA-256 不符：文件被改动过"
+    (out / name).write_bytes(original)
 
-    (out / "monitoring.xlsx").unlink()
+    (out / "monitoring.xlsx.sealed").unlink()
     assert [p.code for p in verify_package(window.store, out)["problems"]] == ["package_file_missing"]
 
 
@@ -209,13 +233,14 @@ def test_an_altered_manifest_fails_the_hmac(window, month):
     export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     # Whoever alters a file and writes its new hash into the manifest still cannot sign it.
-    (out / "settlements.csv").write_bytes((out / "settlements.csv").read_bytes() + b"x\r\n")
-    manifest["files"][0]["sha256"] = hashlib.sha256((out / "settlements.csv").read_bytes()).hexdigest()
-    manifest["files"][0]["bytes"] += 3
+    name = "settlements.csv.sealed"
+    (out / name).write_bytes((out / name).read_bytes() + b"x\r\n")
+    manifest["files"][0]["sha256"] = hashlib.sha256((out / name).read_bytes()).hexdigest()
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     report = verify_package(window.store, out)
-    assert report["ok"] is False and len(report["problems"]) == 1
-    assert (report["problems"][0].code, report["problems"][0].field) == ("package_hmac_mismatch", "manifest.json")
+    assert report["ok"] is False
+    assert [(p.code, p.field) for p in report["problems"]] == [("package_hmac_mismatch", "manifest.json"),
+                                                                ("sealed_tampered", name)]
 
 
 def test_a_package_signed_with_another_key_is_rejected(window, month):
@@ -279,10 +304,10 @@ def test_a_december_discharge_settled_in_january_reaches_januarys_package(window
 def test_county_staff_read_chinese_headers_and_words_while_the_manifest_keeps_the_machine_names(window, month):
     manifest = export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"],
                              now=datetime(2024, 4, 5, 9))
-    raw = (month["out"] / "settlements.csv").read_bytes()[3:].decode("utf-8").splitlines()
+    raw = plain_bytes(month["out"] / "settlements.csv")[3:].decode("utf-8").splitlines()
     assert raw[0].startswith("结算单ID,窗口编号,单据号,身份证号,姓名,户号,年度,人员类别,享受倾斜,就诊类别,")
     assert ",低保对象,是,inpatient," in raw[1]
-    sheet = openpyxl.load_workbook(month["out"] / "monitoring.xlsx")["monitoring"]
+    sheet = openpyxl.load_workbook(io.BytesIO(plain_bytes(month["out"] / "monitoring.xlsx")))["monitoring"]
     assert [c.value for c in sheet[1]][:5] == ["身份证号", "姓名", "户号", "人员类别", "监测类型"]
     assert sheet["D2"].value == "普通参保人"
     schema = manifest["schema"]
@@ -302,3 +327,35 @@ def test_the_unfinished_month_is_exported_only_when_confirmed_and_says_so(window
                              now=datetime(2024, 4, 30, 17), unfinished=True)
     assert (manifest["complete"], manifest["as_of"]) == (False, "2024-04-30")
     assert json.loads((tmp_path / "apr" / "manifest.json").read_text("utf-8"))["complete"] is False
+
+
+def test_the_county_opens_a_verified_package_into_plain_files(window, month, tmp_path):
+    out = month["out"]
+    manifest = export_period(window.store, window.supervisor, period="2024-03", out_dir=out,
+                             now=datetime(2024, 4, 5, 9))
+    opened = open_package(window.store, window.supervisor, directory=out, out_dir=tmp_path / "plain")
+    assert [f["name"] for f in opened["files"]] == [f["plain_name"] for f in manifest["files"]]
+    for entry in manifest["files"]:
+        data = (tmp_path / "plain" / entry["plain_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["plain_sha256"]
+    assert month["dibao"].encode() in (tmp_path / "plain" / "settlements.csv").read_bytes()
+    with pytest.raises(InvalidInput, match="file_exists"):  # opened once: not over the files without --force
+        open_package(window.store, window.supervisor, directory=out, out_dir=tmp_path / "plain")
+    open_package(window.store, window.supervisor, directory=out, out_dir=tmp_path / "plain", force=True)
+    # A package that does not verify is not opened at all.
+    blob = bytearray((out / "enrollments.xlsx.sealed").read_bytes())
+    blob[-1] ^= 0x80
+    (out / "enrollments.xlsx.sealed").write_bytes(bytes(blob))
+    with pytest.raises(InvalidInput, match="package_file_altered"):
+        open_package(window.store, window.supervisor, directory=out, out_dir=tmp_path / "plain-2")
+    assert not (tmp_path / "plain-2").exists()
+
+
+def test_a_sealed_file_swapped_for_another_months_is_refused(window, month, tmp_path):
+    """Each file is signed through the manifest: a sealed file of another package, even one that decrypts, is
+    not this package's."""
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=month["out"], now=datetime(2024, 5, 2))
+    export_period(window.store, window.supervisor, period="2024-04", out_dir=tmp_path / "apr", now=datetime(2024, 5, 2))
+    name = "settlements.csv.sealed"
+    (month["out"] / name).write_bytes((tmp_path / "apr" / name).read_bytes())
+    assert [p.code for p in verify_package(window.store, month["out"])["problems"]] == ["package_file_altered"]

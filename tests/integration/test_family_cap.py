@@ -18,7 +18,7 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
 from windowdesk.services import settings
 from windowdesk.services.errors import AuthError, Refused
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period, open_package, set_county_key
 from windowdesk.services.family_cap import run_family_cap
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, FamilyCapPayout, Person, Settlement
@@ -185,8 +185,10 @@ def test_the_month_of_the_run_exports_its_payout_list(linan, households, tmp_pat
     set_county_key(linan.store, linan.admin, key_hex="ab" * 32)
     result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)
     manifest = export_period(linan.store, linan.supervisor, period="2025-03", out_dir=tmp_path / "pkg")
-    assert {f["name"]: f["rows"] for f in manifest["files"]}["payouts.csv"] == 2
-    text = (tmp_path / "pkg" / "payouts.csv").read_bytes().decode("utf-8-sig")
+    assert {f["plain_name"]: f["rows"] for f in manifest["files"]}["payouts.csv"] == 2
+    opened = open_package(linan.store, linan.supervisor, directory=tmp_path / "pkg", out_dir=tmp_path / "plain")
+    assert "payouts.csv" in {f["name"] for f in opened["files"]}
+    text = (tmp_path / "plain" / "payouts.csv").read_bytes().decode("utf-8-sig")
     # The package's headers are Chinese for county staff; its manifest's schema names the machine names.
     schema = json.loads((tmp_path / "pkg" / "manifest.json").read_text("utf-8"))["schema"]["payouts"]
     names = {entry["label"]: entry["name"] for entry in schema}
@@ -196,7 +198,7 @@ def test_the_month_of_the_run_exports_its_payout_list(linan, households, tmp_pat
         (result["run_id"], "2025-03-10", "2024", "HA", "低保对象", "39000.00", "30000.00", "4000.00"),
         (result["run_id"], "2025-03-10", "2024", "HB", "低保对象", "37345.67", "30000.00", "7345.67")]
     april = export_period(linan.store, linan.supervisor, period="2025-04", out_dir=tmp_path / "april")
-    assert "payouts.csv" not in {f["name"] for f in april["files"]}
+    assert "payouts.csv" not in {f["plain_name"] for f in april["files"]}
 
 
 def test_the_batch_is_refused_before_the_year_ends_to_clerks_and_without_a_family_cap(linan, window):

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from windowkit import add_person, make_window
 
 from windowdesk.domain.case_json import parse_visit
+from windowdesk.services import package_files
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import ledger
 from windowdesk.services.errors import AuthError, InvalidInput
@@ -76,6 +77,27 @@ def windows(tmp_path):
     b.store.engine.dispose()
 
 
+KEYS = package_files.PackageKeys(bytes.fromhex(KEY))
+
+
+def settlements_csv(package) -> bytes:
+    """The plain settlements file of a package folder (sealed on disk)."""
+    manifest = package_files.read_manifest(package)[0]
+    entry = next(e for e in manifest["files"] if e["plain_name"] == "settlements.csv")
+    return package_files.plain_bytes(package, KEYS, manifest, entry)
+
+
+def signed_package(folder, data: bytes, key: package_files.PackageKeys = KEYS):
+    """A folder as the county sends it: a settlements file sealed and a manifest signed with the county key."""
+    folder.mkdir()
+    files = [package_files.write_file(folder, key, name="settlements.csv", table="settlements", rows=0, data=data)]
+    manifest = {"format": package_files.FORMAT, "window_id": "COUNTY", "period": "2024-04", "sequence": 1,
+                "files": files}
+    manifest["hmac"] = package_files.sign(manifest, key.signing)
+    (folder / "manifest.json").write_bytes(package_files.manifest_bytes(manifest))
+    return folder
+
+
 def county_rows(store) -> list[Settlement]:
     with store.reading() as s:
         return list(s.execute(select(Settlement).where(Settlement.origin == "county")).scalars())
@@ -94,8 +116,7 @@ def test_a_stay_at_another_window_uses_up_the_caps_here(windows, tmp_path):
         (D("300000.00"), D("232000.00"), D("54400.00"))
     export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "b-2024-03")
 
-    report = import_ledger(a.store, a.supervisor, path=tmp_path / "b-2024-03" / "settlements.csv",
-                           now=datetime(2024, 3, 31, 9))
+    report = import_ledger(a.store, a.supervisor, path=tmp_path / "b-2024-03", now=datetime(2024, 3, 31, 9))
     assert {k: report[k] for k in ("rows", "added", "voided", "unchanged", "own", "unknown_persons",
                                    "conflicts")} == {"rows": 1, "added": 1, "voided": 0, "unchanged": 0, "own": 0,
                                                      "unknown_persons": [], "conflicts": []}
@@ -117,7 +138,7 @@ def test_importing_again_changes_nothing_and_a_void_at_the_other_window_is_honou
     a, b, number = windows
     at_b = settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(HUGE), now=datetime(2024, 3, 12, 9))
     export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "march")
-    march = tmp_path / "march" / "settlements.csv"
+    march = tmp_path / "march"
     import_ledger(a.store, a.supervisor, path=march)
     again = import_ledger(a.store, a.supervisor, path=march)
     assert (again["added"], again["unchanged"]) == (0, 1)
@@ -126,8 +147,7 @@ def test_importing_again_changes_nothing_and_a_void_at_the_other_window_is_honou
     void_settlement(b.store, b.supervisor, settlement_id=at_b.settlement_id, reason="重复结算",
                     now=datetime(2024, 4, 2, 9))
     export_period(b.store, b.supervisor, period="2024-04", out_dir=tmp_path / "april")
-    april = import_ledger(a.store, a.supervisor, path=tmp_path / "april" / "settlements.csv",
-                          now=datetime(2024, 4, 3, 9))
+    april = import_ledger(a.store, a.supervisor, path=tmp_path / "april", now=datetime(2024, 4, 3, 9))
     assert (april["voided"], april["added"], april["unchanged"]) == (1, 0, 0)
     [merged] = county_rows(a.store)
     assert merged.voided is True
@@ -143,15 +163,13 @@ def test_importing_again_changes_nothing_and_a_void_at_the_other_window_is_honou
         (D("224550.00"), D("52360.00"), D("18472.00"))
 
 
-def consolidated(tmp_path, *files) -> str:
-    """What the county sends: the windows' settlements files, one header."""
+def consolidated(tmp_path, *packages):
+    """What the county sends: the windows' settlements files, one header, in a package it signs."""
     lines: list[str] = []
-    for i, path in enumerate(files):
-        text = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
+    for i, package in enumerate(packages):
+        text = settlements_csv(package).decode("utf-8-sig").splitlines(keepends=True)
         lines.extend(text if i == 0 else text[1:])
-    out = tmp_path / "county.csv"
-    out.write_bytes(b"\xef\xbb\xbf" + "".join(lines).encode("utf-8"))
-    return out
+    return signed_package(tmp_path / "county", b"\xef\xbb\xbf" + "".join(lines).encode("utf-8"))
 
 
 def test_own_rows_are_skipped_and_unknown_persons_reported(windows, tmp_path):
@@ -173,7 +191,7 @@ def test_own_rows_are_skipped_and_unknown_persons_reported(windows, tmp_path):
     theirs = settle_visit(b.store, b.clerk, id_number=stranger, visit=parse_visit(HUGE),
                           now=datetime(2024, 4, 12, 10))
     export_period(b.store, b.supervisor, period="2024-04", out_dir=tmp_path / "b-april")
-    county = consolidated(tmp_path, tmp_path / "a-april" / "settlements.csv", tmp_path / "b-april" / "settlements.csv")
+    county = consolidated(tmp_path, tmp_path / "a-april", tmp_path / "b-april")
 
     report = import_ledger(a.store, a.supervisor, path=county)
     assert (report["rows"], report["own"], report["added"]) == (3, 1, 1)
@@ -189,13 +207,26 @@ def test_a_package_folder_is_verified_before_merging(windows, tmp_path):
     settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(HUGE), now=datetime(2024, 3, 12, 9))
     package = tmp_path / "b-march"
     export_period(b.store, b.supervisor, period="2024-03", out_dir=package)
-    settlements = package / "settlements.csv"
+    settlements = package / "settlements.csv.sealed"
     original = settlements.read_bytes()
-    settlements.write_bytes(original.replace(b"54400.00", b"0.00", 1))
-    with pytest.raises(InvalidInput, match="settlements.csv: package_file_altered"):
+    flipped = bytearray(original)
+    flipped[-20] ^= 1
+    settlements.write_bytes(bytes(flipped))
+    with pytest.raises(InvalidInput, match="settlements.csv.sealed: package_file_altered"):
         import_ledger(a.store, a.supervisor, path=package)
-    assert county_rows(a.store) == []
+    # The plain file, however it came (opened by the county, or written by anyone), is not a package.
     settlements.write_bytes(original)
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(settlements_csv(package))
+    with pytest.raises(InvalidInput, match="ledger_needs_package"):
+        import_ledger(a.store, a.supervisor, path=plain)
+    # Signed with another key (a forged county file): refused.
+    data = settlements_csv(package)
+    forged = signed_package(tmp_path / "forged", data.replace(b"54400.00", b"0.00", 1),
+                            key=package_files.PackageKeys(bytes(32)))
+    with pytest.raises(InvalidInput, match="package_hmac_mismatch"):
+        import_ledger(a.store, a.supervisor, path=forged)
+    assert county_rows(a.store) == []
     assert import_ledger(a.store, a.supervisor, path=package)["added"] == 1
 
 
@@ -203,15 +234,15 @@ def test_a_row_that_disagrees_with_the_merged_copy_is_a_conflict(windows, tmp_pa
     a, b, number = windows
     at_b = settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(HUGE), now=datetime(2024, 3, 12, 9))
     export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "march")
-    path = tmp_path / "march" / "settlements.csv"
+    path = tmp_path / "march"
     import_ledger(a.store, a.supervisor, path=path)
-    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
-    rows[0]["ytd_assistance_paid"] = "0.00"
-    changed = tmp_path / "changed.csv"
-    with open(changed, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rows = list(csv.DictReader(io.StringIO(settlements_csv(path).decode("utf-8-sig"), newline="")))
+    rows[0]["本次计入医疗救助年度支付"] = "0.00"
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    changed = signed_package(tmp_path / "changed", text.getvalue().encode("utf-8-sig"))
     report = import_ledger(a.store, a.supervisor, path=changed)
     assert report["conflicts"] == [{"row": 2, "settlement_id": at_b.settlement_id,
                                     "code": "ledger_differs", "columns": "ytd_assistance_paid"}]
@@ -224,16 +255,21 @@ def test_bad_files_are_refused_whole_and_merging_needs_a_supervisor(windows, tmp
     march_stay = {**NEXT, "admitted": "2024-03-12", "discharged": "2024-03-13"}  # both in the period exported
     settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(march_stay), now=datetime(2024, 3, 13, 9))
     export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "march")
-    path = tmp_path / "march" / "settlements.csv"
+    path = tmp_path / "march"
     with pytest.raises(AuthError):
         import_ledger(a.store, a.clerk, path=path)
-    lines = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
-    broken = tmp_path / "broken.csv"
-    broken.write_text(lines[0] + lines[1] + lines[2].replace(",300000.00,", ",300000.001,", 1), encoding="utf-8-sig")
-    with pytest.raises(InvalidInput, match=r"total: ledger_bad_value path=.*broken.csv row=3 column=total"):
+    lines = settlements_csv(path).decode("utf-8-sig").splitlines(keepends=True)
+    broken = signed_package(tmp_path / "broken", (lines[0] + lines[1] + lines[2].replace(
+        ",300000.00,", ",300000.001,", 1)).encode("utf-8-sig"))
+    with pytest.raises(InvalidInput, match=r"total: ledger_bad_value path=.*broken.*row=3 column=total"):
         import_ledger(a.store, a.supervisor, path=broken)
     assert county_rows(a.store) == []  # the good first row was not kept either
-    headless = tmp_path / "other.csv"
-    headless.write_text("id_number,name\n1,2\n", encoding="utf-8")
+    headless = signed_package(tmp_path / "other", "id_number,name\n1,2\n".encode("utf-8"))
     with pytest.raises(InvalidInput, match="ledger_columns_missing .*columns=settlement_id"):
         import_ledger(a.store, a.supervisor, path=headless)
+    # An unsigned CSV is refused before a line of it is read: it could change anyone's caps and backstops.
+    bare = tmp_path / "bare.csv"
+    bare.write_text("".join(lines), encoding="utf-8-sig")
+    with pytest.raises(InvalidInput, match="ledger_needs_package"):
+        import_ledger(a.store, a.supervisor, path=bare)
+    assert county_rows(a.store) == []

@@ -26,11 +26,26 @@ from windowdesk.services.maintenance import (
     restore_needs_admin,
     verify_audit_chain,
 )
-from windowdesk.store.migrations import head_revision
+from windowdesk.store.migrations import copy_sqlite, head_revision
 from windowdesk.store.models import AuditEntry, Person
 from windowdesk.store.unit_of_work import entry_hash
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
+PASSPHRASE = "backup passphrase for the tests"  # backups are sealed: test_sealed_files.py has the keys' tests
+
+
+def _backup(window, out, **kwargs):
+    return backup(window.store, window.admin, out=out, passphrase=PASSPHRASE, **kwargs)
+
+
+def _restore(db, file, **kwargs):
+    return restore(db, file, passphrase=PASSPHRASE, **kwargs)
+
+
+def _plain(window, out: Path) -> Path:
+    """A plain copy as a backup made before backups were sealed (or opened with its key) would be."""
+    copy_sqlite(Path(window.path), out)
+    return out
 
 
 def _sql(path, statement: str, params=()) -> None:
@@ -77,39 +92,45 @@ def test_a_deleted_entry_is_a_gap(window):
     _sql(window.path, "DELETE FROM audit_entries WHERE seq = 2")
     report = check_database(window.store)
     assert report["audit"]["entries"] == 2
-    assert report["audit"]["problems"] == [{"seq": 2, "kind": "missing", "message": "entry 2 is missing (deleted)"}]
+    assert report["audit"]["problems"] == [
+        {"seq": 2, "kind": "missing", "message": "entry 2 is missing (deleted)"},
+        # The entry recorded the user it added: that user now stands unrecorded.
+        {"seq": None, "kind": "row_uncovered", "message": "user sup is recorded by no audit entry (added outside "
+                                                          "windowdesk)"}]
 
 
 def test_deleting_the_last_entries_is_caught_by_the_head(window):
     _sql(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
-    assert _problems(window) == [(2, "head")]
+    assert _problems(window) == [(2, "head"), (None, "row_uncovered"), (None, "row_uncovered")]
 
 
 def test_a_changed_hash_breaks_its_entry_and_the_next_link(window):
     _sql(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
-    assert _problems(window) == [(2, "edited"), (3, "link")]
+    assert _problems(window) == [(2, "edited"), (2, "mac"), (3, "link")]
 
 
 def test_a_forged_entry_with_a_recomputed_hash_breaks_the_next_link(window):
     with closing(sqlite3.connect(window.path)) as conn:
-        seq, at, user, action, target, _, prev = conn.execute(
-            "SELECT seq, at, user, action, target, detail, prev_hash FROM audit_entries WHERE seq = 2").fetchone()
+        seq, at, user, action, target, _, prev, rows = conn.execute(
+            "SELECT seq, at, user, action, target, detail, prev_hash, rows FROM audit_entries WHERE seq = 2").fetchone()
         detail = '{"role":"admin"}'
         conn.execute("UPDATE audit_entries SET detail = ?, hash = ? WHERE seq = 2",
-                     (detail, entry_hash(prev, seq, at, user, action, target, detail)))
+                     (detail, entry_hash(prev, seq, at, user, action, target, detail, rows)))
         conn.commit()
-    assert _problems(window) == [(3, "link")]
+    assert _problems(window) == [(2, "mac"), (3, "link")]  # recomputed, but without the audit key
 
 
 def test_reordered_entries_are_reported_where_they_are(window):
-    columns = "at, user, action, target, detail, prev_hash, hash"
+    columns = "at, user, action, target, detail, prev_hash, hash, rows, mac"
     with closing(sqlite3.connect(window.path)) as conn:
         two = conn.execute(f"SELECT {columns} FROM audit_entries WHERE seq = 2").fetchone()
         three = conn.execute(f"SELECT {columns} FROM audit_entries WHERE seq = 3").fetchone()
-        update = "UPDATE audit_entries SET at=?, user=?, action=?, target=?, detail=?, prev_hash=?, hash=? WHERE seq=?"
+        update = ("UPDATE audit_entries SET at=?, user=?, action=?, target=?, detail=?, prev_hash=?, hash=?, rows=?, "
+                  "mac=? WHERE seq=?")
         conn.execute(update, (*three, 2))
         conn.execute(update, (*two, 3))
         conn.commit()
+    # The MACs moved with their entries: they still match (the links and hashes do not).
     assert _problems(window) == [(2, "link"), (2, "edited"), (3, "link"), (3, "edited"), (3, "head")]
 
 
@@ -118,7 +139,7 @@ def test_many_problems_are_capped(window):
     with window.store.reading() as session:
         problems = verify_audit_chain(session, limit=2)
     assert [(p.seq, p.kind) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
-    assert problems[-1].message == "1 more problems not listed"
+    assert problems[-1].message == "2 more problems not listed"
 
 
 def test_orphan_rows_are_reported(window):
@@ -150,8 +171,7 @@ def test_checking_a_missing_file_creates_nothing(tmp_path):
 def _damaged_copy(window, tmp_path) -> Path:
     """A backup whose users index no longer matches the table (a flipped byte, as a bad disk makes)."""
     auth.add_user(window.store, window.admin, name="zebra-user", role="clerk", password=PASSWORD)
-    copy = tmp_path / "damaged.sqlite"
-    backup(window.store, window.admin, out=copy)
+    copy = _plain(window, tmp_path / "damaged.sqlite")
     with closing(sqlite3.connect(copy)) as conn:
         root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_users_1'").fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -170,25 +190,25 @@ def test_backup_holds_its_own_audit_entry_and_a_whole_copy(window, tmp_path):
     add_person(window.store, name="李四")
     out = tmp_path / "backups" / "lg-01.sqlite"
     out.parent.mkdir()
-    result = backup(window.store, window.admin, out=out)
+    result = _backup(window, out)
     data = out.read_bytes()
     assert result == {"file": str(out), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-                      "audit_seq": 4}
-    assert _names(out) == ["李四"]
-    assert _actions(out) == ["init", "user.add", "user.add", "db.backup"]
+                      "audit_seq": 4, "encrypted": True, "key": "passphrase", "key_id": None}
+    assert "李四".encode() not in data and data.startswith(b"WDSEAL")  # sealed: nothing readable on the stick
     assert sorted(p.name for p in out.parent.iterdir()) == ["lg-01.sqlite"]  # one file, no -wal beside it
-    copy = open_for_check(str(out))
-    try:
-        assert check_database(copy)["ok"] is True
-    finally:
-        copy.engine.dispose()
+    assert out.stat().st_mode & 0o077 == 0
+    # Opened again, it is the whole database with the record of its own making.
+    opened = tmp_path / "opened.sqlite"
+    _restore(str(opened), out, actor=None)
+    assert _names(opened) == ["李四"]
+    assert _actions(opened) == ["init", "user.add", "user.add", "db.backup", "db.restore"]
 
 
 @pytest.mark.parametrize("who", ["clerk", "supervisor"])
 def test_backup_is_for_admins(window, tmp_path, who):
     actor = window.clerk if who == "clerk" else window.supervisor
     with pytest.raises(AuthError):
-        backup(window.store, actor, out=tmp_path / "b.sqlite")
+        backup(window.store, actor, out=tmp_path / "b.sqlite", passphrase=PASSPHRASE)
     assert not (tmp_path / "b.sqlite").exists()
     assert len(_actions(window.path)) == 3
 
@@ -197,9 +217,9 @@ def test_backup_never_overwrites(window, tmp_path):
     out = tmp_path / "b.sqlite"
     out.write_text("keep me")
     with pytest.raises(InvalidInput, match="file_exists"):
-        backup(window.store, window.admin, out=out)
+        _backup(window, out)
     with pytest.raises(InvalidInput, match="folder_missing"):
-        backup(window.store, window.admin, out=tmp_path / "no-such-folder" / "b.sqlite")
+        _backup(window, tmp_path / "no-such-folder" / "b.sqlite")
     assert out.read_text() == "keep me"
     assert len(_actions(window.path)) == 3
 
@@ -209,9 +229,9 @@ def test_backup_never_overwrites(window, tmp_path):
 def test_backup_and_restore_round_trip(window, tmp_path):
     add_person(window.store, name="李四")
     saved = tmp_path / "saved.sqlite"
-    backup(window.store, window.admin, out=saved)
+    _backup(window, saved)
     add_person(window.store, name="王五")  # after the backup: the restore takes it away
-    result = restore(window.path, saved, actor=window.admin)
+    result = _restore(window.path, saved, actor=window.admin)
     assert result["revision"] == result["restored_revision"] == head_revision()
     assert result["audit_entries"] == 5
     assert _names(window.path) == ["李四"]
@@ -243,17 +263,17 @@ def _empty_sqlite(path: Path) -> None:
 
 
 def _unknown_revision(window, path: Path) -> None:
-    backup(window.store, window.admin, out=path)
+    _plain(window, path)
     _sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
 
 
 def _broken_chain(window, path: Path) -> None:
-    backup(window.store, window.admin, out=path)
+    _plain(window, path)
     _sql(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
 
 
 def _no_audit(window, path: Path) -> None:
-    backup(window.store, window.admin, out=path)
+    _plain(window, path)
     _sql(path, "DROP TABLE audit_entries")
 
 
@@ -274,55 +294,64 @@ def test_restore_refuses_what_is_not_a_sound_windowdesk_database(window, tmp_pat
     make(window, candidate)
     before = (_names(window.path), _actions(window.path))
     with pytest.raises(Refused, match=reason):
-        restore(window.path, candidate, actor=window.admin)
+        _restore(window.path, candidate, actor=window.admin)
     assert (_names(window.path), _actions(window.path)) == before
     name = Path(window.path).name  # no backup of the current database was left behind
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [name, f"{name}-shm", f"{name}-wal"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["LG-01.key", name, f"{name}-shm",
+                                                                          f"{name}-wal"]
 
 
 def test_restore_refuses_a_damaged_backup(window, tmp_path):
     damaged = _damaged_copy(window, tmp_path)
     with pytest.raises(Refused, match="restore_integrity_failed"):
-        restore(window.path, damaged, actor=window.admin)
-    assert _actions(window.path) == ["init", "user.add", "user.add", "user.add", "db.backup"]
+        _restore(window.path, damaged, actor=window.admin)
+    assert _actions(window.path) == ["init", "user.add", "user.add", "user.add"]
     assert check_database(window.store)["ok"] is True
 
 
 def test_restore_over_a_working_database_needs_its_admin(window, tmp_path):
     saved = tmp_path / "saved.sqlite"
-    backup(window.store, window.admin, out=saved)
+    _backup(window, saved)
     assert restore_needs_admin(window.path) is True
     with pytest.raises(AuthError, match="restore_needs_admin"):
-        restore(window.path, saved, actor=None)
+        _restore(window.path, saved, actor=None)
     with pytest.raises(AuthError):
-        restore(window.path, saved, actor=window.supervisor)
+        _restore(window.path, saved, actor=window.supervisor)
     assert _actions(window.path) == ["init", "user.add", "user.add", "db.backup"]
 
 
 def test_restore_onto_a_missing_database_needs_no_login(window, tmp_path):
     add_person(window.store, name="李四")
     saved = tmp_path / "saved.sqlite"
-    backup(window.store, window.admin, out=saved)
+    _backup(window, saved)
     target = tmp_path / "new-pc" / "windowdesk.sqlite"
     assert restore_needs_admin(str(target)) is False
-    result = restore(str(target), saved, actor=None)
+    result = _restore(str(target), saved, actor=None)
     assert result["safety_backup"] is None
     assert _names(target) == ["李四"]
     with closing(sqlite3.connect(target)) as conn:
         assert conn.execute("SELECT user, action FROM audit_entries ORDER BY seq DESC").fetchone() == \
             (NO_LOGIN, "db.restore")
+    # The new machine has its own audit key: the restored chain is sealed again under it, and checks whole.
+    store = open_for_check(str(target))
+    try:
+        report = check_database(store)
+        assert report["ok"] is True, report["audit"]
+        assert report["audit_key"]["file"] == str(target.with_suffix(".key"))
+    finally:
+        store.engine.dispose()
 
 
 def test_restore_over_an_unreadable_database_keeps_its_bytes(window, tmp_path):
     add_person(window.store, name="李四")
     saved = tmp_path / "saved.sqlite"
-    backup(window.store, window.admin, out=saved)
+    _backup(window, saved)
     broken = tmp_path / "broken" / "windowdesk.sqlite"
     broken.parent.mkdir()
     garbage = b"SQLite format 3\x00" + bytes(range(256)) * 40
     broken.write_bytes(garbage)
     assert restore_needs_admin(str(broken)) is False
-    result = restore(str(broken), saved, actor=None)
+    result = _restore(str(broken), saved, actor=None)
     assert Path(result["safety_backup"]).read_bytes() == garbage
     assert _names(broken) == ["李四"]
     store = open_for_check(str(broken))
@@ -347,7 +376,8 @@ def test_backup_and_restore_refuse_a_server_database(window):
 # --- the command line ---------------------------------------------------------------------------------------
 
 def _cli(*args, user: str = "admin") -> subprocess.CompletedProcess:
-    env = {**os.environ, "WINDOWDESK_USER": user, "WINDOWDESK_PASSWORD": PASSWORD}
+    env = {**os.environ, "WINDOWDESK_USER": user, "WINDOWDESK_PASSWORD": PASSWORD,
+           "WINDOWDESK_BACKUP_PASSPHRASE": PASSPHRASE}
     env.pop("WINDOWDESK_DB", None)
     return subprocess.run([str(WINDOWDESK), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
                           env=env, timeout=60)
@@ -383,3 +413,98 @@ def test_cli_backup_and_restore(window, tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["audit_entries"] == 5
     assert _names(window.path) == ["李四"]
+
+
+# --- sealed backups and the key file ------------------------------------------------------------------------
+
+COUNTY_KEY = "7e" * 32
+
+
+def test_a_damaged_database_is_not_backed_up(window, tmp_path):
+    damaged = _damaged_copy(window, tmp_path)
+    store = open_for_check(str(damaged))
+    try:
+        with pytest.raises(Refused, match="backup_integrity_failed"):
+            backup(store, window.admin, out=tmp_path / "b.sqlite", passphrase=PASSPHRASE)
+    finally:
+        store.engine.dispose()
+    assert not (tmp_path / "b.sqlite").exists()
+
+
+def test_a_backup_sealed_with_the_county_key_restores_where_the_key_is(window, tmp_path):
+    from windowdesk.services.keys import set_county_key
+
+    add_person(window.store, name="李四")
+    with pytest.raises(Refused, match="backup_key_missing"):  # neither a county key nor a passphrase
+        backup(window.store, window.admin, out=tmp_path / "none.sqlite")
+    set_county_key(window.store, window.admin, key_hex=COUNTY_KEY)
+    saved = tmp_path / "saved.sqlite"
+    result = backup(window.store, window.admin, out=saved)
+    assert (result["key"], len(result["key_id"])) == ("county_key", 16)
+    data = saved.read_bytes()
+    assert COUNTY_KEY.encode() not in data and bytes.fromhex(COUNTY_KEY) not in data
+    add_person(window.store, name="王五")
+    restore(window.path, saved, actor=window.admin)  # the key file beside the database opens it
+    assert _names(window.path) == ["李四"]
+    # The key never went into the database, so the restored one has none either: only the key file holds it.
+    with closing(sqlite3.connect(window.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM settings WHERE key = 'county_key'").fetchone() == (0,)
+    # On a new machine: no key file there, so the key comes from the county (WINDOWDESK_COUNTY_KEY).
+    target = tmp_path / "new-pc" / "windowdesk.sqlite"
+    with pytest.raises(Refused, match="backup_key_missing"):
+        restore(str(target), saved, actor=None)
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        restore(str(target), saved, actor=None, county_key=bytes(32))
+    restore(str(target), saved, actor=None, county_key=bytes.fromhex(COUNTY_KEY))
+    assert _names(target) == ["李四"]
+
+
+def test_a_passphrase_backup_needs_its_passphrase_and_refuses_a_flipped_byte(window, tmp_path):
+    saved = tmp_path / "saved.sqlite"
+    _backup(window, saved)
+    target = tmp_path / "other" / "windowdesk.sqlite"
+    with pytest.raises(Refused, match="backup_passphrase_needed"):
+        restore(str(target), saved, actor=None)
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        restore(str(target), saved, actor=None, passphrase="wrong")
+    data = bytearray(saved.read_bytes())
+    data[len(data) // 2] ^= 4
+    saved.write_bytes(bytes(data))
+    with pytest.raises(Refused, match="backup_wrong_key"):
+        _restore(str(target), saved, actor=None)
+    assert not target.exists() and list(target.parent.iterdir()) == []  # no plain copy left behind
+
+
+def test_a_plain_backup_made_before_backups_were_sealed_still_restores(window, tmp_path):
+    add_person(window.store, name="李四")
+    old = _plain(window, tmp_path / "old.sqlite")
+    add_person(window.store, name="王五")
+    result = restore(window.path, old, actor=window.admin)
+    assert _names(window.path) == ["李四"] and result["audit_entries"] == 4
+    assert check_database(window.store)["ok"] is True
+
+
+def test_the_migration_moves_a_county_key_out_of_the_database(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from windowdesk.store.keyfile import load
+    from windowdesk.store.migrations import alembic_config
+
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('county_key', ?)", (COUNTY_KEY,))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0009")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM settings WHERE key = 'county_key'").scalar() == 0
+    engine.dispose()
+    key_file = tmp_path / "old.key"
+    assert load(key_file).county_key == bytes.fromhex(COUNTY_KEY)
+    assert key_file.stat().st_mode & 0o777 == 0o600

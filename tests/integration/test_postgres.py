@@ -19,6 +19,7 @@ from windowdesk.domain.visit import YTD_MONEY_FIELDS
 from windowdesk.services import auth, ledger
 from windowdesk.services import closing as closing_service
 from windowdesk.services import export as export_service
+from windowdesk.services import package_files
 from windowdesk.services import settlement as settlement_service
 from windowdesk.services.closing import close_day
 from windowdesk.services.enrollment import enroll
@@ -244,10 +245,32 @@ def test_monthly_export_is_signed_verifiable_and_byte_identical_again(pg_window,
     again = export_period(store, pg_window.supervisor, period="2024-03", out_dir=tmp_path / "b",
                           now=datetime(2024, 4, 3, 9))
     assert first == again and first["sequence"] == 1
-    assert {f["name"]: f["rows"] for f in first["files"]}["settlements.csv"] == 1
-    assert (tmp_path / "a" / "settlements.csv").read_bytes() == (tmp_path / "b" / "settlements.csv").read_bytes()
+    assert {f["plain_name"]: f["rows"] for f in first["files"]}["settlements.csv"] == 1
+    sealed_file = "settlements.csv.sealed"
+    assert (tmp_path / "a" / sealed_file).read_bytes() == (tmp_path / "b" / sealed_file).read_bytes()
     assert verify_package(store, tmp_path / "a")["ok"] is True
     assert_chain_whole(store, 3 + 4)
+
+
+def test_the_check_finds_edited_money_a_deleted_settlement_and_a_raised_role(pg_window):
+    """The row digests read back through the same column types on PostgreSQL: a whole window checks ok, and each
+    tampering (as someone with the server's password would do it, past the services) is found."""
+    store = pg_window.store
+    first = settle_visit(store, pg_window.clerk, id_number=add_person(store), visit=visit(), now=NOW)
+    second = settle_visit(store, pg_window.clerk, id_number=add_person(store), visit=visit(), now=NOW)
+    void_settlement(store, pg_window.supervisor, settlement_id=second.settlement_id, reason="录入错误", now=NOW)
+    assert_chain_whole(store, 3 + 3)
+    with store.engine.begin() as connection:
+        connection.execute(update(Settlement).where(Settlement.id == first.settlement_id)
+                           .values(reimbursed=Settlement.reimbursed + 1000))
+        connection.execute(text("DELETE FROM settlement_tiers WHERE settlement_id = :id"), {"id": second.settlement_id})
+        connection.execute(text("DELETE FROM reversals WHERE settlement_id = :id"), {"id": second.settlement_id})
+        connection.execute(text("DELETE FROM settlements WHERE id = :id"), {"id": second.settlement_id})
+        connection.execute(text("UPDATE users SET role = 'admin' WHERE name = 'clerk'"))
+    report = check_database(store)
+    assert report["ok"] is False
+    assert sorted((p["seq"], p["kind"]) for p in report["audit"]["problems"]) == [
+        (3, "row_changed"), (4, "row_changed"), (6, "row_missing"), (6, "row_missing")]
 
 
 def test_the_check_finds_an_edited_audit_entry(pg_window):
@@ -403,7 +426,7 @@ def test_race_two_supervisors_export_two_months_at_once(pg_window, monkeypatch, 
     store = pg_window.store
     set_county_key(store, pg_window.admin, key_hex=KEY)
     other = open_store(pg_window.path)
-    real = export_service.write_atomically
+    real = package_files.write_atomically
     writing = set()
 
     def write_atomically(path, data):
@@ -411,7 +434,7 @@ def test_race_two_supervisors_export_two_months_at_once(pg_window, monkeypatch, 
         hold(store, lambda: len(writing) == 2)
         real(path, data)
 
-    monkeypatch.setattr(export_service, "write_atomically", write_atomically)
+    monkeypatch.setattr(package_files, "write_atomically", write_atomically)
     try:
         with ThreadPoolExecutor(2) as pool:
             futures = [pool.submit(export_period, window, pg_window.supervisor, period=period,

@@ -20,6 +20,7 @@ from windowdesk.cli.errors import UsageError
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.problems import Refusal
 from windowdesk.services import settings
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.errors import InvalidInput, NotFound, Refused
 from windowdesk.services.receipts import print_enrollment, print_settlement, slip_data
 from windowdesk.services.settlement import settle_visit, void_settlement
@@ -140,7 +141,7 @@ def test_same_print_time_gives_the_same_bytes(window):
 def test_page_size_and_county_key_settings(window, tmp_path):
     sid = settled(window)
     set_setting(window, settings.PAGE_SIZE, "A4")
-    set_setting(window, settings.COUNTY_KEY, KEY)
+    set_county_key(window.store, window.admin, key_hex=KEY)
     printed = print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert printed.page_size == "A4" and printed.signed
     path = tmp_path / "a4.pdf"
@@ -189,11 +190,13 @@ def test_bad_settings_and_ids_are_refused_without_counting(window, tmp_path):
     with pytest.raises(InvalidInput, match="page_size_setting_invalid"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     set_setting(window, settings.PAGE_SIZE, "A5")
-    set_setting(window, settings.COUNTY_KEY, "not-hex-secret")
-    with pytest.raises(InvalidInput) as caught:
+    key_file = window.store.key_file
+    kept = key_file.read_bytes()
+    key_file.write_text('{"format": "windowdesk-keys/1", "county_key": "not-hex-secret"}')
+    with pytest.raises(InvalidInput, match="key_file_invalid") as caught:
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert "not-hex-secret" not in str(caught.value)
-    set_setting(window, settings.COUNTY_KEY, "")
+    key_file.write_bytes(kept)
     with pytest.raises(InvalidInput, match="file_not_writable"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "missing" / "x.pdf",
                          now=PRINT_AT)

@@ -188,8 +188,7 @@ def test_county_merged_settlements_get_no_tier_lines(tmp_path):
         at_b = settle_visit(b.store, b.clerk, id_number=number, visit=parse_visit(BIG), now=NOW)
         export_period(b.store, b.supervisor, period="2024-03", out_dir=tmp_path / "march")
         same_person(a.store, number)
-        report = import_ledger(a.store, a.supervisor, path=tmp_path / "march" / "settlements.csv",
-                               now=datetime(2024, 3, 31, 9))
+        report = import_ledger(a.store, a.supervisor, path=tmp_path / "march", now=datetime(2024, 3, 31, 9))
         assert report["added"] == 1
         with a.store.reading() as s:
             merged = s.get(Settlement, at_b.settlement_id)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 from windowkit import add_person
 
+from windowdesk.adapters import sealed
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services.export import key_id, set_county_key
 from windowdesk.services.settlement import settle_visit
@@ -65,13 +66,15 @@ def test_export_writes_the_files_and_shows_the_manifest(qtbot, page, window, mar
     assert page.heading.text() == f"本次导出：窗口 LG-01 测试窗口　期间 2024-03　第 1 号　已签名（密钥指纹 {key_id(bytes(32))}）"
     rows = page.files_model.rows()
     assert [r[0] for r in rows] == [f["name"] for f in manifest["files"]] == [
-        "settlements.csv", "settlements.xlsx", "enrollments.csv", "enrollments.xlsx", "monitoring.csv",
-        "monitoring.xlsx"]
+        "settlements.csv.sealed", "settlements.xlsx.sealed", "enrollments.csv.sealed", "enrollments.xlsx.sealed",
+        "monitoring.csv.sealed", "monitoring.xlsx.sealed"]
     assert rows[0][1:3] == ("结算明细", "2") and rows[2][1:3] == ("参保明细", "0")
     for name, _what, count, size, sha in rows:
         data = (folder / name).read_bytes()
         assert (size, sha) == (str(len(data)), hashlib.sha256(data).hexdigest()[:16])
-    assert (folder / "settlements.csv").read_bytes().decode("utf-8-sig").count("LG-01-0000000") == 2
+    plain = sealed.unseal(sealed.derive(bytes.fromhex(KEY), sealed.PACKAGE_ENCRYPTION),
+                          (folder / "settlements.csv.sealed").read_bytes())
+    assert plain.decode("utf-8-sig").count("LG-01-0000000") == 2
     with window.store.reading() as session:
         [package] = session.execute(select(ExportPackage)).scalars().all()
     assert (package.period, package.created_by) == ("2024-03", "sup")
@@ -84,14 +87,14 @@ def test_the_package_checks_then_an_altered_file_is_named_in_chinese(qtbot, page
     click_and_wait(qtbot, page, page.verify_button)
     assert page.message.text() == "校验通过：窗口 LG-01　期间 2024-03　第 1 号，文件与清单一致，签名有效"
 
-    with open(folder / "settlements.csv", "ab") as handle:
+    with open(folder / "settlements.csv.sealed", "ab") as handle:
         handle.write(b"extra\r\n")
-    (folder / "monitoring.xlsx").unlink()
+    (folder / "monitoring.xlsx.sealed").unlink()
     page.package_dir.setText(str(folder))
     qtbot.keyClick(page.package_dir, Qt.Key.Key_Return)  # Enter in the folder field checks it
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
-    assert page.message.text() == ("校验未通过：\n· 文件 settlements.csv 与清单的 SHA-256 不符：文件被改动过\n"
-                                   "· 缺少文件 monitoring.xlsx")
+    assert page.message.text() == ("校验未通过：\n· 文件 settlements.csv.sealed 与清单的 SHA-256 不符：文件被改动过\n"
+                                   "· 缺少文件 monitoring.xlsx.sealed")
 
 
 def test_a_manifest_signed_with_another_key_fails(qtbot, page, window, march, tmp_path, monkeypatch):

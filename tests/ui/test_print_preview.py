@@ -34,6 +34,7 @@ from windowdesk.services import receipts, settings
 from windowdesk.services.enrollment import enroll
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import NotFound
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, Settlement
 from windowdesk.ui import receipt_actions
@@ -214,8 +215,7 @@ def test_an_unreadable_pdf_is_said_and_paints_nothing(tmp_path):
 
 def test_preview_of_the_service_is_stamped_and_counts_nothing(window, tmp_path):
     sid = settled(window)
-    with window.store.transaction() as tx:
-        settings.put(tx.session, settings.COUNTY_KEY, "5a" * 32)
+    set_county_key(window.store, window.admin, key_hex="5a" * 32)
     before = all_entries(window)
     page = pdf_text(tmp_path, receipts.preview_settlement(window.store, window.clerk, settlement_id=sid))
     assert "预览" in page and "预览，不可核验" in page and "扫码核验" not in page  # its QR code does not verify

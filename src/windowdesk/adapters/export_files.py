@@ -140,3 +140,12 @@ def reading_csv(path: Path) -> Iterator[tuple[list[str], Iterator[tuple[int, dic
         reader = csv.DictReader(handle)
         header = list(reader.fieldnames or ())
         yield header, ((number, row) for number, row in enumerate(reader, start=2))
+
+
+@contextmanager
+def reading_csv_bytes(data: bytes) -> Iterator[tuple[list[str], Iterator[tuple[int, dict[str, str]]]]]:
+    """As reading_csv, from a file's content already in memory (a package file just decrypted and checked)."""
+    with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = list(reader.fieldnames or ())
+        yield header, ((number, row) for number, row in enumerate(reader, start=2))

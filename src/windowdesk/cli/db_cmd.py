@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
+
 from .output import print_json
 from .session import acting_user, store_for
 
 CHECK_HELP = ("check SQLite's integrity, foreign keys, the schema revision and the audit chain; reads only and "
               "needs no login. Exit 0 when all is well, 1 when a problem is found (the report says where), "
               "2 when the database does not exist")
+BACKUP_HELP = ("copy the live database to a new file, sealed with AES-256-GCM (SQLite online backup; admin): under "
+               "the backup key derived from the county key, or under the passphrase in "
+               "WINDOWDESK_BACKUP_PASSPHRASE when set. A database failing its integrity check is refused")
 RESTORE_HELP = ("replace the database with a backup after checking it is a sound windowdesk database; the "
                 "current file is kept as <name>.before-restore-<stamp>.bak. Needs the current database's admin "
-                "(--user) unless that database is missing or unreadable")
+                "(--user) unless that database is missing or unreadable. A sealed backup opens with the county key of the "
+                "key file (or WINDOWDESK_COUNTY_KEY) or the passphrase in WINDOWDESK_BACKUP_PASSPHRASE (or a prompt)")
 
 
 def register(commands, common) -> None:
@@ -18,8 +26,7 @@ def register(commands, common) -> None:
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser("check", parents=[common], help=CHECK_HELP, description=CHECK_HELP)
     check.set_defaults(handler=run_check)
-    backup = commands.add_parser("backup", parents=[common],
-                                 help="copy the live database to a new file (SQLite online backup; admin)")
+    backup = commands.add_parser("backup", parents=[common], help=BACKUP_HELP, description=BACKUP_HELP)
     backup.add_argument("out", help="the backup file to create (never overwritten)")
     backup.set_defaults(handler=run_backup)
     restore = commands.add_parser("restore", parents=[common], help=RESTORE_HELP, description=RESTORE_HELP)
@@ -63,21 +70,25 @@ def _print_check(report: dict) -> None:
 
 
 def run_backup(args) -> int:
+    from ..services.backup_seal import passphrase_from_env
     from ..services.maintenance import backup
 
     store = store_for(args)
     try:
-        result = backup(store, acting_user(args, store), out=args.out)
+        result = backup(store, acting_user(args, store), out=args.out, passphrase=passphrase_from_env())
     finally:
         store.engine.dispose()
     if args.json:
         print_json(result)
     else:
-        print(f"backup written: {result['file']} ({result['bytes']} bytes, sha256 {result['sha256']})")
+        print(f"backup written: {result['file']} ({result['bytes']} bytes, sealed with the {result['key']}, "
+              f"sha256 {result['sha256']})")
     return 0
 
 
 def run_restore(args) -> int:
+    from ..services.backup_seal import parse_hex_key, passphrase_from_env
+    from ..services.errors import Refused
     from ..services.maintenance import restore, restore_needs_admin
 
     actor = None
@@ -87,7 +98,15 @@ def run_restore(args) -> int:
             actor = acting_user(args, store)
         finally:
             store.engine.dispose()
-    result = restore(args.db, args.file, actor=actor)
+    passphrase = passphrase_from_env()
+    county_key = parse_hex_key(os.environ.get("WINDOWDESK_COUNTY_KEY"))  # a new machine has no key file yet
+    try:
+        result = restore(args.db, args.file, actor=actor, passphrase=passphrase, county_key=county_key)
+    except Refused as refusal:
+        if refusal.code != "backup_passphrase_needed" or not sys.stdin.isatty():
+            raise
+        result = restore(args.db, args.file, actor=actor, passphrase=getpass.getpass("backup passphrase: "),
+                         county_key=county_key)
     if args.json:
         print_json(result)
     else:

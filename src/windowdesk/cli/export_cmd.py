@@ -20,11 +20,19 @@ def register(commands, common) -> None:
     package = commands.add_parser("package", parents=[common], help="check a package; set the county key")
     actions = package.add_subparsers(dest="action", metavar="ACTION", required=True)
     verify = actions.add_parser("verify", parents=[common],
-                                help="check a package's files and HMAC against the county key (exit 2 if altered)")
+                                help="check a package's files (decrypting them), manifest and signature against the "
+                                     "county key (exit 2 if altered)")
     verify.add_argument("directory")
     verify.set_defaults(handler=run_verify)
+    opener = actions.add_parser("open", parents=[common],
+                                help="verify a package, then write its plain files into --out (for the county)")
+    opener.add_argument("directory")
+    opener.add_argument("--out", required=True, help="the folder for the plain files")
+    opener.add_argument("--force", action="store_true", help="write over files already in --out")
+    opener.set_defaults(handler=run_open)
     key = actions.add_parser("set-key", parents=[common],
-                             help="store the county's key (hex) from WINDOWDESK_COUNTY_KEY, a prompt or stdin (admin)")
+                             help="store the county's key (hex) from WINDOWDESK_COUNTY_KEY, a prompt or stdin, in "
+                                  "the key file beside the database, never in it (admin)")
     key.set_defaults(handler=run_set_key)
 
 
@@ -63,8 +71,25 @@ def run_verify(args) -> int:
     return 0 if report["ok"] else 2
 
 
+def run_open(args) -> int:
+    from ..services.export import open_package
+
+    store = store_for(args)
+    actor = acting_user(args, store)
+    if not os.path.isdir(args.directory):
+        raise UsageError("folder_missing", "directory", path=args.directory)
+    result = open_package(store, actor, directory=args.directory, out_dir=args.out, force=args.force)
+    if args.json:
+        print_json(result)
+    else:
+        print(f"package {result['window_id']} {result['period']} no. {result['sequence']} opened -> {result['out']}")
+        for f in result["files"]:
+            print(f"  {f['name']:<18} {f['rows']:>7} rows  sha256 {f['sha256']}")
+    return 0
+
+
 def run_set_key(args) -> int:
-    from ..services.export import set_county_key
+    from ..services.keys import set_county_key
 
     store = store_for(args)
     actor = acting_user(args, store)

@@ -10,7 +10,8 @@ def register(commands, common) -> None:
     cmd = commands.add_parser("ledger", parents=[common], help="merge settlements of other windows")
     actions = cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
     merge = actions.add_parser("import", parents=[common],
-                               help="merge a consolidated settlements CSV, or a package folder (verified first)")
+                               help="merge the settlements of a package folder, verified under the county key first "
+                                    "(a bare CSV is refused)")
     merge.add_argument("file")
     merge.set_defaults(handler=run_import)
 

@@ -79,9 +79,9 @@ def add_user(store: Store, actor: Actor, *, name: str, role: str, password: str)
     with store.transaction() as tx:
         if tx.session.execute(select(User.id).where(User.name == name)).first():
             raise InvalidInput("user_exists", "name", user=name)
-        tx.session.add(User(name=name, role=role, password_hash=hash_password(password),
-                            created_at=datetime.now()))
-        tx.audit(user=actor.name, action="user.add", target=name, detail={"role": role})
+        user = User(name=name, role=role, password_hash=hash_password(password), created_at=datetime.now())
+        tx.session.add(user)
+        tx.audit(user=actor.name, action="user.add", target=name, detail={"role": role}, rows=[user])
 
 
 def authenticate(store: Store, name: str | None, password: str | None, *, now: datetime | None = None) -> Actor:

@@ -81,7 +81,7 @@ def _enroll(store: Store, actor: Actor, *, id_number: str, year: int, on: date, 
                          "contribution": fmt(contribution),
                          "subsidy": [{"fund": fund, "amount": fmt(amount)} for fund, amount in subsidy],
                          "person_pays": fmt(person_pays), "insured_from": insured_from.isoformat(),
-                         "insured_to": insured_to.isoformat()})
+                         "insured_to": insured_to.isoformat()}, rows=[row])
     return result
 
 

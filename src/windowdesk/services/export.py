@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import hmac
-import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,13 +29,14 @@ from ..adapters.export_files import (
     Column,
     Table,
     csv_bytes,
-    write_atomically,
     xlsx_bytes,
 )
 from ..domain.policy import MonitoringRule
-from ..domain.problems import Problem, Refusal
+from ..domain.problems import Refusal
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import (
+    AuditEntry,
+    AuditHead,
     Enrollment,
     ExportPackage,
     FamilyCapPayout,
@@ -46,18 +45,14 @@ from ..store.models import (
     Reversal,
     Settlement,
 )
-from ..store.types import canonical_json
-from ..store.unit_of_work import Store
-from . import settings
+from ..store.unit_of_work import GENESIS_HASH, Store
+from .keys import county_key, key_id, set_county_key  # noqa: F401 (set_county_key: callers' home)
 from .auth import Actor
-from .errors import InvalidInput, Refused
-from .files import sha256_file
+from . import package_files
+from .errors import InvalidInput
+from .package_files import FORMAT, MANIFEST, PackageKeys, manifest_bytes, sign  # noqa: F401 (callers' home)
 from .reports.monitoring import crossings
 from .window import window_context
-
-FORMAT = "windowdesk-package/1"
-MANIFEST = "manifest.json"
-MIN_KEY_BYTES = 16
 
 YTD_COLUMNS = tuple(Column(f"ytd_{name}", MONEY) for name in YTD_MONEY_FIELDS) + (Column("ytd_rehab_months"),)
 # The settlements file is also what the county consolidates and other windows merge (services/ledger_merge):
@@ -113,50 +108,6 @@ class Period:
         return datetime.combine(self.first, time()), datetime.combine(self.last + timedelta(days=1), time())
 
 
-# --- the county key
-
-
-def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
-    """An admin stores the key the county issued; only its fingerprint is ever shown or logged."""
-    actor.require("admin")
-    key_hex = "".join(key_hex.split()).lower()
-    try:
-        key = bytes.fromhex(key_hex)
-    except ValueError:
-        raise InvalidInput("county_key_not_hex", "county_key") from None
-    if len(key) < MIN_KEY_BYTES:
-        raise InvalidInput("county_key_too_short", "county_key", minimum=2 * MIN_KEY_BYTES, length=2 * len(key))
-    with store.transaction() as tx:
-        settings.put(tx.session, settings.COUNTY_KEY, key_hex)
-        tx.audit(user=actor.name, action="county_key.set", detail={"key_id": key_id(key)})
-    return {"county_key": "set", "key_id": key_id(key)}
-
-
-def key_id(key: bytes) -> str:
-    """A fingerprint that tells which key signed a package without revealing it."""
-    return hashlib.sha256(b"windowdesk key id:" + key).hexdigest()[:16]
-
-
-def _county_key(session: Session) -> bytes:
-    text = settings.get(session, settings.COUNTY_KEY).strip()
-    if not text:
-        raise Refused("county_key_missing", "county_key")
-    try:
-        return bytes.fromhex(text)
-    except ValueError:
-        raise InvalidInput("county_key_setting_invalid", "county_key") from None
-
-
-def sign(manifest: dict, key: bytes) -> str:
-    """HMAC-SHA256 of the manifest's canonical JSON, every field but `hmac` itself."""
-    body = {k: v for k, v in manifest.items() if k != "hmac"}
-    return hmac.new(key, canonical_json(body).encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def manifest_bytes(manifest: dict) -> bytes:
-    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
 # --- export
 
 
@@ -173,10 +124,10 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
     if not complete and not unfinished:
         raise Refusal("period_unfinished", "period", period=month.text, last_day=month.last.isoformat())
     out = Path(out_dir)
+    keys = PackageKeys(county_key(store))
     with store.transaction() as tx:
         session = tx.session
         window = window_context(session)
-        key = _county_key(session)
         tables = [_settlements(session, month), _enrollments(session, month),
                   _monitoring(session, window.policy.monitoring, month)]
         payouts = _payouts(session, month)
@@ -197,28 +148,32 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
             session.add(package)
         # Every timestamp inside the files derives from the period, never from the clock.
         stamp = datetime(month.first.year, month.first.month, 1)
+        anchor = _audit_anchor(session, month, None if complete else now)
         files = []
         try:
             out.mkdir(parents=True, exist_ok=True)
             for table in tables:
                 for suffix, data in (("csv", csv_bytes(table)), ("xlsx", xlsx_bytes(table, stamp=stamp))):
-                    name = f"{table.name}.{suffix}"
-                    write_atomically(out / name, data)
-                    files.append({"name": name, "table": table.name, "rows": len(table.rows), "bytes": len(data),
-                                  "sha256": hashlib.sha256(data).hexdigest()})
-            for stale in ("payouts.csv", "payouts.xlsx"):  # from an earlier export into the same folder
-                if not any(f["name"] == stale for f in files):
+                    files.append(package_files.write_file(out, keys, name=f"{table.name}.{suffix}", table=table.name,
+                                                          rows=len(table.rows), data=data))
+            written = {f["name"] for f in files}
+            for stale in ("payouts.csv", "payouts.xlsx", *(f"{t}.{x}" for t in ("settlements", "enrollments",
+                          "monitoring", "payouts") for x in ("csv", "xlsx")), "payouts.csv.sealed",
+                          "payouts.xlsx.sealed"):
+                # From an earlier export into the same folder: a plain file must not stay beside the sealed one.
+                if stale not in written:
                     (out / stale).unlink(missing_ok=True)
             manifest = {"format": FORMAT, "window_id": window.window_id, "window_name": window.window_name,
                         "policy_id": window.policy.id, "period": month.text, "sequence": package.sequence,
-                        "complete": complete, "files": files, "key_id": key_id(key),
+                        "complete": complete, "files": files, "key_id": key_id(keys.county),
+                        "encryption": package_files.ENCRYPTION, "audit_head": anchor,
                         "schema": {t.name: [{"name": c.name, "label": c.label, "kind": c.kind} for c in t.columns]
                                    for t in tables}}
             if not complete:  # the day the package stops: what was recorded later is in a later export
                 manifest["as_of"] = now.date().isoformat()
-            manifest["hmac"] = sign(manifest, key)
+            manifest["hmac"] = sign(manifest, keys.signing)
             text = manifest_bytes(manifest)
-            write_atomically(out / MANIFEST, text)
+            package_files.write_atomically(out / MANIFEST, text)
         except OSError as exc:
             raise InvalidInput("folder_not_writable", "out", path=str(out), detail=exc.strerror or "") from None
         digest = hashlib.sha256(text).hexdigest()
@@ -226,8 +181,23 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
         package.manifest_sha256 = digest
         tx.audit(user=actor.name, action="export.package", target=month.text,
                  detail={"sequence": package.sequence, "manifest_sha256": digest, "first": first,
-                         "changed": changed, "files": {f["name"]: f["rows"] for f in files}})
+                         "changed": changed, "files": {f["name"]: f["rows"] for f in files},
+                         "audit_head": anchor["seq"]})
     return manifest
+
+
+def _audit_anchor(session: Session, month: Period, now: datetime | None) -> dict:
+    """Where the audit chain stood when the package's month ended (or now, for an unfinished month): the
+    county keeps it, so a chain later rewritten or cut back before that point no longer matches it. Taken at
+    the month's end, not at the export, so exporting a finished month again writes the same manifest."""
+    if now is None:
+        end = datetime.combine(month.last + timedelta(days=1), time()).astimezone(timezone.utc)
+        row = session.execute(select(AuditEntry.seq, AuditEntry.hash).where(
+            AuditEntry.at < end.isoformat(timespec="microseconds")).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    else:
+        row = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    seq, digest = (row[0], row[1]) if row else (0, GENESIS_HASH)
+    return {"seq": seq, "hash": digest}
 
 
 def _settlements(session: Session, month: Period) -> Table:
@@ -308,38 +278,19 @@ def _payouts(session: Session, month: Period) -> Table:
 
 def verify_package(store: Store, directory: str | Path) -> dict:
     """Check a package against its manifest and the county key: `ok` false with every problem found (a list of
-    domain.problems.Problem: the CLI and the window word them)."""
-    folder = Path(directory)
-    with store.reading() as session:
-        key = _county_key(session)
-    problems: list[Problem] = []
-    report = {"directory": str(folder), "ok": False, "problems": problems}
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        problems.append(Problem("package_manifest_missing", MANIFEST))
-        return report
-    except (OSError, ValueError) as exc:
-        problems.append(Problem("package_manifest_unreadable", MANIFEST, {"detail": str(exc)[:200]}))
-        return report
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list) \
-            or not all(isinstance(entry, dict) for entry in manifest["files"]):
-        problems.append(Problem("package_manifest_invalid", MANIFEST))
-        return report
-    report.update({k: manifest.get(k) for k in ("window_id", "period", "sequence")})
-    if not hmac.compare_digest(str(manifest.get("hmac", "")), sign(manifest, key)):
-        problems.append(Problem("package_hmac_mismatch", MANIFEST,
-                                {"key_id": str(manifest.get("key_id")), "own_key_id": key_id(key)}))
-    for entry in manifest["files"]:
-        name = str(entry.get("name", ""))
-        path = folder / name
-        if Path(name).name != name or not name:
-            problems.append(Problem("package_file_outside", MANIFEST, {"name": name[:200]}))
-        elif not path.is_file():
-            problems.append(Problem("package_file_missing", name, {"name": name}))
-        elif sha256_file(path) != entry.get("sha256"):
-            problems.append(Problem("package_file_altered", name, {"name": name}))
-    listed = {str(e.get("name")) for e in manifest["files"]} | {MANIFEST}
-    report["unlisted"] = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name not in listed)
-    report["ok"] = not problems
+    domain.problems.Problem: the CLI and the window word them). Sealed files are decrypted to check them."""
+    report = package_files.verify(Path(directory), PackageKeys(county_key(store)))
+    report.pop("manifest", None)
     return report
+
+
+def open_package(store: Store, actor: Actor, *, directory: str | Path, out_dir: str | Path,
+                 force: bool = False) -> dict:
+    """The county opens a verified package into plain files (any logged-in user holding the county key)."""
+    keys = PackageKeys(county_key(store))
+    result = package_files.open_into(Path(directory), keys, Path(out_dir), force=force)
+    with store.transaction() as tx:
+        tx.audit(user=actor.name, action="package.open", target=str(result["period"])[:100],
+                 detail={"window_id": result["window_id"], "sequence": result["sequence"],
+                         "files": [f["name"] for f in result["files"]]})
+    return result

@@ -3,21 +3,22 @@
 The year to date of a person is the sum of what their settlements added (services/ledger), so a merged row
 carries the other window's `ytd_*` increments and is stored as a settlement with origin "county". Rows are
 keyed by settlement UUID: importing again adds nothing, a row voided at its window voids the merged copy
-(a void is final: an older file that still shows it valid does not revive it). This window's own rows are
+(a void is final: an older file that still shows it valid does not revive it). Only a package that verifies
+under the county key is taken: a bare CSV could change anyone's caps and backstops, so it is refused. This window's own rows are
 skipped; rows of persons not on this window's roster are reported and skipped (a bare person record would
 have no memberships, no enrollment, nothing to settle against).
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, reading_csv
+from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, reading_csv_bytes
 from ..domain import idnumber
 from ..domain.categories import CATEGORIES, CATEGORY_LABELS_ZH, KINDS, LEVELS
 from ..domain.money import MoneyError, parse_amount
@@ -27,8 +28,9 @@ from ..store.unit_of_work import Store
 from .auth import Actor
 from .errors import InvalidInput
 from ..adapters.package_labels import NO, YES
-from .export import MANIFEST, SETTLEMENT_COLUMNS, verify_package
-from .files import sha256_file
+from . import package_files
+from .export import SETTLEMENT_COLUMNS
+from .keys import county_key
 from .window import window_context
 
 # The stored fields a merged row must keep: a second file that disagrees on any of them is a conflict.
@@ -53,6 +55,7 @@ class _Report:
     def __post_init__(self):
         self.unknown_persons: list[dict] = []
         self.conflicts: list[dict] = []
+        self.touched: list = []  # the rows added or voided: the audit entry records them
 
     def to_json(self) -> dict:
         return {"file": self.file, "sha256": self.sha256, "rows": self.rows, "added": self.added,
@@ -61,25 +64,30 @@ class _Report:
 
 
 def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime | None = None) -> dict:
-    """A supervisor merges a consolidated settlements CSV, or the settlements of a verified package folder."""
+    """A supervisor merges the settlements of a package folder that verifies under the county key."""
     actor.require("supervisor")
     now = now or datetime.now()
-    source = Path(path)
-    schema: list = []
-    if source.is_dir():
-        check = verify_package(store, source)
-        if not check["ok"]:
-            raise InvalidInput.of(check["problems"])
-        schema = json.loads((source / MANIFEST).read_text(encoding="utf-8")).get("schema", {}).get("settlements", [])
-        source = source / "settlements.csv"
-    if not source.is_file():
-        raise InvalidInput("file_missing", "file", path=str(source))
-    report = _Report(file=str(source), sha256=sha256_file(source))
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InvalidInput("ledger_needs_package", "file", path=str(folder))
+    keys = package_files.PackageKeys(county_key(store))
+    check = package_files.verify(folder, keys)
+    if not check["ok"]:
+        raise InvalidInput.of(check["problems"])
+    manifest = check["manifest"]
+    entry = next((e for e in manifest["files"] if e.get("table") == "settlements"
+                  and str(e.get("plain_name") or e.get("name")).endswith(".csv")), None)
+    if entry is None:
+        raise InvalidInput("file_missing", "file", path=str(folder / "settlements.csv"))
+    schema = manifest.get("schema", {}).get("settlements", [])
+    data = package_files.plain_bytes(folder, keys, manifest, entry)  # read once: what was verified is merged
+    source = folder / entry["name"]
+    report = _Report(file=str(source), sha256=hashlib.sha256(data).hexdigest())
     with store.transaction() as tx:
         session = tx.session
         own = window_context(session).window_id
         persons: dict[str, int | None] = {}
-        with reading_csv(source) as (labels, rows):
+        with reading_csv_bytes(data) as (labels, rows):
             names = _machine_names(schema)
             header = [names.get(label, label) for label in labels]
             missing = [c.name for c in SETTLEMENT_COLUMNS if c.name not in header]
@@ -94,7 +102,8 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
                 _merge(session, actor, values, number, report, persons, now)
         tx.audit(user=actor.name, action="ledger.import", target=report.sha256[:16],
                  detail={k: v for k, v in report.to_json().items() if k not in ("unknown_persons", "conflicts")}
-                 | {"unknown_persons": len(report.unknown_persons), "conflicts": len(report.conflicts)})
+                 | {"unknown_persons": len(report.unknown_persons), "conflicts": len(report.conflicts)},
+                 rows=report.touched)
     return report.to_json()
 
 
@@ -108,7 +117,7 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
                                      "columns": ", ".join(differs)} if differs else
                                     {"row": number, "settlement_id": sid, "code": "ledger_own_id"})
         elif v["voided"] and not existing.voided:
-            _void(session, existing, v, actor, now)
+            report.touched += [existing, _void(session, existing, v, actor, now)]
             report.voided += 1
         else:
             report.unchanged += 1
@@ -134,14 +143,17 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
     session.add(row)
     session.flush()
     report.added += 1
+    report.touched.append(row)
     if v["voided"]:
-        _void(session, row, v, actor, now)
+        report.touched.append(_void(session, row, v, actor, now))
 
 
-def _void(session, row: Settlement, v: dict, actor: Actor, now: datetime) -> None:
+def _void(session, row: Settlement, v: dict, actor: Actor, now: datetime) -> Reversal:
     row.voided = True
-    session.add(Reversal(settlement_id=row.id, reason=f"voided at window {v['window_id']} (county ledger)",
-                         voided_by=actor.name, voided_at=now, business_day=v["voided_on"] or now.date()))
+    reversal = Reversal(settlement_id=row.id, reason=f"voided at window {v['window_id']} (county ledger)",
+                        voided_by=actor.name, voided_at=now, business_day=v["voided_on"] or now.date())
+    session.add(reversal)
+    return reversal
 
 
 def _parse(raw: dict, source: Path, number: int) -> dict:

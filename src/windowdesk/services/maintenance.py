@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import json
 import os
 import shutil
 import sqlite3
@@ -11,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, func, inspect, select, text
+from sqlalchemy import create_engine, event, func, inspect, literal, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -19,8 +21,12 @@ from sqlalchemy.pool import NullPool
 
 from ..store.database import database_url, open_engine, sqlite_path
 from ..store.migrations import alembic_config, current_revision, head_revision, upgrade
-from ..store.models import AuditEntry, AuditHead
-from ..store.unit_of_work import GENESIS_HASH, Store, entry_hash
+from ..store.keyfile import KeyFileError, KeyRing, key_file_for, resealed_from
+from ..store.keyfile import load as load_keys
+from ..store.models import AuditEntry, AuditHead, User
+from ..store.row_digest import row_digest
+from ..store.unit_of_work import GENESIS_HASH, Store, entry_hash, entry_mac, head_mac
+from . import backup_seal
 from .auth import Actor
 from .errors import AuthError, InvalidInput, NotInitialised, Refused
 from .files import sha256_file
@@ -34,31 +40,50 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 @dataclass(frozen=True)
 class Problem:
-    """One break in the audit chain: the entry where it is (None when it is not one entry's) and what it is."""
+    """One break in the audit chain or in the rows it covers: the entry where it is (None when it is not one
+    entry's), what it is (`kind`, a stable code) and a sentence for the log."""
 
     seq: int | None
-    kind: str  # edited | missing | link | sequence | head | more
+    # edited | missing | link | sequence | head (the chain); mac | unsealed | head_mac | key_missing | key_other |
+    # key_file_invalid (the seal); row_changed | row_missing | row_uncovered (the rows); more
+    kind: str
     message: str
 
 
-def verify_audit_chain(session: Session, *, limit: int = 1000) -> list[Problem]:
-    return _walk_chain(session, limit)[1]
+def verify_audit_chain(session: Session, *, limit: int = 1000, keys: KeyRing | None = None) -> list[Problem]:
+    return _walk_chain(session, limit, keys)[1]
 
 
-def _walk_chain(session: Session, limit: int) -> tuple[int, list[Problem]]:
+def _keys_of(store: Store) -> tuple[KeyRing, list[Problem]]:
+    try:
+        return store.keys, []
+    except KeyFileError as exc:
+        return KeyRing(None), [Problem(None, "key_file_invalid", f"the key file {exc.path} cannot be read")]
+
+
+def _walk_chain(session: Session, limit: int, keys: KeyRing | None = None, *,
+                seal_columns: bool = True) -> tuple[int, list[Problem]]:
     """Streams the entries in seq order (a window's log runs into millions); returns (entries, problems).
 
     Each entry is checked against the stored hash of the one before, so one edited entry is one problem,
-    not a cascade down the rest of the chain.
+    not a cascade down the rest of the chain; its MAC against the audit key of the key file (a chain
+    recomputed with plain SHA-256 has hashes that link but MACs that fail); and the rows it records
+    against the rows as they are now (the latest entry that records a row is the one that counts).
     """
+    keys = keys or KeyRing(None)
+    mac_key = keys.audit_mac_key()
     problems: list[Problem] = []
     count, expected, prev = 0, 1, GENESIS_HASH
+    sealed_entries, bad_macs = 0, 0
+    covered: dict[tuple[str, str], tuple[int, str]] = {}
+    blank = literal("")
     columns = (AuditEntry.seq, AuditEntry.at, AuditEntry.user, AuditEntry.action, AuditEntry.target,
-               AuditEntry.detail, AuditEntry.prev_hash, AuditEntry.hash)
+               AuditEntry.detail, AuditEntry.prev_hash, AuditEntry.hash,
+               *((AuditEntry.rows, AuditEntry.mac) if seal_columns else (blank, blank)))
     # Core rows through the session's connection: the ORM's row handling would double the time.
     rows = session.connection().execute(select(*columns).order_by(AuditEntry.seq)
                                         .execution_options(yield_per=_BATCH))
-    for seq, at, user, action, target, detail, prev_hash, stored in rows:
+    for seq, at, user, action, target, detail, prev_hash, stored, recorded, mac in rows:
         count += 1
         if seq > expected:
             span = f"entry {expected} is" if seq == expected + 1 else f"entries {expected} to {seq - 1} are"
@@ -68,11 +93,28 @@ def _walk_chain(session: Session, limit: int) -> tuple[int, list[Problem]]:
         elif prev_hash != prev:  # after a gap the link cannot be judged: the gap is the problem
             problems.append(Problem(seq, "link", f"entry {seq} does not link to entry {seq - 1} "
                                                  "(reordered, inserted or forged)"))
-        if entry_hash(prev_hash, seq, at, user, action, target, detail) != stored:
+        if entry_hash(prev_hash, seq, at, user, action, target, detail, recorded or "") != stored:
             problems.append(Problem(seq, "edited", f"entry {seq} does not match its hash (edited)"))
+        if mac:
+            sealed_entries += 1
+            if mac_key is not None and not hmac.compare_digest(entry_mac(mac_key, stored), mac):
+                bad_macs += 1
+                problems.append(Problem(seq, "mac", f"entry {seq} does not carry the audit key's MAC "
+                                                    "(the chain was rewritten without the key)"))
+        elif mac_key is not None and seq >= keys.audit_from_seq:
+            problems.append(Problem(seq, "unsealed", f"entry {seq} has no MAC although the chain is sealed from "
+                                                     f"entry {keys.audit_from_seq} (rewritten without the key)"))
+        if recorded:
+            for table, key, digest in json.loads(recorded):
+                covered[(table, key)] = (seq, digest)
         prev, expected = stored, max(expected, seq + 1)
     last = expected - 1
-    head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    if sealed_entries and mac_key is None:
+        problems.append(Problem(None, "key_missing", f"{sealed_entries} entries are sealed but this machine has no "
+                                                     f"audit key ({keys.path}): their MACs cannot be checked"))
+    head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash,
+                                  *((AuditHead.key_id, AuditHead.mac) if seal_columns else
+                                    (blank.label("key_id"), blank.label("mac")))).where(AuditHead.id == 1)).first()
     if head is None:
         problems.append(Problem(None, "head", "the chain's head row is missing"))
     elif head.last_seq > last:
@@ -83,9 +125,47 @@ def _walk_chain(session: Session, limit: int) -> tuple[int, list[Problem]]:
                                                            "the head (not by windowdesk)"))
     elif head.last_hash != prev:
         problems.append(Problem(last or None, "head", f"the head's hash does not match entry {last}"))
+    elif mac_key is not None and head.mac and head.key_id != keys.audit_key_id:
+        problems.append(Problem(None, "key_other", f"the chain was sealed under audit key {head.key_id}, this "
+                                                   f"machine's key file holds {keys.audit_key_id}"))
+    elif mac_key is not None and (head.mac or last >= keys.audit_from_seq) \
+            and not hmac.compare_digest(head_mac(mac_key, head.last_seq, head.last_hash), head.mac or ""):
+        problems.append(Problem(None, "head_mac", "the head does not carry the audit key's MAC (the chain was "
+                                                  "cut back or rewritten without the key)"))
+    if seal_columns:
+        problems += _check_rows(session, covered, sealed=sealed_entries > 0 and mac_key is not None)
     if len(problems) > limit:
         problems[limit:] = [Problem(None, "more", f"{len(problems) - limit} more problems not listed")]
     return count, problems
+
+
+def _check_rows(session: Session, covered: dict[tuple[str, str], tuple[int, str]], *, sealed: bool) -> list[Problem]:
+    """Each recorded row as it is now against its latest entry; and, once the chain is sealed, every user
+    recorded by some entry (a user added behind windowdesk's back has none)."""
+    connection = session.connection()
+    problems = []
+    for (table, key), (seq, digest) in covered.items():
+        now = row_digest(connection, table, key)
+        if now is None:
+            problems.append(Problem(seq, "row_missing", f"{table} row {key} recorded by entry {seq} is missing "
+                                                        "(deleted)"))
+        elif now != digest:
+            what = _describe(connection, table, key)
+            problems.append(Problem(seq, "row_changed", f"{table} row {key}{what} no longer matches entry {seq} "
+                                                        "(edited outside windowdesk)"))
+    if sealed:
+        for user_id, name in connection.execute(select(User.id, User.name).order_by(User.id)):
+            if ("users", str(user_id)) not in covered:
+                problems.append(Problem(None, "row_uncovered", f"user {name} is recorded by no audit entry "
+                                                               "(added outside windowdesk)"))
+    return problems
+
+
+def _describe(connection, table: str, key: str) -> str:
+    if table == "users":
+        row = connection.execute(select(User.name, User.role).where(User.id == int(key))).first()
+        return f" (user {row.name}, role now {row.role})" if row else ""
+    return ""
 
 
 def check_database(store: Store) -> dict:
@@ -112,8 +192,13 @@ def check_database(store: Store) -> dict:
             if "alembic_version" in tables:
                 report["revision"] = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
             if {"audit_entries", "audit_head"} <= tables:
-                entries, problems = _walk_chain(session, limit=1000)
-                report["audit"] = {"entries": entries, "problems": [asdict(p) for p in problems]}
+                keys, key_problem = _keys_of(store)
+                # A database before revision 0009 (a backup being vetted) has no MACs and no row digests.
+                seal_columns = "mac" in {c["name"] for c in inspect(session.connection()).get_columns("audit_head")}
+                entries, problems = _walk_chain(session, 1000, keys, seal_columns=seal_columns)
+                report["audit"] = {"entries": entries, "problems": [asdict(p) for p in [*key_problem, *problems]]}
+                report["audit_key"] = {"key_id": keys.audit_key_id, "sealed_from": keys.audit_from_seq,
+                                       "file": str(keys.path) if keys.path else None}
     except DBAPIError as exc:  # a file too damaged to read at all ("file is not a database", malformed)
         earlier = report["integrity"] if isinstance(report["integrity"], list) else []
         report["integrity"] = [*earlier, f"unreadable: {exc.orig}"]
@@ -166,8 +251,10 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
-    """A consistent copy of the live SQLite database through the online backup API (admin only).
+def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | None = None) -> dict:
+    """A consistent copy of the live SQLite database through the online backup API (admin only), sealed
+    (services/backup_seal: the county-derived backup key, or `passphrase`). A database that fails SQLite's
+    integrity check is refused.
 
     The "db.backup" entry is committed first so that the copy holds the record of its own making; a copy
     that then fails leaves that entry behind, which records the attempt.
@@ -181,16 +268,26 @@ def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
         raise InvalidInput("file_exists", "out", path=str(out))
     if not out.parent.is_dir():
         raise InvalidInput("folder_missing", "out", path=str(out.parent))
+    backup_seal.refuse_damaged(source)
+    ring = store.keys
+    if not passphrase and ring.county_key is None:
+        raise Refused("backup_key_missing", "out")
     with store.transaction() as tx:
         entry = tx.audit(user=actor.name, action="db.backup", target=out.name[:100],
-                         detail={"file": str(out.resolve())})
+                         detail={"file": str(out.resolve()), "key": "passphrase" if passphrase else "county_key"})
+    # The plain copy stays in the data folder (the user's alone); only the sealed bytes go to `out`.
+    plain = _free_name(source.with_name(f".{source.name}.backup-{os.getpid()}.tmp"))
     part = out.with_name(out.name + ".part")
     try:
-        _copy(source, part)
+        _copy(source, plain)
+        part.unlink(missing_ok=True)
+        used = backup_seal.seal_to(plain, part, ring, passphrase=passphrase)
         part.rename(out)
     finally:
         part.unlink(missing_ok=True)
-    return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq}
+        plain.unlink(missing_ok=True)
+    return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq,
+            **used.to_json()}
 
 
 def restore_needs_admin(db: str | None) -> bool:
@@ -208,7 +305,8 @@ def restore_needs_admin(db: str | None) -> bool:
         return False
 
 
-def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datetime | None = None) -> dict:
+def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datetime | None = None,
+            passphrase: str | None = None, county_key: bytes | None = None) -> dict:
     """Replace the database with a vetted backup; the replaced one is kept next to it first.
 
     The file is copied and checked before anything is touched; the live file is overwritten through the
@@ -224,33 +322,43 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
         if actor is None:
             raise AuthError("restore_needs_admin", "user")
         actor.require("admin")
-    with open(source, "rb") as handle:
-        if handle.read(16) != _SQLITE_MAGIC:
-            raise Refused("not_a_windowdesk_database", "file", path=str(source))
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     live.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        ring = load_keys(key_file_for(database_url(live)))
+    except KeyFileError as exc:
+        raise InvalidInput(exc.code, "county_key", path=str(exc.path)) from None
+    encrypted = backup_seal.is_sealed(source)
+    opened = (backup_seal.open_to_temporary(source, live.parent, ring, passphrase=passphrase, county_key=county_key)
+              if encrypted else None)
+    if not encrypted:
+        backup_seal.check_plain(source)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     staging = _free_name(live.with_name(f"{live.name}.restore-{stamp}.tmp"))
     safety, readable = None, False
     try:
         try:
-            _copy(source, staging)
+            _copy(opened or source, staging)
         except sqlite3.DatabaseError as exc:
             raise Refused("not_a_windowdesk_database", "file", path=str(source)) from None
-        restored_revision = _vet(source, staging)
+        restored_revision = _vet(source, staging, ring)
         if live.exists():
             safety, readable = _safety_copy(live, stamp)
         _replace(staging, live, into_live=readable)
     finally:
         staging.unlink(missing_ok=True)
+        if opened is not None:
+            opened.unlink(missing_ok=True)
     digest = sha256_file(source)
     engine = open_engine(live)
     try:
         upgrade(engine)
         store = Store(engine)
         with store.transaction() as tx:
+            resealed = _adopt_chain(tx.session, store)
             tx.audit(user=actor.name if actor else NO_LOGIN, action="db.restore", target=source.name[:100],
-                     detail={"file": str(source.resolve()), "sha256": digest,
-                             "revision": restored_revision, "safety_backup": safety.name if safety else None})
+                     detail={"file": str(source.resolve()), "sha256": digest, "encrypted": encrypted,
+                             "revision": restored_revision, "safety_backup": safety.name if safety else None,
+                             "resealed": resealed})
         revision = current_revision(engine)
         with store.reading() as session:
             entries = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
@@ -261,10 +369,20 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
             "revision": revision, "audit_entries": entries}
 
 
-def _vet(source: Path, staging: Path) -> str:
-    """The restored copy's revision, or Refused naming what makes the file not a sound windowdesk database."""
-    store = Store(create_engine(f"sqlite:///{staging}", poolclass=NullPool))
+def _vet(source: Path, staging: Path, ring: KeyRing) -> str:
+    """The restored copy's revision, or Refused naming what makes the file not a sound windowdesk database.
+
+    A chain sealed under this machine's audit key is checked with it (a backup rewritten without the key is
+    refused); one sealed elsewhere, or before there were keys, is checked for its hashes and rows only."""
+    store = Store(create_engine(f"sqlite:///{staging}", poolclass=NullPool), key_file=None)
     try:
+        with closing(_read_only(staging)) as conn:
+            try:
+                sealed_by = conn.execute("SELECT key_id FROM audit_head WHERE id = 1").fetchone()
+            except sqlite3.DatabaseError:
+                sealed_by = None
+        if sealed_by and ring.audit_key_id and sealed_by[0] == ring.audit_key_id:
+            store.update_keys(ring)
         report = check_database(store)
     finally:
         store.engine.dispose()
@@ -279,9 +397,35 @@ def _vet(source: Path, staging: Path) -> str:
         raise Refused("restore_missing_tables", "file", path=path, tables=", ".join(report["missing_tables"]))
     if report["foreign_keys"]:
         raise Refused("restore_orphan_rows", "file", path=path, table=report["foreign_keys"][0]["table"])
-    if report["audit"]["problems"]:
-        raise Refused("restore_audit_broken", "file", path=path, seq=str(report["audit"]["problems"][0]["seq"]))
+    broken = [p for p in report["audit"]["problems"] if p["kind"] not in ("key_missing", "key_other")]
+    if broken:
+        raise Refused("restore_audit_broken", "file", path=path, seq=str(broken[0]["seq"]))
     return report["revision"]
+
+
+def _adopt_chain(session: Session, store: Store) -> str | None:
+    """After a restore: a chain sealed under another machine's audit key (or under none, before revision
+    0009) is taken into this machine's keeping. Its hashes and rows were vetted; its entries are sealed again
+    under this machine's key, so `db check` here checks them from now on. Returns the key id it had."""
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    ring = store.keys
+    if ring.audit_key and head.key_id == ring.audit_key_id:
+        return None
+    before = head.key_id or "none"
+    if ring.audit_key is None:
+        store.audit_key(head.last_seq + 1)
+        ring = store.keys
+    key = ring.audit_mac_key()
+    sealed_before = session.execute(select(func.count()).select_from(AuditEntry).where(AuditEntry.mac != "")
+                                    ).scalar_one()
+    if sealed_before:
+        for seq, digest in session.execute(select(AuditEntry.seq, AuditEntry.hash)).all():
+            session.execute(update(AuditEntry).where(AuditEntry.seq == seq).values(mac=entry_mac(key, digest)))
+        store.update_keys(resealed_from(ring, 1))
+    else:
+        store.update_keys(resealed_from(ring, head.last_seq + 1))  # the entries restored were never sealed
+    head.key_id, head.mac = ring.audit_key_id, head_mac(key, head.last_seq, head.last_hash)
+    return before
 
 
 def _live_path(db: str | None) -> Path:

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..adapters import sealed
 from ..adapters.policy_presets import load_policy
 from ..adapters.receipt_data import (
     FUND_LABELS_ZH,
@@ -47,7 +48,7 @@ from ..domain.policy import Policy
 from ..domain.policy_loader import PolicyError
 from ..store.models import AuditEntry, Enrollment, Person, Settlement
 from ..store.unit_of_work import Store
-from . import settings
+from . import keys, settings
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
 from .lookup import ELECTRONIC_COPY, electronic_copies, local_settlement
@@ -100,7 +101,7 @@ def print_settlement(store: Store, actor: Actor, *, settlement_id: str, copy: st
         else:
             copy_no = _next_copy(row.print_count, reprint, row.receipt_no)
             row.print_count = copy_no
-        key, page_size = _county_key(session), _page_size(session)
+        key, page_size = _qr_key(store), _page_size(session)
         data = slip_data(row, printed_at=now, copy_no=1 if electronic else copy_no, key=key, page_size=page_size,
                          policy=_policy_of(session, row.snapshot["policy"]), electronic=electronic)
         pdf = render_slip(data)
@@ -126,7 +127,7 @@ def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, copy: str, 
             copy_no = electronic_copies(session, receipt_no) + 1
         else:
             copy_no = _next_copy(_papers(session, receipt_no), reprint, receipt_no)
-        key, page_size = _county_key(session), _page_size(session)
+        key, page_size = _qr_key(store), _page_size(session)
         data = enrollment_data(row, session.get(Person, row.person_id), printed_at=now,
                                copy_no=1 if electronic else copy_no, key=key, page_size=page_size,
                                window_name=settings.get(session, settings.WINDOW_NAME),
@@ -264,14 +265,10 @@ def enrollment_data(row: Enrollment, person: Person, *, printed_at: datetime, co
 # --- settings and files
 
 
-def _county_key(session: Session) -> str:
-    key = settings.get(session, settings.COUNTY_KEY).strip()
-    try:
-        bytes.fromhex(key)
-    except ValueError:
-        # Never echo the key itself: it signs the county's exports too.
-        raise InvalidInput("county_key_setting_invalid", "county_key") from None
-    return key
+def _qr_key(store: Store) -> str:
+    """The QR codes' key (hex), derived from the county key for this purpose alone; "" without a county key."""
+    key = keys.ring(store).county_derived(sealed.RECEIPT_QR)
+    return key.hex() if key else ""
 
 
 def _page_size(session: Session) -> str:

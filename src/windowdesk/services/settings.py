@@ -22,9 +22,9 @@ WINDOW_NAME = SettingVar("window_name", "", "the window's name printed on receip
 POLICY = SettingVar("policy", "", "the region policy: a preset id or a policy file path")
 RECEIPT_SERIES = SettingVar("receipt_series", "", "prefix of receipt numbers; defaults to the window id")
 PAGE_SIZE = SettingVar("page_size", "A5", "receipt page size: A4 or A5 (landscape)")
-COUNTY_KEY = SettingVar("county_key", "", "the key the county issues (hex): signs export packages and receipt QR codes")
+# The county key is not a setting: it lives in the key file beside the database (services/keys).
 
-ALL = (WINDOW_ID, WINDOW_NAME, POLICY, RECEIPT_SERIES, PAGE_SIZE, COUNTY_KEY)
+ALL = (WINDOW_ID, WINDOW_NAME, POLICY, RECEIPT_SERIES, PAGE_SIZE)
 
 
 def _cache(session: Session) -> dict[str, str]:

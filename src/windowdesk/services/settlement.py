@@ -134,7 +134,8 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
         session.execute(insert(SettlementTier.__table__), _tier_rows(settlement_id, result))
         tx.audit(user=actor.name, action="settlement.create", target=settlement_id,
                  detail={"receipt_no": receipt_no, "person": idnumber.mask(person.id_number),
-                         "reimbursed": str(result.reimbursed), "patient_pays": str(result.patient_pays)})
+                         "reimbursed": str(result.reimbursed), "patient_pays": str(result.patient_pays)},
+                 rows=[session.get(Settlement, settlement_id)])
     return SettledVisit(settlement_id=settlement_id, receipt_no=receipt_no, result=result)
 
 
@@ -220,11 +221,12 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
         # voided rows); the later ones stand as paid. The audit entry names them for the county's review.
         later = [s.to_json() for s in _later(session, row)]
         row.voided = True
-        session.add(Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
-                             business_day=now.date()))
+        reversal = Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
+                            business_day=now.date())
+        session.add(reversal)
         tx.audit(user=actor.name, action="settlement.void", target=row.id,
                  detail={"receipt_no": row.receipt_no, "reason": reason, "reimbursed": str(row.reimbursed),
-                         "later_settlements": later})
+                         "later_settlements": later}, rows=[row, reversal])
         return {"settlement_id": row.id, "receipt_no": row.receipt_no, "voided": True, "reason": reason,
                 "voided_by": actor.name, "voided_at": now.isoformat(timespec="seconds"),
                 "later_settlements": later}

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from ..adapters.policy_presets import load_policy, presets_dir
 from ..store.database import database_url, open_engine
 from ..store.migrations import current_revision, upgrade
+from ..store.models import Setting
 from ..store.unit_of_work import Store
 from . import auth, settings
 from .errors import InvalidInput, NotInitialised
@@ -77,7 +78,8 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
             if value is not None and settings.get(session, var) != value:
                 settings.put(session, var, value)
                 changed[var.key] = value
-        tx.audit(user=actor_name, action="init" if first else "settings.change", detail=changed)
+        tx.audit(user=actor_name, action="init" if first else "settings.change", detail=changed,
+                 rows=[session.get(Setting, var.key) for var in settings.ALL if session.get(Setting, var.key)])
         result = {key: settings.get(session, var) for key, var in
                   (("window_id", settings.WINDOW_ID), ("window_name", settings.WINDOW_NAME),
                    ("policy", settings.POLICY))}

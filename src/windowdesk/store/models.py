@@ -231,10 +231,13 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     last_seq: Mapped[int] = mapped_column(default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16), default="")  # the audit key that sealed the chain (keyfile)
+    mac: Mapped[str] = mapped_column(String(64), default="")  # HMAC of (last_seq, last_hash): no cut-off tail
 
 
 class AuditEntry(Base):
-    """Append-only: each entry's hash covers its content and the previous entry's hash."""
+    """Append-only: each entry's hash covers its content, the digests of the rows it records and the previous
+    entry's hash; its MAC (under the audit key, kept outside the database) covers the hash."""
 
     __tablename__ = "audit_entries"
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
@@ -245,6 +248,8 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text)  # canonical JSON text, hashed as stored
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[str] = mapped_column(Text, default="")  # canonical JSON [[table, key, sha256], ...] or ""
+    mac: Mapped[str] = mapped_column(String(64), default="")  # "" for entries written before 0009
 
 
 class RosterImport(Base):

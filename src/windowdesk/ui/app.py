@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -52,6 +53,43 @@ def tell(text: str) -> None:
     QMessageBox.critical(None, QCoreApplication.translate("app", "一站式结算窗口"), text)
 
 
+def ask(text: str) -> bool:
+    """A yes/no question before the main window exists (tests replace it): True for the first choice."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("app", "一站式结算窗口"), text)
+    restore = box.addButton(QCoreApplication.translate("app", "用该备份恢复"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("app", "退出"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def check_at_start(db: str | None) -> bool:
+    """The database's quick check before anything opens it; a damaged one is said in Chinese and the last good
+    backup offered. True when the window may go on (whole, or restored)."""
+    from ..services.maintenance import restore
+    from ..services.start_check import check_on_start
+
+    found = check_on_start(db)
+    if found.ok:
+        return True
+    log.error("the database fails its quick check: %s", "; ".join(found.messages)[:300])
+    damaged = QCoreApplication.translate("app", "数据库文件已损坏（完整性检查未通过）：{0}").format(found.database)
+    if found.last_good_backup is None:
+        tell(damaged + "\n\n" + QCoreApplication.translate("app", "没有找到可用的备份，请联系管理员"))
+        return False
+    question = QCoreApplication.translate(
+        "app", "最近一个完好的备份：{0}\n是否用它恢复？当前的数据库文件会先另存一份。").format(found.last_good_backup)
+    if not ask(damaged + "\n\n" + question):
+        return False
+    try:
+        restore(db, found.last_good_backup, actor=None, passphrase=os.environ.get("WINDOWDESK_BACKUP_PASSPHRASE"))
+    except ServiceError as exc:  # an admin can still log in to the damaged file: the command line, then
+        tell(error_text(exc) + "\n\n" + QCoreApplication.translate(
+            "app", "请管理员在命令行恢复：windowdesk restore {0} --user 管理员用户名").format(found.last_good_backup))
+        return False
+    tell(QCoreApplication.translate("app", "已从备份恢复：{0}").format(found.last_good_backup))
+    return True
+
+
 def run_event_loop(app: QApplication) -> int:
     return app.exec()
 
@@ -61,6 +99,8 @@ def main(db: str | None) -> int:
     app.setApplicationName("windowdesk")
     prepare(app)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+    if not check_at_start(db):
+        return 1
     try:
         store = open_store(db)
     except NotInitialised as exc:

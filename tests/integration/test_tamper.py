@@ -1,0 +1,142 @@
+"""Tamper evidence: what someone with the database file but without the key file does, `db check` finds.
+
+Every tampering is done as such a person would: plain sqlite3 on the file, past every service; the
+"rewritten chain" recomputes every hash with SHA-256 exactly as windowdesk does, only without the audit key.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+
+from windowkit import PASSWORD, add_person
+
+from windowdesk.domain.case_json import parse_visit
+from windowdesk.services import auth
+from windowdesk.services.maintenance import check_database
+from windowdesk.services.settlement import settle_visit, void_settlement
+from windowdesk.store.row_digest import row_digest
+from windowdesk.store.unit_of_work import GENESIS_HASH, entry_hash
+
+STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
+        "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
+        "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
+NOW = datetime(2024, 3, 12, 10, 0)
+
+
+def _settle(window) -> str:
+    number = add_person(window.store)
+    return settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(STAY), now=NOW).settlement_id
+
+
+def _sql(path, statement: str, params=()) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(statement, params)
+        conn.commit()
+
+
+def _found(window) -> list[tuple[int | None, str]]:
+    report = check_database(window.store)
+    assert report["ok"] is False
+    return [(p["seq"], p["kind"]) for p in report["audit"]["problems"]]
+
+
+def test_settlements_voids_and_users_are_recorded_and_check_whole(window):
+    sid = _settle(window)
+    void_settlement(window.store, window.supervisor, settlement_id=sid, reason="录入错误", now=NOW)
+    auth.add_user(window.store, window.admin, name="clerk2", role="clerk", password=PASSWORD)
+    report = check_database(window.store)
+    assert report["ok"] is True, report["audit"]
+    with closing(sqlite3.connect(window.path)) as conn:
+        recorded = {row[0]: json.loads(row[1]) for row in conn.execute(
+            "SELECT action, rows FROM audit_entries WHERE rows != ''")}
+        macs = [mac for (mac,) in conn.execute("SELECT mac FROM audit_entries")]
+    assert [(t, k) for t, k, _ in recorded["settlement.void"]] == [("reversals", "1"), ("settlements", sid)]
+    assert [t for t, _, _ in recorded["user.add"]] == ["users"]
+    assert all(len(mac) == 64 for mac in macs)  # every entry is sealed, from init on
+
+
+def test_a_direct_edit_of_money_is_found(window):
+    sid = _settle(window)
+    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    assert _found(window) == [(4, "row_changed")]
+    report = check_database(window.store)
+    assert f"settlements row {sid} no longer matches entry 4" in report["audit"]["problems"][0]["message"]
+
+
+def test_an_edited_tier_line_is_found_as_its_settlement(window):
+    sid = _settle(window)
+    _sql(window.path, "UPDATE settlement_tiers SET paid = paid + 1 WHERE settlement_id = ? AND seq = 1", (sid,))
+    assert _found(window) == [(4, "row_changed")]
+
+
+def test_a_deleted_settlement_is_found(window):
+    sid = _settle(window)
+    with closing(sqlite3.connect(window.path)) as conn:
+        conn.execute("DELETE FROM settlement_tiers WHERE settlement_id = ?", (sid,))
+        conn.execute("DELETE FROM settlements WHERE id = ?", (sid,))
+        conn.commit()
+    assert _found(window) == [(4, "row_missing")]
+
+
+def test_a_raised_role_is_found(window):
+    _sql(window.path, "UPDATE users SET role = 'admin' WHERE name = 'clerk'")
+    report = check_database(window.store)
+    assert [(p["seq"], p["kind"]) for p in report["audit"]["problems"]] == [(3, "row_changed")]
+    assert "user clerk, role now admin" in report["audit"]["problems"][0]["message"]
+
+
+def test_a_user_added_behind_windowdesk_is_found(window):
+    _sql(window.path, "INSERT INTO users (name, role, password_hash, failed_logins, active, created_at) "
+                      "VALUES ('mallory', 'admin', 'x', 0, 1, '2024-01-01 00:00:00')")
+    assert _found(window) == [(None, "row_uncovered")]
+
+
+def _rewrite_chain_without_the_key(path) -> None:
+    """Recompute every entry's row digests and hash, and the head, exactly as windowdesk would: only the MACs
+    cannot be made, so they are left as they were (or cleared: see the callers)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        prev = GENESIS_HASH
+        entries = connection.exec_driver_sql(
+            "SELECT seq, at, user, action, target, detail, rows FROM audit_entries ORDER BY seq").all()
+        for seq, at, user, action, target, detail, rows in entries:
+            if rows:
+                rows = json.dumps([[t, k, row_digest(connection, t, k)] for t, k, _ in json.loads(rows)],
+                                  ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            digest = entry_hash(prev, seq, at, user, action, target, detail, rows)
+            connection.exec_driver_sql("UPDATE audit_entries SET rows = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                                       (rows, prev, digest, seq))
+            prev = digest
+        connection.exec_driver_sql("UPDATE audit_head SET last_hash = ? WHERE id = 1", (prev,))
+    engine.dispose()
+
+
+def test_a_chain_rewritten_with_sha256_but_without_the_key_is_found(window):
+    sid = _settle(window)
+    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    _rewrite_chain_without_the_key(window.path)
+    found = _found(window)
+    # The hashes link again and the rows match their (recomputed) digests: only the key's MACs tell.
+    assert (4, "mac") in found and (None, "head_mac") in found
+    assert {kind for _, kind in found} <= {"mac", "head_mac"}
+
+
+def test_a_rewritten_chain_with_its_macs_stripped_is_found(window):
+    sid = _settle(window)
+    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    _rewrite_chain_without_the_key(window.path)
+    _sql(window.path, "UPDATE audit_entries SET mac = ''")
+    _sql(window.path, "UPDATE audit_head SET mac = '', key_id = ''")
+    found = _found(window)
+    assert [kind for _, kind in found].count("unsealed") == 4 and (None, "head_mac") in found
+
+
+def test_without_the_key_file_the_seal_cannot_be_checked(window):
+    key_file = window.store.key_file
+    key_file.rename(key_file.with_name("elsewhere.key"))
+    assert _found(window) == [(None, "key_missing")]
