@@ -340,7 +340,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -360,7 +360,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -492,7 +492,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -793,7 +793,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPageBase</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+74"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -1022,18 +1022,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>By hospital</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-111"/>
         <source>查询</source>
         <translation>Run</translation>
     </message>
@@ -1044,18 +1044,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-125"/>
+        <location line="+128"/>
         <source>打印为 PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-126"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1136,7 +1136,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
         <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
     </message>
@@ -1189,30 +1189,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+231"/>
+        <location line="+226"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+230"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+231"/>
+        <location line="-225"/>
+        <location line="+226"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-225"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -1222,7 +1222,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -1417,7 +1417,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -1822,12 +1822,13 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
 <context>
     <name>VoidPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+25"/>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+28"/>
+        <location line="+9"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>结算单号</source>
         <translation>Settlement id</translation>
     </message>
@@ -1863,26 +1864,34 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>出院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
         <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
     </message>
@@ -1902,6 +1911,11 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Settlement</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>此后的结算</source>
+        <translation>Later settlements</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>必填，如：金额录入错误，重新结算</source>
         <translation>Required, e.g.: amount typed wrongly, settling again</translation>
@@ -1918,7 +1932,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
         <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
@@ -1931,7 +1945,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
 <context>
     <name>Voiding</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+23"/>
+        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+24"/>
         <source>作废结算</source>
         <translation>Void settlement</translation>
     </message>
@@ -1941,7 +1955,19 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Void it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>该参保人本年度此后还有 {0} 笔结算，作废后保持原支付不变：</source>
+        <translation>This person has {0} later settlement(s) this year; they stay as paid after the void:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>
+{0}（出院 {1}，医疗总费用 {2} 元，报销 {3} 元，个人支付 {4} 元）</source>
+        <translation>
+{0} (discharged {1}, total {2} yuan, reimbursed {3} yuan, patient pays {4} yuan)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -1955,7 +1981,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>

@@ -239,6 +239,8 @@ class LaterSettlement:
     discharged: date
     settled_at: datetime
     reimbursed: Decimal
+    total: Decimal
+    patient_pays: Decimal
 
     def to_json(self) -> dict:
         return {"settlement_id": self.settlement_id, "receipt_no": self.receipt_no or "",
@@ -263,4 +265,5 @@ def _later(session, row: Settlement) -> list[LaterSettlement]:
             and_(Settlement.created_at == row.created_at, Settlement.receipt_no > (row.receipt_no or ""))),
         Settlement.id != row.id)
         .order_by(Settlement.created_at, Settlement.receipt_no)).scalars()
-    return [LaterSettlement(s.id, s.receipt_no or "", s.discharged, s.created_at, s.reimbursed) for s in rows]
+    return [LaterSettlement(s.id, s.receipt_no or "", s.discharged, s.created_at, s.reimbursed, s.total,
+                            s.patient_pays) for s in rows]
