@@ -22,14 +22,15 @@ _ZERO_YTD = ("basic_paid", "op_deductible_used", "critical_base", "critical_paid
 
 def add_settlement(store, id_number: str, *, discharged: date, total: str, out_of_catalog: str = "0",
                    partial: str = "0", basic: str = "0", critical: str = "0", assistance: str = "0",
-                   supplementary: str = "0", backstop: str = "0", category: str = "dibao",
+                   supplementary: str = "0", relief: str = "0", backstop: str = "0", category: str = "dibao",
                    hospital: str = "县人民医院", level: str = "county", settled_on: date | None = None,
                    created_by: str = "clerk", voided: bool = False, origin: str = "local") -> str:
     """One stored settlement; `reimbursed` and `patient_pays` follow from the tiers given. Returns its id."""
     amounts = {k: Decimal(v) for k, v in dict(total=total, out_of_catalog=out_of_catalog, partial_self_pay=partial,
                                               basic=basic, critical=critical, assistance=assistance,
-                                              supplementary=supplementary, backstop=backstop).items()}
-    reimbursed = sum(amounts[t] for t in ("basic", "critical", "assistance", "supplementary", "backstop"))
+                                              supplementary=supplementary, relief=relief,
+                                              backstop=backstop).items()}
+    reimbursed = sum(amounts[t] for t in ("basic", "critical", "assistance", "supplementary", "relief", "backstop"))
     settled_on = settled_on or discharged
     sid = str(uuid.uuid4())
     with store.transaction() as tx:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, literal, select, type_coerce
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...domain.money import ZERO, from_fen
@@ -92,7 +92,8 @@ def figures(session: Session, scope: Scope, depth: int, names: tuple[str, ...] =
     """The counted settlements' count and sums grouped by the first `depth` of FIGURE_KEYS; callers fold them."""
     keys = [getattr(Settlement, key) for key in FIGURE_KEYS[:depth]]
     # Sums as whole fen (the columns' storage): tens of thousands of groups fold as ints, not Decimals.
-    fen = [func.coalesce(func.sum(type_coerce(column(name), BigInteger)), 0).label(name) for name in names]
+    fen = [func.coalesce(func.sum(type_coerce(getattr(Settlement, name), BigInteger)), 0).label(name)
+           for name in names]
     return session.connection().execute(select(*keys, func.count().label("settlements"), *fen)
                                         .where(*counted(scope)).group_by(*keys)).all()
 
@@ -111,14 +112,8 @@ def fold(rows, key, names: tuple[str, ...] = SETTLEMENT_SUMS) -> dict:
     return out
 
 
-def column(name: str):
-    """A settlement amount column; `relief` reads as 0 on a store whose schema has no relief column yet."""
-    found = getattr(Settlement, name, None)
-    return found if found is not None else literal(0, type_=Settlement.total.type)
-
-
 def sums(names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
-    return [func.coalesce(func.sum(column(name)), 0).label(name) for name in names]
+    return [func.coalesce(func.sum(getattr(Settlement, name)), 0).label(name) for name in names]
 
 
 def yuan(value: Any) -> Decimal:
