@@ -10,7 +10,9 @@ from pathlib import Path
 from sqlalchemy import select, update
 from windowkit import add_person, make_window
 
+from windowdesk.services.reports import totals
 from windowdesk.services.settlement import void_settlement
+from windowdesk.services.window import window_context
 from windowdesk.store.models import Enrollment, EnrollmentSubsidy, Person, Settlement
 
 D = Decimal
@@ -36,7 +38,7 @@ def add_settlement(store, id_number: str, *, discharged: date, total: str, out_o
     with store.transaction() as tx:
         s = tx.session
         person = s.execute(select(Person).where(Person.id_number == id_number)).scalar_one()
-        s.add(Settlement(
+        row = Settlement(
             id=sid, person_id=person.id, year=discharged.year, origin=origin, window_id="LG-01",
             receipt_no=f"T-{sid[:8]}", category=category, tilt=True, kind="inpatient", hospital=hospital,
             hospital_level=level, in_region=True, referred=True, transfer=False, previous_deductible=Decimal(0),
@@ -47,13 +49,17 @@ def add_settlement(store, id_number: str, *, discharged: date, total: str, out_o
                                                        "household": person.household.number if person.household
                                                        else ""}},
             **{f"ytd_{name}": Decimal(0) for name in _ZERO_YTD}, ytd_rehab_months="", voided=voided,
-            business_day=settled_on, created_by=created_by, created_at=datetime.combine(settled_on, datetime.min.time())))
+            business_day=settled_on, created_by=created_by, created_at=datetime.combine(settled_on, datetime.min.time()))
+        s.add(row)
+        if not voided:  # counted in the reports' totals as settle_visit counts it
+            totals.record(s, row, 1, window_context(s).policy.monitoring)
     return sid
 
 
 def place(store, number: str, town: str, village: str) -> None:
     with store.transaction() as tx:
         tx.session.execute(update(Person).where(Person.id_number == number).values(town=town, village=village))
+        totals.follow_towns(tx.session, select(Person.id).where(Person.id_number == number))  # as a roster import
 
 
 def dataset(tmp_path, policy: str = EXAMPLE_POLICY):

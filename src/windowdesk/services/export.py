@@ -52,7 +52,7 @@ from . import settings
 from .auth import Actor
 from .errors import InvalidInput, Refused
 from .files import sha256_file
-from .reports.monitoring import crossings
+from .reports.crossings import crossings
 from .window import window_context
 
 FORMAT = "windowdesk-package/1"

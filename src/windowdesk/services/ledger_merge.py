@@ -21,6 +21,7 @@ from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, rea
 from ..domain import idnumber
 from ..domain.categories import CATEGORIES, CATEGORY_LABELS_ZH, KINDS, LEVELS
 from ..domain.money import MoneyError, parse_amount
+from ..domain.policy import MonitoringRule
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import Person, Reversal, Settlement
 from ..store.unit_of_work import Store
@@ -29,6 +30,7 @@ from .errors import InvalidInput
 from ..adapters.package_labels import NO, YES
 from .export import MANIFEST, SETTLEMENT_COLUMNS, verify_package
 from .files import sha256_file
+from .reports import totals
 from .window import window_context
 
 # The stored fields a merged row must keep: a second file that disagrees on any of them is a conflict.
@@ -77,7 +79,8 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
     report = _Report(file=str(source), sha256=sha256_file(source))
     with store.transaction() as tx:
         session = tx.session
-        own = window_context(session).window_id
+        window = window_context(session)
+        own = window.window_id
         persons: dict[str, int | None] = {}
         with reading_csv(source) as (labels, rows):
             names = _machine_names(schema)
@@ -91,14 +94,15 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
                 if values["window_id"] == own:
                     report.own += 1
                     continue
-                _merge(session, actor, values, number, report, persons, now)
+                _merge(session, actor, values, number, report, persons, now, window.policy.monitoring)
         tx.audit(user=actor.name, action="ledger.import", target=report.sha256[:16],
                  detail={k: v for k, v in report.to_json().items() if k not in ("unknown_persons", "conflicts")}
                  | {"unknown_persons": len(report.unknown_persons), "conflicts": len(report.conflicts)})
     return report.to_json()
 
 
-def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons: dict, now: datetime) -> None:
+def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons: dict, now: datetime,
+           rules: tuple[MonitoringRule, ...]) -> None:
     sid = v["settlement_id"]
     existing = session.get(Settlement, sid)
     if existing is not None:
@@ -109,6 +113,7 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
                                     {"row": number, "settlement_id": sid, "code": "ledger_own_id"})
         elif v["voided"] and not existing.voided:
             _void(session, existing, v, actor, now)
+            totals.record(session, existing, -1, rules)
             report.voided += 1
         else:
             report.unchanged += 1
@@ -136,6 +141,8 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
     report.added += 1
     if v["voided"]:
         _void(session, row, v, actor, now)
+    else:
+        totals.record(session, row, 1, rules)
 
 
 def _void(session, row: Settlement, v: dict, actor: Actor, now: datetime) -> None:
