@@ -35,8 +35,10 @@ from windowdesk.domain.idnumber import make_valid  # noqa: E402
 from windowdesk.domain.visit import Person as EnginePerson, Visit, YearToDate  # noqa: E402
 from windowdesk.services import auth, people  # noqa: E402
 from windowdesk.services.ledger import increments  # noqa: E402
+from windowdesk.services.reports import totals  # noqa: E402
 from windowdesk.services.settlement import settle_visit  # noqa: E402
 from windowdesk.services.setup import initialise, open_store  # noqa: E402
+from windowdesk.services.window import window_context  # noqa: E402
 from windowdesk.store.database import open_engine  # noqa: E402
 from windowdesk.store.models import Person  # noqa: E402
 from windowdesk.store.types import canonical_json  # noqa: E402
@@ -123,6 +125,12 @@ def build(db: Path, n_persons: int, n_settlements: int, seed: int) -> dict:
         con.execute("PRAGMA journal_mode=WAL")
     finally:
         con.close()
+    t = time.perf_counter()
+    store = open_store(str(db))
+    with store.transaction() as tx:  # the reports' totals, as settle_visit would have kept them row by row
+        totals.rebuild(tx.session, window_context(tx.session).policy.monitoring)
+    store.engine.dispose()
+    timings["report totals"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - start
     return {"persons": n_persons, "settlements": n_settlements, "seed": seed, "members": members,
             "voided": voided, "timings": timings}

@@ -99,7 +99,10 @@ def follow_towns(session: Session, persons) -> None:
 
 def crossings_current(session: Session, year: int, rules: tuple[MonitoringRule, ...]) -> bool:
     """Whether every person-year of `year` had its crossings found with `rules` (else the report finds them)."""
-    stale = session.execute(select(ReportPersonYear.person_id).where(
-        ReportPersonYear.year == year,
-        (ReportPersonYear.rules_key != rules_key(rules)) | ReportPersonYear.rules_key.is_(None)).limit(1)).first()
-    return stale is None
+    key, column, year_is = rules_key(rules), ReportPersonYear.rules_key, ReportPersonYear.year == year
+    # Each a seek in ix_report_person_years_rules (`!=` would walk the year's rows).
+    lowest, highest, unknown = session.execute(select(
+        select(func.min(column)).where(year_is).scalar_subquery(),
+        select(func.max(column)).where(year_is).scalar_subquery(),
+        select(ReportPersonYear.person_id).where(year_is, column.is_(None)).limit(1).scalar_subquery())).one()
+    return unknown is None and lowest in (None, key) and highest in (None, key)
