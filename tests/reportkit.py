@@ -10,7 +10,9 @@ from pathlib import Path
 from sqlalchemy import select, update
 from windowkit import add_person, make_window
 
+from windowdesk.services.reports import totals
 from windowdesk.services.settlement import void_settlement
+from windowdesk.services.window import window_context
 from windowdesk.store.models import Enrollment, EnrollmentSubsidy, Person, Settlement
 
 D = Decimal
@@ -22,20 +24,21 @@ _ZERO_YTD = ("basic_paid", "op_deductible_used", "critical_base", "critical_paid
 
 def add_settlement(store, id_number: str, *, discharged: date, total: str, out_of_catalog: str = "0",
                    partial: str = "0", basic: str = "0", critical: str = "0", assistance: str = "0",
-                   supplementary: str = "0", backstop: str = "0", category: str = "dibao",
+                   supplementary: str = "0", relief: str = "0", backstop: str = "0", category: str = "dibao",
                    hospital: str = "县人民医院", level: str = "county", settled_on: date | None = None,
                    created_by: str = "clerk", voided: bool = False, origin: str = "local") -> str:
     """One stored settlement; `reimbursed` and `patient_pays` follow from the tiers given. Returns its id."""
     amounts = {k: Decimal(v) for k, v in dict(total=total, out_of_catalog=out_of_catalog, partial_self_pay=partial,
                                               basic=basic, critical=critical, assistance=assistance,
-                                              supplementary=supplementary, backstop=backstop).items()}
-    reimbursed = sum(amounts[t] for t in ("basic", "critical", "assistance", "supplementary", "backstop"))
+                                              supplementary=supplementary, relief=relief,
+                                              backstop=backstop).items()}
+    reimbursed = sum(amounts[t] for t in ("basic", "critical", "assistance", "supplementary", "relief", "backstop"))
     settled_on = settled_on or discharged
     sid = str(uuid.uuid4())
     with store.transaction() as tx:
         s = tx.session
         person = s.execute(select(Person).where(Person.id_number == id_number)).scalar_one()
-        s.add(Settlement(
+        row = Settlement(
             id=sid, person_id=person.id, year=discharged.year, origin=origin, window_id="LG-01",
             receipt_no=f"T-{sid[:8]}", category=category, tilt=True, kind="inpatient", hospital=hospital,
             hospital_level=level, in_region=True, referred=True, transfer=False, previous_deductible=Decimal(0),
@@ -46,13 +49,17 @@ def add_settlement(store, id_number: str, *, discharged: date, total: str, out_o
                                                        "household": person.household.number if person.household
                                                        else ""}},
             **{f"ytd_{name}": Decimal(0) for name in _ZERO_YTD}, ytd_rehab_months="", voided=voided,
-            business_day=settled_on, created_by=created_by, created_at=datetime.combine(settled_on, datetime.min.time())))
+            business_day=settled_on, created_by=created_by, created_at=datetime.combine(settled_on, datetime.min.time()))
+        s.add(row)
+        if not voided:  # counted in the reports' totals as settle_visit counts it
+            totals.record(s, row, 1, window_context(s).policy.monitoring)
     return sid
 
 
 def place(store, number: str, town: str, village: str) -> None:
     with store.transaction() as tx:
         tx.session.execute(update(Person).where(Person.id_number == number).values(town=town, village=village))
+        totals.follow_towns(tx.session, select(Person.id).where(Person.id_number == number))  # as a roster import
 
 
 def dataset(tmp_path, policy: str = EXAMPLE_POLICY):

@@ -1842,12 +1842,13 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
 <context>
     <name>VoidPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+25"/>
+        <location filename="../../src/windowdesk/ui/pages/void_page.py" line="+28"/>
+        <location line="+9"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>结算单号</source>
         <translation>Settlement id</translation>
     </message>
@@ -1883,26 +1884,34 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>报销合计</source>
         <translation>Total reimbursed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>个人支付</source>
         <translation>Patient pays</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>出院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>票据号（如 LG-01-00000001）或结算单号，按回车查询</source>
         <translation>Receipt no. (e.g. LG-01-00000001) or settlement id; press Enter</translation>
     </message>
@@ -1922,6 +1931,11 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Settlement</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>此后的结算</source>
+        <translation>Later settlements</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>必填，如：金额录入错误，重新结算</source>
         <translation>Required, e.g.: amount typed wrongly, settling again</translation>
@@ -1938,7 +1952,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>已作废（{0} 于 {1}，原因：{2}）</source>
         <translation>Voided (by {0} at {1}; reason: {2})</translation>
     </message>
@@ -1951,7 +1965,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
 <context>
     <name>Voiding</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+23"/>
+        <location filename="../../src/windowdesk/ui/pages/voiding.py" line="+24"/>
         <source>作废结算</source>
         <translation>Void settlement</translation>
     </message>
@@ -1961,7 +1975,19 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Void it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>该参保人本年度此后还有 {0} 笔结算，作废后保持原支付不变：</source>
+        <translation>This person has {0} later settlement(s) this year; they stay as paid after the void:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>
+{0}（出院 {1}，医疗总费用 {2} 元，报销 {3} 元，个人支付 {4} 元）</source>
+        <translation>
+{0} (discharged {1}, total {2} yuan, reimbursed {3} yuan, patient pays {4} yuan)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>作废必须填写原因</source>
         <translation>A void needs a reason</translation>
     </message>
@@ -1975,7 +2001,7 @@ Insured person {1}, total reimbursed {2} yuan, patient pays {3} yuan.
 Reason: {4}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>已作废票据 {0}</source>
         <translation>Voided receipt {0}</translation>
     </message>

@@ -73,14 +73,14 @@ def test_disease_add_list_end_and_the_settle_visit_check(window, tmp_path):
     assert refused.returncode == 2 and "disease_not_registered" in refused.stderr + refused.stdout
     added = run("disease", "add", number, "--code", "E11", "--from", "2024-01-01")
     assert added.returncode == 0, added.stderr
-    assert json.loads(added.stdout) == {"code": "E11", "name": "", "from": "2024-01-01", "to": None}
+    assert json.loads(added.stdout) == {"code": "E11", "name": "糖尿病胰岛素治疗", "from": "2024-01-01", "to": None}
     settled = run("settle-visit", number, "--input", visit)
     assert settled.returncode == 0, settled.stderr
     ended = run("disease", "end", number, "--code", "E11", "--on", "2024-06-30")
     assert ended.returncode == 0, ended.stderr
     listed = run("disease", "list", number)
     assert json.loads(listed.stdout) == {"registrations": [
-        {"code": "E11", "name": "", "from": "2024-01-01", "to": "2024-06-30"}]}
+        {"code": "E11", "name": "糖尿病胰岛素治疗", "from": "2024-01-01", "to": "2024-06-30"}]}
     unknown = run("disease", "add", number, "--code", "J45", "--from", "2024-01-01")
     assert unknown.returncode == 2 and "unknown_disease" in unknown.stderr + unknown.stdout
     bad_date = run("disease", "add", number, "--code", "E10", "--from", "2024-13-01")

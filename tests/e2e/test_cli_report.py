@@ -47,6 +47,32 @@ def test_coverage_json_has_the_rows_all_and_target(desk):
            (5, "12500.00", "0.3378")
 
 
+def test_other_offices_grants_are_a_column_of_the_coverage_json_and_sheet(desk, tmp_path):
+    window, people = desk
+    # B (destitute) in May: total 3000 in scope, basic 1500, other offices' grants 1000 -> reimbursed 2500
+    add_settlement(window.store, people["b"], discharged=datetime(2024, 5, 8).date(), total="3000", basic="1500",
+                   relief="1000", category="destitute")
+    out = tmp_path / "coverage.xlsx"
+    done = cli(window, "report", "coverage", "--year", "2024", "--xlsx", out, "--json")
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    destitute = got["rows"][0]
+    # s3 + s7: reimbursed 2000 + 2500 = 4500 of 5000 -> 0.9000
+    assert (destitute["key"], destitute["relief"], destitute["reimbursed"], destitute["coverage_rate"]) == \
+           ("destitute", "1000.00", "4500.00", "0.9000")
+    assert (got["all"]["relief"], got["all"]["reimbursed"]) == ("1000.00", "15000.00")  # 12500 + 2500
+    sheet = openpyxl.load_workbook(out).active
+    header = [c.value for c in sheet[2]]
+    column = header.index("其他救助") + 1
+    assert header[column - 2:column + 1] == ["补充保险", "其他救助", "兜底保障"]  # in the cascade's order
+    cells = [sheet.cell(r, column) for r in range(3, 7)]  # 特困人员, 低保对象, 普通参保人, 合计
+    assert [(c.value, c.data_type, c.number_format) for c in cells] == [
+        (1000, "n", "0.00"), (0, "n", "0.00"), (0, "n", "0.00"), (1000, "n", "0.00")]
+    ledger = json.loads(cli(window, "report", "ledger", "--year", "2024", "--month", "5", "--json").stdout)
+    assert [(r["month"], r["category"], r["settlements"]["relief"]) for r in ledger["rows"]] == \
+           [(5, "destitute", "1000.00")]
+
+
 def test_ledger_json_nests_enrollments_and_settlements(desk):
     window, _ = desk
     got = json.loads(cli(window, "report", "ledger", "--year", "2024", "--month", "1", "--json").stdout)

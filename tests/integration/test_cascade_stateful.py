@@ -98,7 +98,7 @@ def test_outpatient_special_refused_without_a_registration_then_accepted(window)
                      now=datetime(2024, 6, 2, 9))
     assert refused.value.code == "disease_not_registered"
     assert [r.to_json() for r in list_registrations(window.store, id_number=number)] == [
-        {"code": "E11", "name": "", "from": "2024-04-01", "to": "2024-05-31"}]
+        {"code": "E11", "name": "糖尿病胰岛素治疗", "from": "2024-04-01", "to": "2024-05-31"}]
     with pytest.raises(Refusal) as refused:  # the same disease again within the registration's period
         add_registration(window.store, window.clerk, id_number=number, code="E11", approved_on=date(2024, 5, 1))
     assert refused.value.code == "registration_overlaps"

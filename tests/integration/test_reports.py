@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from reportkit import dataset
+from reportkit import add_settlement, dataset
 
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import AuthError
@@ -68,6 +68,37 @@ def test_coverage_by_month_town_and_hospital(data):
     march = coverage(w.store, w.supervisor, year=2024, month=3, by="hospital", now=NOW)
     assert [(r.key, str(r.reimbursed), str(r.coverage_rate)) for r in march.rows] == [
         ("县人民医院", "8500.00", "0.8500"), ("龙港镇卫生院", "2000.00", "1.0000")]
+
+
+def test_other_offices_grants_count_in_coverage_and_the_ledger_as_a_fund_of_their_own(data):
+    w, people = data
+    # s7: B (destitute) in May at 县人民医院: total 3000, all in scope; basic 1500 and other offices' grants
+    # (民政临时救助 and the like, the `relief` column) 1000: reimbursed 2500, B pays 500.
+    add_settlement(w.store, people["b"], discharged=date(2024, 5, 8), total="3000", basic="1500", relief="1000",
+                   category="destitute")
+    got = coverage(w.store, w.supervisor, year=2024, by="category", now=NOW)
+    # destitute: s3 and s7: total 2000 + 3000 = 5000, basic 1800 + 1500 = 3300, assistance 200, relief 1000,
+    # reimbursed 2000 + 2500 = 4500 -> 4500 / 5000 = 0.9000, exactly the target: not under it;
+    # in scope 5000, basic 3300 / 5000 = 0.6600
+    assert plain(got.rows[0]) == {
+        "key": "destitute", "settlements": 2, "total": "5000.00", "in_scope": "5000.00", "basic": "3300.00",
+        "critical": "0.00", "assistance": "200.00", "supplementary": "0.00", "relief": "1000.00",
+        "backstop": "0.00", "reimbursed": "4500.00", "patient_pays": "500.00", "coverage_rate": "0.9000",
+        "in_scope_rate": "0.6600", "below_target": False}
+    # all: total 37000 + 3000 = 40000, reimbursed 12500 + 2500 = 15000 -> 0.3750; relief 1000;
+    # in scope 36300 + 3000 = 39300, basic 9800 + 1500 = 11300 -> 0.28753 -> 0.2875
+    assert (str(got.all.relief), str(got.all.reimbursed), str(got.all.coverage_rate),
+            str(got.all.in_scope_rate)) == ("1000.00", "15000.00", "0.3750", "0.2875")
+    may = coverage(w.store, w.supervisor, year=2024, month=5, by="hospital", now=NOW)
+    assert [(r.key, str(r.relief), str(r.reimbursed), str(r.coverage_rate)) for r in may.rows] == [
+        ("县人民医院", "1000.00", "2500.00", "0.8333")]  # 2500 / 3000 = 0.83333
+    by_town = coverage(w.store, w.supervisor, year=2024, by="town", now=NOW)
+    assert [(r.key, str(r.relief)) for r in by_town.rows] == [("龙港镇", "1000.00")]
+    cells = {(r.month, r.category): r for r in ledger(w.store, w.supervisor, year=2024, now=NOW).rows}
+    may_cell = cells[(5, "destitute")]
+    assert (may_cell.settlements, may_cell.basic, may_cell.relief, may_cell.reimbursed, may_cell.patient_pays) == \
+           (1, D("1500.00"), D("1000.00"), D("2500.00"), D("500.00"))
+    assert all(cell.relief == 0 for key, cell in cells.items() if key != (5, "destitute"))
 
 
 def test_out_of_catalog_marks_the_hospital_over_its_levels_limit(data):

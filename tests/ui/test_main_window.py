@@ -62,7 +62,7 @@ def test_person_page_finds_by_name_prefix_and_shows_records(qtbot, main_window, 
     assert page.memberships_model.rows() == [("低保对象", "2020-01-01", "—")]
     assert page.enrollments_model.rows() == [("2024", "低保对象", "600.00", "0.00", "2024-01-01 至 2024-12-31",
                                               f"TEST-{number}")]
-    assert page.diseases_model.rows() == [("E11", "—", "2020-01-01", "—")]  # 慢特病认定
+    assert page.diseases_model.rows() == [("E11", "糖尿病胰岛素治疗", "2020-01-01", "—")]  # 慢特病认定, named as the preset names it
 
 
 def test_person_page_keeps_the_names_to_look_at_one_after_another(qtbot, main_window, window):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from decimal import Decimal as D
 
 import pytest
 from imekit import commit
@@ -14,6 +16,7 @@ from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
+from windowdesk.domain.money import fmt
 from windowdesk.services import lookup
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.ledger import year_to_date
@@ -159,3 +162,66 @@ def test_the_void_page_is_for_supervisors_only(qtbot, window):
 def test_lookup_finds_only_this_windows_rows(window):
     with pytest.raises(Refusal, match="settlement_not_found"):
         lookup.settlement_detail(window.store, window.supervisor, ref="00000000-0000-0000-0000-000000000000")
+
+
+def test_the_later_settlements_of_the_person_and_year_are_shown_and_stand(qtbot, page, window, settled,
+                                                                          monkeypatch):
+    number, first = settled
+    later = [settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(
+        {**STAY, "admitted": f"2024-0{m}-01", "discharged": f"2024-0{m}-10", "total": total}))
+        for m, total in ((4, "36000.00"), (5, "5000.00"))]
+    other = add_person(window.store, name="王五")  # another person's settlement is not his
+    settle_visit(window.store, window.clerk, id_number=other, visit=parse_visit(STAY))
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm", lambda text: asked.append(text) or False)
+
+    look_up(qtbot, page, first.receipt_no)
+    # Shown as stored: each row's figures are the settlement's own (they stand; nothing is recomputed).
+    rows = [(r.receipt_no, r.total, r.reimbursed, r.patient_pays)
+            for r in (stored(window, x.settlement_id)[0] for x in later)]
+    assert [(r[0], r[1]) for r in rows] == [("LG-01-00000002", D("36000.00")), ("LG-01-00000003", D("5000.00"))]
+    # By hand (tests/integration/test_settlement_store.py): the second stay of the year pays basic 24300,
+    # critical (17400 - 10000) * 0.80 = 5920, assistance (8700 - 5920) * 0.80 = 2224: reimbursed 32444.00,
+    # the patient 36000 - 32444 = 3556.00.
+    assert rows[0][2:] == (D("32444.00"), D("3556.00"))
+    assert page.later_model.rows() == [
+        ("LG-01-00000002", "2024-04-10", "36000.00", fmt(rows[0][2]), fmt(rows[0][3])),
+        ("LG-01-00000003", "2024-05-10", "5000.00", fmt(rows[1][2]), fmt(rows[1][3]))]
+    assert [page.later_model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "票据号", "出院日期", "医疗总费用", "报销合计", "个人支付"]
+    assert page.later_note.text() == "该参保人本年度此后还有 2 笔结算，作废后保持原支付不变："
+    assert page.later_box.isVisible()
+
+    commit(page.reason, "重复结算")
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith(
+        "该参保人本年度此后还有 2 笔结算，作废后保持原支付不变：\n"
+        f"LG-01-00000002（出院 2024-04-10，医疗总费用 36000.00 元，报销 {fmt(rows[0][2])} 元，"
+        f"个人支付 {fmt(rows[0][3])} 元）\n"
+        f"LG-01-00000003（出院 2024-05-10，医疗总费用 5000.00 元，报销 {fmt(rows[1][2])} 元，"
+        f"个人支付 {fmt(rows[1][3])} 元）")
+    assert not stored(window, first.settlement_id)[0].voided  # declined: nothing voided
+
+    look_up_again = later[1].receipt_no  # the last one of the year: nothing after it
+    page.key.setText(look_up_again)
+    page.look_up()
+    answered()
+    assert page.later_model.rows() == [] and not page.later_box.isVisible()
+
+
+def test_after_the_void_the_later_settlements_stand_as_paid_and_the_list_goes(qtbot, page, window, settled,
+                                                                              monkeypatch):
+    number, first = settled
+    second = settle_visit(window.store, window.clerk, id_number=number,
+                          visit=parse_visit({**STAY, "admitted": "2024-04-01", "discharged": "2024-04-10"}))
+    monkeypatch.setattr(page, "confirm", lambda text: True)
+    look_up(qtbot, page, first.receipt_no)
+    assert [row[0] for row in page.later_model.rows()] == ["LG-01-00000002"]
+    commit(page.reason, "重复结算")
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    row, _ = stored(window, second.settlement_id)
+    assert not row.voided and row.reimbursed == second.result.reimbursed  # it stands
+    with window.store.reading() as session:
+        [audit] = session.execute(select(AuditEntry).where(AuditEntry.action == "settlement.void")).scalars().all()
+    assert [x["receipt_no"] for x in json.loads(audit.detail)["later_settlements"]] == ["LG-01-00000002"]
+    assert page.labels["state"].text().startswith("已作废") and not page.later_box.isVisible()

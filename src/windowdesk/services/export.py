@@ -51,7 +51,7 @@ from .auth import Actor
 from . import package_files
 from .errors import InvalidInput
 from .package_files import FORMAT, MANIFEST, PackageKeys, manifest_bytes, sign  # noqa: F401 (callers' home)
-from .reports.monitoring import crossings
+from .reports.crossings import crossings
 from .window import window_context
 
 YTD_COLUMNS = tuple(Column(f"ytd_{name}", MONEY) for name in YTD_MONEY_FIELDS) + (Column("ytd_rehab_months"),)

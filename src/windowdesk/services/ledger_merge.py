@@ -22,6 +22,7 @@ from ..adapters.export_files import CATEGORY, DAY, FLAG, INT, MONEY, Column, rea
 from ..domain import idnumber
 from ..domain.categories import CATEGORIES, CATEGORY_LABELS_ZH, KINDS, LEVELS
 from ..domain.money import MoneyError, parse_amount
+from ..domain.policy import MonitoringRule
 from ..domain.visit import YTD_MONEY_FIELDS
 from ..store.models import Person, Reversal, Settlement
 from ..store.unit_of_work import Store
@@ -31,6 +32,7 @@ from ..adapters.package_labels import NO, YES
 from . import package_files
 from .export import SETTLEMENT_COLUMNS
 from .keys import county_key
+from .reports import totals
 from .window import window_context
 
 # The stored fields a merged row must keep: a second file that disagrees on any of them is a conflict.
@@ -85,7 +87,8 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
     report = _Report(file=str(source), sha256=hashlib.sha256(data).hexdigest())
     with store.transaction() as tx:
         session = tx.session
-        own = window_context(session).window_id
+        window = window_context(session)
+        own = window.window_id
         persons: dict[str, int | None] = {}
         with reading_csv_bytes(data) as (labels, rows):
             names = _machine_names(schema)
@@ -99,7 +102,7 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
                 if values["window_id"] == own:
                     report.own += 1
                     continue
-                _merge(session, actor, values, number, report, persons, now)
+                _merge(session, actor, values, number, report, persons, now, window.policy.monitoring)
         tx.audit(user=actor.name, action="ledger.import", target=report.sha256[:16],
                  detail={k: v for k, v in report.to_json().items() if k not in ("unknown_persons", "conflicts")}
                  | {"unknown_persons": len(report.unknown_persons), "conflicts": len(report.conflicts)},
@@ -107,7 +110,8 @@ def import_ledger(store: Store, actor: Actor, *, path: str | Path, now: datetime
     return report.to_json()
 
 
-def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons: dict, now: datetime) -> None:
+def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons: dict, now: datetime,
+           rules: tuple[MonitoringRule, ...]) -> None:
     sid = v["settlement_id"]
     existing = session.get(Settlement, sid)
     if existing is not None:
@@ -118,6 +122,7 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
                                     {"row": number, "settlement_id": sid, "code": "ledger_own_id"})
         elif v["voided"] and not existing.voided:
             report.touched += [existing, _void(session, existing, v, actor, now)]
+            totals.record(session, existing, -1, rules)
             report.voided += 1
         else:
             report.unchanged += 1
@@ -146,6 +151,8 @@ def _merge(session, actor: Actor, v: dict, number: int, report: _Report, persons
     report.touched.append(row)
     if v["voided"]:
         report.touched.append(_void(session, row, v, actor, now))
+    else:
+        totals.record(session, row, 1, rules)
 
 
 def _void(session, row: Settlement, v: dict, actor: Actor, now: datetime) -> Reversal:

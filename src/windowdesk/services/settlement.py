@@ -31,6 +31,7 @@ from .diseases import ensure_registered
 from .errors import InvalidInput, NotFound, Refused
 from .ledger import increments, year_to_date
 from .people import get_person, memberships_of
+from .reports import totals
 from .window import WindowContext, ensure_day_open, next_receipt_no, window_context
 
 
@@ -114,7 +115,7 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
             "settled_upstream": visit.settled_upstream is not None,
             "result": settlement_json(result),
         }
-        session.add(Settlement(
+        row = Settlement(
             id=settlement_id, person_id=person.id, year=year, origin="local", window_id=window.window_id,
             receipt_no=receipt_no, category=category, tilt=result.tilt, kind=visit.kind, hospital=visit.hospital,
             hospital_level=visit.hospital_level, in_region=visit.in_region, referred=visit.referred,
@@ -128,10 +129,12 @@ def settle_visit(store: Store, actor: Actor, *, id_number: str, visit: Visit,
             relief_granted={office: str(amount) for office, amount in visit.relief},
             policy_id=policy.id, policy_hash=policy.content_hash,
             snapshot=snapshot, **increments(before, result.year_to_date), business_day=now.date(),
-            created_by=actor.name, created_at=now))
+            created_by=actor.name, created_at=now)
+        session.add(row)
         session.flush()  # the tier rows reference it
         # One Core executemany: as six ORM objects the lines cost ~0.7 ms more, a tenth of the whole call.
         session.execute(insert(SettlementTier.__table__), _tier_rows(settlement_id, result))
+        totals.record(session, row, 1, policy.monitoring)
         tx.audit(user=actor.name, action="settlement.create", target=settlement_id,
                  detail={"receipt_no": receipt_no, "person": idnumber.mask(person.id_number),
                          "reimbursed": str(result.reimbursed), "patient_pays": str(result.patient_pays)},
@@ -224,6 +227,7 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
         reversal = Reversal(settlement_id=row.id, reason=reason, voided_by=actor.name, voided_at=now,
                             business_day=now.date())
         session.add(reversal)
+        totals.record(session, row, -1, window_context(session).policy.monitoring)
         tx.audit(user=actor.name, action="settlement.void", target=row.id,
                  detail={"receipt_no": row.receipt_no, "reason": reason, "reimbursed": str(row.reimbursed),
                          "later_settlements": later}, rows=[row, reversal])
@@ -241,6 +245,8 @@ class LaterSettlement:
     discharged: date
     settled_at: datetime
     reimbursed: Decimal
+    total: Decimal
+    patient_pays: Decimal
 
     def to_json(self) -> dict:
         return {"settlement_id": self.settlement_id, "receipt_no": self.receipt_no or "",
@@ -265,4 +271,5 @@ def _later(session, row: Settlement) -> list[LaterSettlement]:
             and_(Settlement.created_at == row.created_at, Settlement.receipt_no > (row.receipt_no or ""))),
         Settlement.id != row.id)
         .order_by(Settlement.created_at, Settlement.receipt_no)).scalars()
-    return [LaterSettlement(s.id, s.receipt_no or "", s.discharged, s.created_at, s.reimbursed) for s in rows]
+    return [LaterSettlement(s.id, s.receipt_no or "", s.discharged, s.created_at, s.reimbursed, s.total,
+                            s.patient_pays) for s in rows]

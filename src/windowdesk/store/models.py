@@ -117,8 +117,8 @@ class EnrollmentSubsidy(Base):
     amount: Mapped[money]
 
 
-_REPORT_AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "backstop", "reimbursed",
-                   "patient_pays")
+_REPORT_AMOUNTS = ("total", "in_scope", "basic", "critical", "assistance", "supplementary", "relief", "backstop",
+                   "reimbursed", "patient_pays")
 
 
 class Settlement(Base):
@@ -131,9 +131,7 @@ class Settlement(Base):
     __tablename__ = "settlements"
     __table_args__ = (
         Index("ix_settlements_person_year", "person_id", "year"),
-        # The reports' covering indexes (migration 0008 says why these columns, in this order).
-        Index("ix_settlements_report_figures", "year", "voided", "category", "discharged", "hospital",
-              "hospital_level", "out_of_catalog", *_REPORT_AMOUNTS),
+        # The reports' covering index (migrations 0008 and 0006 say why these columns, in this order).
         Index("ix_settlements_report_persons", "year", "voided", "person_id", "discharged", "business_day", "id",
               "category", "window_id", *_REPORT_AMOUNTS),
     )
@@ -209,6 +207,76 @@ class Reversal(Base):
     business_day: Mapped[date]
 
     settlement: Mapped[Settlement] = relationship(back_populates="reversal")
+
+
+# The reports' running totals (services/reports/totals keeps them in the transaction of every settlement, void
+# and ledger merge; migration 0006 says why): each report for a year reads these, not the year's settlements.
+
+
+class ReportCell(Base):
+    """The counted (not voided) settlements of one year, discharge month, category, hospital and level."""
+
+    __tablename__ = "report_cells"
+    year: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hospital: Mapped[str] = mapped_column(String(200), primary_key=True)
+    hospital_level: Mapped[str] = mapped_column(String(32), primary_key=True)
+    settlements: Mapped[int]
+    total: Mapped[money]
+    in_scope: Mapped[money]
+    out_of_catalog: Mapped[money]
+    basic: Mapped[money]
+    critical: Mapped[money]
+    assistance: Mapped[money]
+    supplementary: Mapped[money]
+    relief: Mapped[money]
+    backstop: Mapped[money]
+    reimbursed: Mapped[money]
+    patient_pays: Mapped[money]
+
+
+class ReportPersonYear(Base):
+    """A person's counted settlements of a year, with the person's town (coverage by town, the monitoring list)."""
+
+    __tablename__ = "report_person_years"
+    __table_args__ = (
+        # Coverage by town walks this in town order: no sort of the year's persons.
+        Index("ix_report_person_years_town", "year", "town", "settlements", *_REPORT_AMOUNTS),
+        Index("ix_report_person_years_rules", "year", "rules_key"),
+    )
+    year: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+    town: Mapped[short_text]  # the person's town, followed when the roster changes it
+    settlements: Mapped[int]
+    total: Mapped[money]
+    in_scope: Mapped[money]
+    basic: Mapped[money]
+    critical: Mapped[money]
+    assistance: Mapped[money]
+    supplementary: Mapped[money]
+    relief: Mapped[money]
+    backstop: Mapped[money]
+    reimbursed: Mapped[money]
+    patient_pays: Mapped[money]
+    # The monitoring rules the person-year's crossings were found with (None: not found yet).
+    rules_key: Mapped[str | None] = mapped_column(String(64))
+
+
+class ReportCrossing(Base):
+    """A monitoring threshold a person's self-pay of a year crossed (services.reports.monitoring.walk)."""
+
+    __tablename__ = "report_crossings"
+    year: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the rule's place in the policy
+    settlement_id: Mapped[str] = mapped_column(String(36))
+    window_id: Mapped[str] = mapped_column(String(32))
+    category: Mapped[code]
+    rule: Mapped[str] = mapped_column(String(200))
+    threshold: Mapped[money]
+    self_pay: Mapped[money]
+    crossed_on: Mapped[date]
 
 
 class DayClosing(Base):

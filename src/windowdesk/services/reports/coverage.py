@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ...domain.categories import CATEGORIES
 from ...domain.problems import Refusal
-from ...store.models import Person, Settlement
+from ...store.models import Person, ReportPersonYear, Settlement
 from ...store.unit_of_work import Store
 from ..auth import Actor
 from .scope import SETTLEMENT_SUMS, Scope, SettlementFigures, counted, figures, fold, rate, scope_of, sums, yuan
@@ -44,13 +44,11 @@ def coverage(store: Store, actor: Actor, *, year: int, month: int | None = None,
         raise Refusal("report_grouping", "by", by=by)
     with store.reading() as session:
         scope = scope_of(session, year=year, month=month, now=now)
-        if by == "town":  # through the person: ix_settlements_report_persons covers person_id and the sums
-            found = {r.key: r._asdict() for r in session.execute(
-                select(Person.town.label("key"), func.count().label("settlements"), *sums())
-                .join(Person, Person.id == Settlement.person_id).where(*counted(scope)).group_by(Person.town))}
+        if by == "town":
+            found = _by_town(session, scope)
         else:
-            depth, key = _GROUPS[by]
-            found = fold(figures(session, scope, depth), lambda r: key(r, year))
+            keys, key = _GROUPS[by]
+            found = fold(figures(session, scope, keys), lambda r: key(r, year))
     target = scope.policy.targets.coverage_rate if scope.policy.targets else None
     rows = sorted((_row(str(k or ""), cell["settlements"], cell, target) for k, cell in found.items()),
                   key=_order(by))
@@ -59,10 +57,23 @@ def coverage(store: Store, actor: Actor, *, year: int, month: int | None = None,
     return CoverageReport(scope=scope, by=by, rows=tuple(rows), all=total, target=target)
 
 
-# by -> (how many of FIGURE_KEYS to group by, the row's key)
-_GROUPS = {"category": (1, lambda r, year: r.category),
-           "month": (2, lambda r, year: f"{year:04d}-{r.discharged.month:02d}"),
-           "hospital": (3, lambda r, year: r.hospital)}
+# by -> (the report_cells keys grouped by, the row's key)
+_GROUPS = {"category": (("category",), lambda r, year: r.category),
+           "month": (("month",), lambda r, year: f"{year:04d}-{r.month:02d}"),
+           "hospital": (("hospital",), lambda r, year: r.hospital)}
+
+
+def _by_town(session, scope: Scope) -> dict:
+    """Through the person's town: a year from report_person_years (walked in town order by its index), a
+    month from that month's settlements (ix_settlements_report_persons covers the person and the sums)."""
+    if scope.month:
+        query = (select(Person.town.label("key"), func.count().label("settlements"), *sums())
+                 .join(Person, Person.id == Settlement.person_id).where(*counted(scope)).group_by(Person.town))
+    else:
+        query = (select(ReportPersonYear.town.label("key"),
+                        func.sum(ReportPersonYear.settlements).label("settlements"), *sums(model=ReportPersonYear))
+                 .where(ReportPersonYear.year == scope.year).group_by(ReportPersonYear.town))
+    return {r.key: r._asdict() for r in session.execute(query)}
 
 
 def _order(by: str):

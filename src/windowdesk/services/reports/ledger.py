@@ -68,7 +68,7 @@ def ledger(store: Store, actor: Actor, *, year: int, month: int | None = None,
             # walking the (fewer) subsidy lines and their enrollment by key is the cheaper plan.
             .where((Enrollment.year + 0) == year, *enrolled[1:])
             .group_by(enrolled_month, Enrollment.category, EnrollmentSubsidy.fund)).all()
-        settlements = fold(figures(session, scope, 2), lambda r: (r.discharged.month, r.category))
+        settlements = fold(figures(session, scope, ("month", "category")), lambda r: (r.month, r.category))
     funds = _funds(scope, {fund for _, _, fund, _ in subsidies})
     cells: dict[tuple[int, str], dict] = {}
 

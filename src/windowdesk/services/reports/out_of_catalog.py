@@ -39,7 +39,7 @@ def out_of_catalog(store: Store, actor: Actor, *, year: int, month: int | None =
     actor.require("supervisor")
     with store.reading() as session:
         scope = scope_of(session, year=year, month=month, now=now)
-        found = fold(figures(session, scope, 4, _SUMS), lambda r: (r.hospital, r.hospital_level), _SUMS)
+        found = fold(figures(session, scope, ("hospital", "hospital_level"), _SUMS), lambda r: (r.hospital, r.hospital_level), _SUMS)
     limits = scope.policy.targets.out_of_catalog_share if scope.policy.targets else {}
     rows = []
     for (hospital, level), cell in found.items():

@@ -8,13 +8,13 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, literal, select, type_coerce
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...domain.money import ZERO, from_fen
 from ...domain.policy import Policy
 from ...domain.problems import Refusal
-from ...store.models import Settlement
+from ...store.models import ReportCell, Settlement
 from ..window import window_context
 
 RATE = Decimal("0.0001")  # rates and shares: 4 places, as cli.md's "0.8683"
@@ -83,18 +83,16 @@ def counted(scope: Scope) -> tuple:
     return tuple(where)
 
 
-# The grouping order of the index ix_settlements_report_figures (migration 0008): grouping by a prefix of it
-# walks the index in order, where any other GROUP BY sorts the year's million rows first (3x slower, measured).
-FIGURE_KEYS = ("category", "discharged", "hospital", "hospital_level")
-
-
-def figures(session: Session, scope: Scope, depth: int, names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
-    """The counted settlements' count and sums grouped by the first `depth` of FIGURE_KEYS; callers fold them."""
-    keys = [getattr(Settlement, key) for key in FIGURE_KEYS[:depth]]
-    # Sums as whole fen (the columns' storage): tens of thousands of groups fold as ints, not Decimals.
-    fen = [func.coalesce(func.sum(type_coerce(column(name), BigInteger)), 0).label(name) for name in names]
-    return session.connection().execute(select(*keys, func.count().label("settlements"), *fen)
-                                        .where(*counted(scope)).group_by(*keys)).all()
+def figures(session: Session, scope: Scope, keys: tuple[str, ...], names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
+    """The counted settlements' count and sums grouped by `keys` (of report_cells: category, month, hospital,
+    hospital_level), from the totals kept as settlements are written (services.reports.totals)."""
+    where = [ReportCell.year == scope.year] + ([ReportCell.month == scope.month] if scope.month else [])
+    columns = [getattr(ReportCell, key) for key in keys]
+    # Sums as whole fen (the columns' storage), folded into Decimals once.
+    fen = [func.coalesce(func.sum(type_coerce(getattr(ReportCell, name), BigInteger)), 0).label(name)
+           for name in names]
+    return session.connection().execute(select(*columns, func.sum(ReportCell.settlements).label("settlements"),
+                                               *fen).where(*where).group_by(*columns)).all()
 
 
 def fold(rows, key, names: tuple[str, ...] = SETTLEMENT_SUMS) -> dict:
@@ -111,14 +109,8 @@ def fold(rows, key, names: tuple[str, ...] = SETTLEMENT_SUMS) -> dict:
     return out
 
 
-def column(name: str):
-    """A settlement amount column; `relief` reads as 0 on a store whose schema has no relief column yet."""
-    found = getattr(Settlement, name, None)
-    return found if found is not None else literal(0, type_=Settlement.total.type)
-
-
-def sums(names: tuple[str, ...] = SETTLEMENT_SUMS) -> list:
-    return [func.coalesce(func.sum(column(name)), 0).label(name) for name in names]
+def sums(names: tuple[str, ...] = SETTLEMENT_SUMS, model=Settlement) -> list:
+    return [func.coalesce(func.sum(getattr(model, name)), 0).label(name) for name in names]
 
 
 def yuan(value: Any) -> Decimal:

@@ -21,3 +21,8 @@ def settle(desk: Desk, *, id_number: str, visit: Visit, basis: str) -> Collectio
 def void(desk: Desk, *, settlement_id: str, reason: str) -> CollectionOp[object]:
     return collection(desk, lambda d: settlement.void_settlement(d.store, d.actor, settlement_id=settlement_id,
                                                                  reason=reason), SETTLEMENTS)
+
+
+def later(desk: Desk, *, settlement_id: str) -> QueryOp[list[settlement.LaterSettlement]]:
+    """The person's settlements of the same year made after this one: they stand if it is voided."""
+    return query(desk, lambda d: settlement.later_settlements(d.store, settlement_id=settlement_id))

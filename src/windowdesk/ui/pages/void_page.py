@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import fmt
 from ...services.lookup import SettlementDetail
+from ...services.settlement import LaterSettlement
 from .. import labels, ops
+from ..models.text_table_model import TextTableModel
 from ..operations import Desk
+from ..table_view import read_only_table
 from . import voiding
 from .base import DeskPage
 
@@ -30,6 +33,10 @@ FIELDS = (("receipt_no", QT_TRANSLATE_NOOP("VoidPage", "票据号")),
           ("created_by", QT_TRANSLATE_NOOP("VoidPage", "结算经办员")),
           ("total", QT_TRANSLATE_NOOP("VoidPage", "医疗总费用")), ("reimbursed", QT_TRANSLATE_NOOP("VoidPage", "报销合计")),
           ("patient_pays", QT_TRANSLATE_NOOP("VoidPage", "个人支付")), ("state", QT_TRANSLATE_NOOP("VoidPage", "状态")))
+
+LATER_HEADERS = (QT_TRANSLATE_NOOP("VoidPage", "票据号"), QT_TRANSLATE_NOOP("VoidPage", "出院日期"),
+                 QT_TRANSLATE_NOOP("VoidPage", "医疗总费用"), QT_TRANSLATE_NOOP("VoidPage", "报销合计"),
+                 QT_TRANSLATE_NOOP("VoidPage", "个人支付"))
 
 
 class VoidPage(DeskPage):
@@ -60,6 +67,18 @@ class VoidPage(DeskPage):
         for key, text in FIELDS:
             form.addRow(self.tr(text), self.labels[key])
 
+        # The person's later settlements of the year: a void leaves them as paid (settlement-rules.md), and the
+        # supervisor sees which before confirming.
+        self.later_note = QLabel()
+        self.later_note.setWordWrap(True)
+        self.later_note.setStyleSheet("color: #b00020;")
+        self.later_model = TextTableModel([self.tr(text) for text in LATER_HEADERS], self)
+        self.later_table = read_only_table(self.later_model)
+        self.later_box = QGroupBox(self.tr("此后的结算"))
+        later_layout = QVBoxLayout(self.later_box)
+        later_layout.addWidget(self.later_note)
+        later_layout.addWidget(self.later_table)
+
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("必填，如：金额录入错误，重新结算"))
         self.reason.setMaxLength(500)
@@ -76,6 +95,7 @@ class VoidPage(DeskPage):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(summary_box)
+        layout.addWidget(self.later_box)
         layout.addWidget(void_box)
         layout.addStretch(1)
         self._show(None)
@@ -96,8 +116,17 @@ class VoidPage(DeskPage):
         self._show(found)
         if not found.voided:
             self.reason.setFocus()
+            ops.settlement.later(self.desk, settlement_id=found.settlement_id).success(
+                lambda later: self._show_later(found.settlement_id, later)).failure(self.failed).run(self)
         if then is not None:
             then()
+
+    def _show_later(self, settlement_id: str, later: list[LaterSettlement]) -> None:
+        if self.found is None or self.found.settlement_id != settlement_id:
+            return  # another settlement was looked up meanwhile
+        self.later_model.set_rows([voiding.later_row(x) for x in later])
+        self.later_note.setText(voiding.stand_note(len(later)))
+        self.later_box.setVisible(bool(later))
 
     def _not_found(self, exc: BaseException) -> None:
         self._show(None)
@@ -108,6 +137,8 @@ class VoidPage(DeskPage):
         if not same:
             self.reason.clear()  # a reason belongs to the settlement it was typed for
         self.found = found
+        self.later_model.set_rows([])
+        self.later_box.setVisible(False)
         if found is None:
             for label in self.labels.values():
                 label.setText("—")
