@@ -91,7 +91,7 @@ def test_the_kept_totals_are_what_a_rebuild_makes_after_settling_voiding_and_mer
     at_b = settle_visit(b.store, b.clerk, id_number=number, visit=stay(admitted="2024-04-01", discharged="2024-04-03"),
                         now=datetime(2024, 4, 3, 9))
     export_period(b.store, b.supervisor, period="2024-04", out_dir=tmp_path / "april")
-    assert import_ledger(a.store, a.supervisor, path=tmp_path / "april" / "settlements.csv")["added"] == 1
+    assert import_ledger(a.store, a.supervisor, path=tmp_path / "april")["added"] == 1
     void_settlement(a.store, a.supervisor, settlement_id=may.settlement_id, reason="重复结算",
                     now=datetime(2024, 5, 12, 9))
     now = kept(a.store)
@@ -103,7 +103,7 @@ def test_the_kept_totals_are_what_a_rebuild_makes_after_settling_voiding_and_mer
     void_settlement(b.store, b.supervisor, settlement_id=at_b.settlement_id, reason="重复结算",
                     now=datetime(2024, 5, 2, 9))
     export_period(b.store, b.supervisor, period="2024-05", out_dir=tmp_path / "may")
-    assert import_ledger(a.store, a.supervisor, path=tmp_path / "may" / "settlements.csv")["voided"] == 1
+    assert import_ledger(a.store, a.supervisor, path=tmp_path / "may")["voided"] == 1
     assert kept(a.store) == rebuilt(a.store)
     for w in (a, b):
         w.store.engine.dispose()
