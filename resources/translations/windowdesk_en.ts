@@ -340,7 +340,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -360,7 +360,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -492,7 +492,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -793,7 +793,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPageBase</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+74"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -1022,18 +1022,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>By hospital</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-111"/>
         <source>查询</source>
         <translation>Run</translation>
     </message>
@@ -1044,18 +1044,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-125"/>
+        <location line="+128"/>
         <source>打印为 PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-126"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1136,7 +1136,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
         <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
     </message>
@@ -1189,30 +1189,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+231"/>
+        <location line="+226"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+230"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+231"/>
+        <location line="-225"/>
+        <location line="+226"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-225"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -1222,7 +1222,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -1417,7 +1417,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -2747,6 +2747,36 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>没有名为 {key} 的设置（可设置：{known}）</source>
+        <translation>There is no setting {key} (settings: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}不能在这里更改</source>
+        <translation>The {setting} cannot be changed here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为以下之一：{allowed}</source>
+        <translation>The {setting} must be one of: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为 {minimum} 到 {maximum} 之间的整数</source>
+        <translation>The {setting} must be a whole number from {minimum} to {maximum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为不超过 {max_length} 个字的文字（不能为空或含控制字符）</source>
+        <translation>The {setting} must be text of at most {max_length} characters (not empty, no control characters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为完整的文件夹路径（从盘符或 / 开始），不是 {path}</source>
+        <translation>The {setting} must be a full folder path (from a drive letter or /), not {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{clerk} 的 {day} 已日结，不能再办理业务</source>
         <translation>{clerk}&apos;s day {day} is closed: nothing more can be recorded on it</translation>
     </message>
@@ -3189,6 +3219,61 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口编号</source>
+        <translation>window id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>窗口名称</source>
+        <translation>window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策</source>
+        <translation>region policy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>政策校验值</source>
+        <translation>policy hash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据号前缀</source>
+        <translation>receipt number prefix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张</source>
+        <translation>receipt paper</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>默认打印机</source>
+        <translation>default printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言</source>
+        <translation>window language</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备份文件夹</source>
+        <translation>backup folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留备份份数</source>
+        <translation>number of backups kept</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级密钥</source>
+        <translation>county key</translation>
     </message>
 </context>
 <context>

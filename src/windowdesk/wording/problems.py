@@ -135,6 +135,12 @@ PROBLEMS: dict[str, str] = {
     "init_needs_settings": QT_TRANSLATE_NOOP("problems", "首次 init 需要 --window、--policy、--admin 和 WINDOWDESK_PASSWORD"),
     "init_needs_password": QT_TRANSLATE_NOOP("problems", "管理员密码来自 WINDOWDESK_PASSWORD（或终端提示输入）"),
     "window_id_fixed": QT_TRANSLATE_NOOP("problems", "已初始化数据库的窗口编号不能更改（当前为 {window}）：票据号中含有它"),
+    "setting_unknown": QT_TRANSLATE_NOOP("problems", "没有名为 {key} 的设置（可设置：{known}）"),
+    "setting_read_only": QT_TRANSLATE_NOOP("problems", "{setting}不能在这里更改"),
+    "setting_not_one_of": QT_TRANSLATE_NOOP("problems", "{setting}应为以下之一：{allowed}"),
+    "setting_not_whole": QT_TRANSLATE_NOOP("problems", "{setting}应为 {minimum} 到 {maximum} 之间的整数"),
+    "setting_text_invalid": QT_TRANSLATE_NOOP("problems", "{setting}应为不超过 {max_length} 个字的文字（不能为空或含控制字符）"),
+    "setting_folder_not_absolute": QT_TRANSLATE_NOOP("problems", "{setting}应为完整的文件夹路径（从盘符或 / 开始），不是 {path}"),
     "day_closed": QT_TRANSLATE_NOOP("problems", "{clerk} 的 {day} 已日结，不能再办理业务"),
     "day_closed_already": QT_TRANSLATE_NOOP("problems", "{clerk} 的 {day} 已由 {closed_by} 于 {closed_at} 日结"),
     "day_closed_meanwhile": QT_TRANSLATE_NOOP("problems", "{clerk} 的 {day} 已日结"),
@@ -229,4 +235,10 @@ PROBLEMS: dict[str, str] = {
 # Parameters whose values are codes: their words, so a sentence says 审核员, not "supervisor".
 _ROLES = {"clerk": QT_TRANSLATE_NOOP("problems", "经办员"), "supervisor": QT_TRANSLATE_NOOP("problems", "审核员"),
           "admin": QT_TRANSLATE_NOOP("problems", "管理员")}
-PARAM_WORDS: dict[str, dict[str, str]] = {"role": _ROLES, "required": _ROLES}
+_SETTINGS = {"window_id": QT_TRANSLATE_NOOP("problems", "窗口编号"), "window_name": QT_TRANSLATE_NOOP("problems", "窗口名称"),
+             "policy": QT_TRANSLATE_NOOP("problems", "本地政策"), "policy_hash": QT_TRANSLATE_NOOP("problems", "政策校验值"),
+             "receipt_series": QT_TRANSLATE_NOOP("problems", "票据号前缀"),
+             "page_size": QT_TRANSLATE_NOOP("problems", "票据纸张"), "default_printer": QT_TRANSLATE_NOOP("problems", "默认打印机"),
+             "language": QT_TRANSLATE_NOOP("problems", "界面语言"), "backup_dir": QT_TRANSLATE_NOOP("problems", "备份文件夹"),
+             "backup_keep": QT_TRANSLATE_NOOP("problems", "保留备份份数"), "county_key": QT_TRANSLATE_NOOP("problems", "县级密钥")}
+PARAM_WORDS: dict[str, dict[str, str]] = {"role": _ROLES, "required": _ROLES, "setting": _SETTINGS}
