@@ -2747,6 +2747,31 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>本窗口的政策（{source}）尚未存入数据库，请管理员重新设置政策（windowdesk init --policy）</source>
+        <translation>This window&apos;s policy ({source}) is not stored in the database: an admin must set the policy again (windowdesk init --policy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库中保存的政策 {policy} 与其校验值（{hash}…）不符，已被改动：请管理员重新设置政策</source>
+        <translation>The policy {policy} stored in the database does not match its hash ({hash}…): it was altered; an admin must set the policy again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 已于 {effective_to} 结束执行：此后出院的就诊不能按它结算</source>
+        <translation>The policy {policy} ended on {effective_to}: visits discharged after that day cannot be settled by it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 将于 {effective_to} 结束执行，请及时更新政策</source>
+        <translation>The policy {policy} ends on {effective_to}: set its successor in time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 自 {effective_from} 起执行：此前出院的就诊不能按它结算</source>
+        <translation>The policy {policy} begins on {effective_from}: visits discharged before that day cannot be settled by it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有名为 {key} 的设置（可设置：{known}）</source>
         <translation>There is no setting {key} (settings: {known})</translation>
     </message>
@@ -3221,12 +3246,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>窗口编号</source>
         <translation>window id</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>窗口名称</source>
         <translation>window name</translation>
     </message>
@@ -3236,7 +3261,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>region policy</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>政策校验值</source>
         <translation>policy hash</translation>
     </message>
@@ -3251,7 +3276,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>receipt paper</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>默认打印机</source>
         <translation>default printer</translation>
     </message>
@@ -3261,7 +3286,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>window language</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备份文件夹</source>
         <translation>backup folder</translation>
     </message>
@@ -3271,7 +3296,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>number of backups kept</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>县级密钥</source>
         <translation>county key</translation>
     </message>

@@ -135,6 +135,11 @@ PROBLEMS: dict[str, str] = {
     "init_needs_settings": QT_TRANSLATE_NOOP("problems", "首次 init 需要 --window、--policy、--admin 和 WINDOWDESK_PASSWORD"),
     "init_needs_password": QT_TRANSLATE_NOOP("problems", "管理员密码来自 WINDOWDESK_PASSWORD（或终端提示输入）"),
     "window_id_fixed": QT_TRANSLATE_NOOP("problems", "已初始化数据库的窗口编号不能更改（当前为 {window}）：票据号中含有它"),
+    "policy_not_stored": QT_TRANSLATE_NOOP("problems", "本窗口的政策（{source}）尚未存入数据库，请管理员重新设置政策（windowdesk init --policy）"),
+    "policy_text_altered": QT_TRANSLATE_NOOP("problems", "数据库中保存的政策 {policy} 与其校验值（{hash}…）不符，已被改动：请管理员重新设置政策"),
+    "policy_ended": QT_TRANSLATE_NOOP("problems", "政策 {policy} 已于 {effective_to} 结束执行：此后出院的就诊不能按它结算"),
+    "policy_ends_soon": QT_TRANSLATE_NOOP("problems", "政策 {policy} 将于 {effective_to} 结束执行，请及时更新政策"),
+    "policy_not_yet_begun": QT_TRANSLATE_NOOP("problems", "政策 {policy} 自 {effective_from} 起执行：此前出院的就诊不能按它结算"),
     "setting_unknown": QT_TRANSLATE_NOOP("problems", "没有名为 {key} 的设置（可设置：{known}）"),
     "setting_read_only": QT_TRANSLATE_NOOP("problems", "{setting}不能在这里更改"),
     "setting_not_one_of": QT_TRANSLATE_NOOP("problems", "{setting}应为以下之一：{allowed}"),
@@ -235,10 +240,17 @@ PROBLEMS: dict[str, str] = {
 # Parameters whose values are codes: their words, so a sentence says 审核员, not "supervisor".
 _ROLES = {"clerk": QT_TRANSLATE_NOOP("problems", "经办员"), "supervisor": QT_TRANSLATE_NOOP("problems", "审核员"),
           "admin": QT_TRANSLATE_NOOP("problems", "管理员")}
-_SETTINGS = {"window_id": QT_TRANSLATE_NOOP("problems", "窗口编号"), "window_name": QT_TRANSLATE_NOOP("problems", "窗口名称"),
-             "policy": QT_TRANSLATE_NOOP("problems", "本地政策"), "policy_hash": QT_TRANSLATE_NOOP("problems", "政策校验值"),
-             "receipt_series": QT_TRANSLATE_NOOP("problems", "票据号前缀"),
-             "page_size": QT_TRANSLATE_NOOP("problems", "票据纸张"), "default_printer": QT_TRANSLATE_NOOP("problems", "默认打印机"),
-             "language": QT_TRANSLATE_NOOP("problems", "界面语言"), "backup_dir": QT_TRANSLATE_NOOP("problems", "备份文件夹"),
-             "backup_keep": QT_TRANSLATE_NOOP("problems", "保留备份份数"), "county_key": QT_TRANSLATE_NOOP("problems", "县级密钥")}
+_SETTINGS = {
+    "window_id": QT_TRANSLATE_NOOP("problems", "窗口编号"),
+    "window_name": QT_TRANSLATE_NOOP("problems", "窗口名称"),
+    "policy": QT_TRANSLATE_NOOP("problems", "本地政策"),
+    "policy_hash": QT_TRANSLATE_NOOP("problems", "政策校验值"),
+    "receipt_series": QT_TRANSLATE_NOOP("problems", "票据号前缀"),
+    "page_size": QT_TRANSLATE_NOOP("problems", "票据纸张"),
+    "default_printer": QT_TRANSLATE_NOOP("problems", "默认打印机"),
+    "language": QT_TRANSLATE_NOOP("problems", "界面语言"),
+    "backup_dir": QT_TRANSLATE_NOOP("problems", "备份文件夹"),
+    "backup_keep": QT_TRANSLATE_NOOP("problems", "保留备份份数"),
+    "county_key": QT_TRANSLATE_NOOP("problems", "县级密钥"),
+}
 PARAM_WORDS: dict[str, dict[str, str]] = {"role": _ROLES, "required": _ROLES, "setting": _SETTINGS}
