@@ -2687,6 +2687,46 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>密码不能为空或只有空格</source>
+        <translation>The password cannot be empty or spaces only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是同一个字符或同一小段字符的重复（如 aaaaaaaa、abcabcab）</source>
+        <translation>The password cannot be one character or a short group repeated (such as aaaaaaaa, abcabcab)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是连续的字符（如 12345678、abcdefgh、87654321）</source>
+        <translation>The password cannot be a run of characters (such as 12345678, abcdefgh, 87654321)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是用户名加数字或符号</source>
+        <translation>The password cannot be the user name with digits or signs added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这是常用密码，很容易被猜中，请换一个</source>
+        <translation>This is a commonly used password, easily guessed: choose another</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码不能与当前密码相同</source>
+        <translation>The new password must differ from the current one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords typed differ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} 是唯一可用的管理员，不能停用</source>
+        <translation>{user} is the only active admin and cannot be disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有用户 {user}</source>
         <translation>No user {user}</translation>
     </message>
