@@ -2862,6 +2862,16 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>请给出备份文件（backup 文件名）或用 --auto 做当天的备份（--dir、--keep 只用于 --auto）</source>
+        <translation>Give the backup file (backup FILE) or use --auto for the day&apos;s backup (--dir and --keep go with --auto only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法使用备份文件夹 {path}（{detail}）</source>
+        <translation>The backup folder {path} cannot be used ({detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PostgreSQL 数据库请使用 pg_dump 备份</source>
         <translation>Back up a PostgreSQL database with pg_dump</translation>
     </message>

@@ -158,6 +158,8 @@ PROBLEMS: dict[str, str] = {
     "day_closed_already": QT_TRANSLATE_NOOP("problems", "{clerk} 的 {day} 已由 {closed_by} 于 {closed_at} 日结"),
     "day_closed_meanwhile": QT_TRANSLATE_NOOP("problems", "{clerk} 的 {day} 已日结"),
     "closing_future_day": QT_TRANSLATE_NOOP("problems", "{day} 尚未到来，不能日结"),
+    "backup_out_or_auto": QT_TRANSLATE_NOOP("problems", "请给出备份文件（backup 文件名）或用 --auto 做当天的备份（--dir、--keep 只用于 --auto）"),
+    "backup_folder_unusable": QT_TRANSLATE_NOOP("problems", "无法使用备份文件夹 {path}（{detail}）"),
     "backup_needs_sqlite": QT_TRANSLATE_NOOP("problems", "PostgreSQL 数据库请使用 pg_dump 备份"),
     "restore_needs_sqlite": QT_TRANSLATE_NOOP("problems", "PostgreSQL 数据库请使用 pg_restore 恢复"),
     "restore_from_live": QT_TRANSLATE_NOOP("problems", "{path} 就是正在使用的数据库本身"),
