@@ -16,7 +16,7 @@ ix_settlements_report_figures goes (report_cells replaces it); ix_settlements_re
 (coverage by town for one month, and the monitoring list of the monthly package, read through it).
 
 Revision ID: 0006
-Revises: 0009
+Revises: 0007
 Create Date: 2026-12-04 02:30:00
 """
 import sqlalchemy as sa
@@ -24,7 +24,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision = '0006'
-down_revision = '0009'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
