@@ -10,8 +10,9 @@ from test_cli_window import cli, refusal, template, window  # noqa: F401 (fixtur
 from windowkit import PASSWORD
 
 
-def auto(tmp_path, window, *args, user="clerk"):
-    return cli(tmp_path, "backup", "--auto", *args, "--db", window.path, "--json", user=user, password=PASSWORD)
+def auto(tmp_path, window, *args, user="clerk", **env):
+    return cli(tmp_path, "backup", "--auto", *args, "--db", window.path, "--json", user=user, password=PASSWORD,
+               **env)
 
 
 def test_backup_auto_makes_the_days_file_in_backups_beside_the_database(window, tmp_path):
@@ -34,14 +35,16 @@ def test_backup_auto_keeps_the_newest_n_in_its_folder(window, tmp_path):
     for name in old:
         (folder / name).write_bytes(b"an older backup")
     (folder / "keep-me.txt").write_text("not a backup")
-    done = auto(tmp_path, window, "--dir", folder, "--keep", "3")
+    done = auto(tmp_path, window, "--dir", folder, "--keep", "3")  # a folder of its own: sealed backups only
+    assert refusal(done)["code"] == "backup_key_missing"
+    done = auto(tmp_path, window, "--dir", folder, "--keep", "3", backup_passphrase="窗口备份口令 2026")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["kept"] == [f"windowdesk-{date.today().isoformat()}.sqlite", *old[:2]]
     assert result["removed"] == old[2:]
     assert sorted(p.name for p in folder.iterdir()) == sorted(["keep-me.txt", *result["kept"]])
     human = cli(tmp_path, "backup", "--auto", "--dir", folder, "--keep", "1", "--db", window.path, user="clerk",
-                password=PASSWORD)
+                password=PASSWORD, backup_passphrase="窗口备份口令 2026")
     assert human.returncode == 0 and human.stdout.splitlines() == [
         f"the day has its backup already: {folder / result['kept'][0]}", "removed 2 older backups; 1 kept"]
 

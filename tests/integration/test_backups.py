@@ -12,12 +12,15 @@ import pytest
 from sqlalchemy import select
 
 from windowdesk.adapters.log_files import BACKUPS, setup_logging
-from windowdesk.services import backups, settings
-from windowdesk.services.errors import InvalidInput
+from windowdesk.services import backup_seal, backups, settings
+from windowdesk.services.backup_seal import open_to_temporary
+from windowdesk.services.errors import InvalidInput, Refused
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.maintenance import backup
 from windowdesk.store.models import AuditEntry
 
 DAY = date(2026, 12, 4)
+PASSPHRASE = "窗口备份口令 2026"
 
 
 def names(folder) -> list[str]:
@@ -28,7 +31,7 @@ def test_the_days_backup_goes_to_backups_in_the_data_folder_once(window, tmp_pat
     result = backups.auto_backup(window.store, window.clerk, today=DAY)
     folder = tmp_path / "backups"
     assert result == {"file": str(folder / "windowdesk-2026-12-04.sqlite"), "folder": str(folder), "made": True,
-                      "kept": ["windowdesk-2026-12-04.sqlite"], "removed": []}
+                      "sealed": False, "kept": ["windowdesk-2026-12-04.sqlite"], "removed": []}
     with sqlite3.connect(folder / "windowdesk-2026-12-04.sqlite") as copy:  # a whole database holding its entry
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("SELECT action FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone() == \
@@ -46,8 +49,8 @@ def test_rotation_keeps_the_newest_n_and_touches_nothing_else(window, tmp_path):
     folder.mkdir()
     for name in ("notes.txt", "windowdesk-2026-01-01.sqlite.bak", "windowdesk-latest.sqlite", "lg-01.sqlite"):
         (folder / name).write_text("not a daily backup")
-    made = [backups.auto_backup(window.store, window.clerk, folder=folder, keep=3, today=DAY + timedelta(days=i))
-            for i in range(5)]
+    made = [backups.auto_backup(window.store, window.clerk, folder=folder, keep=3, today=DAY + timedelta(days=i),
+                                passphrase=PASSPHRASE) for i in range(5)]
     assert [m["made"] for m in made] == [True] * 5
     assert made[-1]["kept"] == ["windowdesk-2026-12-08.sqlite", "windowdesk-2026-12-07.sqlite",
                                 "windowdesk-2026-12-06.sqlite"]
@@ -60,6 +63,7 @@ def test_rotation_keeps_the_newest_n_and_touches_nothing_else(window, tmp_path):
 
 def test_the_settings_name_the_folder_and_the_count(window, tmp_path):
     folder = tmp_path / "usb" / "windowdesk"
+    set_county_key(window.store, window.admin, key_hex="ab" * 32)  # a stick takes sealed backups only
     settings.change_settings(window.store, window.admin, {"backup_dir": str(folder), "backup_keep": 2})
     for i in range(4):
         backups.backup_on_start(window.store, window.clerk, today=DAY + timedelta(days=i))
@@ -97,10 +101,38 @@ def test_the_last_backup_is_told_from_the_audit_log(window, tmp_path):
     assert last["auto"] is True and last["exists"] is True
     assert last["file"] == str(tmp_path / "backups" / "windowdesk-2026-12-04.sqlite")
     assert len(last["at"]) == 16 and last["at"][4] == "-"
-    backup(window.store, window.admin, out=tmp_path / "by-hand.sqlite")
+    backup(window.store, window.admin, out=tmp_path / "by-hand.sqlite", passphrase=PASSPHRASE)
     assert backups.last_backup(window.store)["file"] == str((tmp_path / "by-hand.sqlite").resolve())
     (tmp_path / "by-hand.sqlite").unlink()
     assert backups.last_backup(window.store)["exists"] is False
+
+
+def test_with_the_county_key_the_daily_backup_is_sealed_and_restores(window, tmp_path):
+    set_county_key(window.store, window.admin, key_hex="ab" * 32)
+    result = backups.auto_backup(window.store, window.clerk, today=DAY)
+    file = tmp_path / "backups" / "windowdesk-2026-12-04.sqlite"
+    assert result["made"] is True and result["sealed"] is True
+    assert not file.read_bytes().startswith(b"SQLite format 3") and b"db.backup.auto" not in file.read_bytes()
+    plain = open_to_temporary(file, tmp_path, window.store.keys, passphrase=None)
+    with sqlite3.connect(plain) as copy:
+        assert copy.execute("SELECT action FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone() == \
+            ("db.backup.auto",)
+
+
+def test_without_a_key_a_folder_off_the_pc_gets_no_plain_copy(window, tmp_path):
+    stick = tmp_path / "stick"
+    with pytest.raises(Refused) as refused:
+        backups.auto_backup(window.store, window.clerk, folder=stick, today=DAY)
+    assert refused.value.code == "backup_key_missing"
+    assert not (stick / "windowdesk-2026-12-04.sqlite").exists()
+
+
+def test_a_damaged_database_gets_no_daily_backup(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(backup_seal, "integrity_messages", lambda path: ["*** in database main *** Page 7"])
+    with pytest.raises(Refused) as refused:
+        backups.auto_backup(window.store, window.clerk, today=DAY)
+    assert refused.value.code == "backup_integrity_failed"
+    assert not (tmp_path / "backups" / "windowdesk-2026-12-04.sqlite").exists()
 
 
 # --- log files -------------------------------------------------------------------------------------------------

@@ -98,13 +98,15 @@ def run_backup(args) -> int:
 
 
 def _run_auto_backup(args) -> int:
+    from ..services.backup_seal import passphrase_from_env
     from ..services.backups import auto_backup
 
     if args.out:
         raise UsageError("backup_out_or_auto", "out")
     store = store_for(args)
     try:
-        result = auto_backup(store, acting_user(args, store), folder=args.dir, keep=args.keep)
+        result = auto_backup(store, acting_user(args, store), folder=args.dir, keep=args.keep,
+                             passphrase=passphrase_from_env())
     finally:
         store.engine.dispose()
     if args.json:

@@ -5,6 +5,11 @@ setting, else `backups/` in the data folder), the newest N kept (`backup_keep`, 
 find the file and only tidy up). `backup --auto` runs the same from the command line (a scheduled task).
 Any logged-in user may make the day's backup: it is the window's routine, not an admin's decision; `backup
 OUT` (services.maintenance) stays the admin's.
+
+A daily backup is sealed as `backup OUT` is (services/backup_seal: the county-derived backup key, or the
+backup passphrase). A window not yet given the county key still gets its daily backup in the data folder's
+`backups/` as a plain copy readable by the user alone: it never leaves the PC, and a damaged database can be
+restored from it. A backup folder elsewhere (a USB stick, a share) takes sealed backups only.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from ..store.models import AuditEntry
 from ..store.unit_of_work import Store
 from . import settings
 from .auth import Actor
-from .errors import InvalidInput
+from . import backup_seal
+from .errors import InvalidInput, Refused
 from .maintenance import copy_database
 
 DAILY = re.compile(r"windowdesk-(\d{4}-\d{2}-\d{2})\.sqlite")
@@ -47,10 +53,11 @@ def backup_folder(store: Store, folder: str | Path | None = None) -> Path:
 
 
 def auto_backup(store: Store, actor: Actor, *, folder: str | Path | None = None, keep: int | str | None = None,
-                today: date | None = None) -> dict:
+                today: date | None = None, passphrase: str | None = None) -> dict:
     """Make the day's backup unless it exists, then keep the newest `keep` daily files (only files of that
-    name are ever removed). Returns {"file", "folder", "made", "kept", "removed"} (names, newest first).
-    Refused: backup_needs_sqlite, setting_not_whole (keep), backup_folder_unusable."""
+    name are ever removed). Returns {"file", "folder", "made", "sealed", "kept", "removed"} (names, newest
+    first). Refused: backup_needs_sqlite, setting_not_whole (keep), backup_folder_unusable, backup_key_missing
+    (no key, and a folder outside the data folder), backup_integrity_failed."""
     actor.require("clerk")
     source = sqlite_path(store.engine)
     if source is None:
@@ -64,9 +71,14 @@ def auto_backup(store: Store, actor: Actor, *, folder: str | Path | None = None,
     target = target_dir / f"windowdesk-{(today or date.today()).isoformat()}.sqlite"
     made = False
     if not target.exists():
-        made = _copy(store, actor, source, target)
+        sealing = bool(passphrase) or store.keys.county_key is not None
+        if not sealing and target_dir.resolve() != (data_folder(store) / "backups").resolve():
+            raise Refused("backup_key_missing", "dir")
+        backup_seal.refuse_damaged(source)
+        made = _copy(store, actor, source, target, passphrase=passphrase if sealing else None, sealing=sealing)
     kept, removed = rotate(target_dir, keep=keep)
-    return {"file": str(target), "folder": str(target_dir), "made": made, "kept": kept, "removed": removed}
+    return {"file": str(target), "folder": str(target_dir), "made": made,
+            "sealed": target.is_file() and backup_seal.is_sealed(target), "kept": kept, "removed": removed}
 
 
 def backup_on_start(store: Store, actor: Actor, *, today: date | None = None) -> dict:
@@ -75,14 +87,24 @@ def backup_on_start(store: Store, actor: Actor, *, today: date | None = None) ->
     return auto_backup(store, actor, today=today)
 
 
-def _copy(store: Store, actor: Actor, source: Path, target: Path) -> bool:
+def _copy(store: Store, actor: Actor, source: Path, target: Path, *, passphrase: str | None,
+          sealing: bool) -> bool:
     """The entry first, so the copy holds the record of its own making (as `backup OUT` does)."""
     with store.transaction() as tx:
-        tx.audit(user=actor.name, action="db.backup.auto", target=target.name, detail={"file": str(target.resolve())})
+        tx.audit(user=actor.name, action="db.backup.auto", target=target.name,
+                 detail={"file": str(target.resolve()), "sealed": sealing})
+    # The plain copy is made beside the live database (the data folder); only sealed bytes go elsewhere.
+    plain = source.with_name(f".{source.name}.daily-{os.getpid()}.tmp")
     part = target.with_name(target.name + ".part")
     try:
-        copy_database(source, part)
-        os.chmod(part, 0o600)  # names and ID numbers: the user's alone
+        plain.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
+        copy_database(source, plain)
+        os.chmod(plain, 0o600)  # names and ID numbers: the user's alone
+        if sealing:
+            backup_seal.seal_to(plain, part, store.keys, passphrase=passphrase)
+        else:
+            plain.rename(part)
         if target.exists():  # another window of this folder made it meanwhile
             return False
         part.rename(target)
@@ -91,6 +113,7 @@ def _copy(store: Store, actor: Actor, source: Path, target: Path) -> bool:
                            detail=exc.strerror or "") from None
     finally:
         part.unlink(missing_ok=True)
+        plain.unlink(missing_ok=True)
     return True
 
 
