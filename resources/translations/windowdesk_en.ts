@@ -340,7 +340,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -360,7 +360,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -492,7 +492,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -793,7 +793,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPageBase</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+74"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -1022,18 +1022,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>By hospital</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-111"/>
         <source>查询</source>
         <translation>Run</translation>
     </message>
@@ -1044,18 +1044,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-125"/>
+        <location line="+128"/>
         <source>打印为 PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-126"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1136,7 +1136,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
         <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
     </message>
@@ -1189,30 +1189,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+231"/>
+        <location line="+226"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+230"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+231"/>
+        <location line="-225"/>
+        <location line="+226"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-225"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -1222,7 +1222,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -1417,7 +1417,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -2250,7 +2250,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>System error ({kind}); please call the administrator</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>出院日期 {discharged} 晚于今天（{today}），不能结算</source>
         <translation>The discharge date {discharged} is after today ({today}): it cannot be settled</translation>
     </message>
@@ -2320,7 +2320,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>The roster file {file} has changed since its preview (SHA-256 {previewed}… then, {found}… now): nothing was imported; preview it again</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-73"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2365,7 +2365,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{field} is not a known field</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{field} 应为“年-月”（如 2024-03）的列表</source>
         <translation>{field} must be a list of months such as 2024-03</translation>
     </message>
@@ -2431,12 +2431,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{field} must be written as text or a whole number (such as &quot;1200.50&quot;), not {type}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{field} 金额超出范围：{value}</source>
-        <translation>{field} is out of range: {value}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{field} 不能为负数：{amount}</source>
         <translation>{field} cannot be negative: {amount}</translation>
     </message>
@@ -2561,7 +2556,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} is longer than {limit} characters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{column}被Excel转成了数字，末几位可能已丢失，请把该列设为文本格式后重新导出</source>
         <translation>{column}: Excel turned it into a number and its last digits may be lost; format the column as text and export again</translation>
     </message>
@@ -2576,7 +2571,22 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-80"/>
+        <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
+        <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 过长：{length} 个字符，最多 {limit} 个</source>
+        <translation>{field} is too long: {length} characters, at most {limit}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{field} 金额超出范围（上限 {maximum}）：{value}</source>
+        <translation>{field} is out of range (at most {maximum}): {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>缺少 {field}</source>
         <translation>{field} is missing</translation>
     </message>
@@ -2621,7 +2631,12 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>No {code} registration holds on {on}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
+        <source>{column}含有控制字符（如 NUL）</source>
+        <translation>{column} holds a control character (such as NUL)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{column}“{value}”无法识别（应为{formats}）</source>
         <translation>{column} &quot;{value}&quot; is not recognised (write {formats})</translation>
     </message>
@@ -2857,6 +2872,36 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} 超过 {maximum} 字节，不是就诊文件</source>
+        <translation>{path} is larger than {maximum} bytes: not a case file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 的 JSON 嵌套超过 {maximum} 层</source>
+        <translation>{path}: the JSON nests deeper than {maximum} levels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行超过 {maximum} 字节</source>
+        <translation>Line {line} is longer than {maximum} bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行不是 UTF-8 文字</source>
+        <translation>Line {line} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行是空行（每行应为一个 JSON 对象）</source>
+        <translation>Line {line} is blank (each line holds one JSON object)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {line} 行的 JSON 嵌套超过 {maximum} 层</source>
+        <translation>Line {line}: the JSON nests deeper than {maximum} levels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>请给出结算单号（或票据号），或用 --enrollment 给出参保票据号</source>
         <translation>Give a settlement number (or receipt number), or an enrollment receipt number with --enrollment</translation>
     </message>
@@ -2864,6 +2909,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>年度有误：{year}</source>
         <translation>Invalid year: {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} 应在 1 至 {maximum} 之间：{value}</source>
+        <translation>{field} must be from 1 to {maximum}: {value}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3119,6 +3169,11 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>{file}：无法识别的键 {field}（此处可用：{known}）</source>
         <translation>{file}: unknown key {field} (known here: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{field} 超过金额上限 {maximum}：{value}</source>
+        <translation>{file}: {field} is above the largest amount, {maximum}: {value}</translation>
     </message>
     <message>
         <location line="+1"/>

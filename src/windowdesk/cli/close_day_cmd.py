@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from . import arguments
 from .errors import UsageError
 from .output import print_json
 from .session import acting_user, store_for
@@ -52,10 +53,7 @@ def run(args) -> int:
 def _day(text: str | None) -> date:
     if text is None:
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("not_a_date", "--date", value=text[:40]) from None
+    return arguments.day(text, "--date")
 
 
 def print_human(result: dict, *, preview: bool) -> None:

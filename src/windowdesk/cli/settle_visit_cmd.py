@@ -3,7 +3,7 @@ discharge, or (--dry-run) show the trial settlement (试算) and write nothing."
 
 from __future__ import annotations
 
-from ..domain.case_json import parse_visit
+from ..domain.case_json import parse_visit_document
 from ..domain.problems import Problem
 from ..services.errors import InvalidInput
 from ..services.settlement import settle_visit, trial_settlement
@@ -26,7 +26,7 @@ def register(commands, common) -> None:
 
 def run(args) -> int:
     document = read_json(args.input)
-    visit = parse_visit(document.get("visit", document) if isinstance(document, dict) else document)
+    visit = parse_visit_document(document)
     if args.dry_run and args.receipt:
         raise UsageError("dry_run_no_receipt", "receipt")
     store = store_for(args)

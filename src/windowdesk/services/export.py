@@ -90,7 +90,7 @@ PAYOUT_COLUMNS = (
     Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category", CATEGORY),
     Column("self_pay", MONEY), Column("cap", MONEY), Column("payout", MONEY),
 )
-_PERIOD = re.compile(r"(\d{4})-(\d{2})")
+_PERIOD = re.compile(r"([0-9]{4})-([0-9]{2})")  # ASCII digits: "１２３４" is not a year here
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         match = _PERIOD.fullmatch(text.strip())
-        if not match or not 1 <= int(match[2]) <= 12:
+        if not match or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]):  # year 0 made exit 1
             raise InvalidInput("period_invalid", "period", value=text[:40])
         year, month = int(match[1]), int(match[2])
         return cls(f"{year:04d}-{month:02d}", date(year, month, 1),

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from .database import READ_ONLY
+from . import text_guard  # noqa: F401 - registers the flush-time text check
 from .models import AuditEntry, AuditHead
 from .types import canonical_json
 
