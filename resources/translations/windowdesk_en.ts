@@ -2531,7 +2531,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{file}: not a readable Excel workbook (damaged or password-protected?); save it as .xlsx or CSV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{file}：文件中没有内容（第一个非空行应为表头）</source>
         <translation>{file}: the file is empty (the first non-blank row must be the header)</translation>
     </message>
@@ -2571,7 +2571,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>{column} &quot;{value}&quot; is not recognised (use {known}...)</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-83"/>
         <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
         <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
     </message>
@@ -2631,7 +2631,22 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <translation>No {code} registration holds on {on}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
+        <source>{file}：{part} 解压后超过 {maximum} 字节，不予读取（请删去花名册以外的内容，或另存为CSV）</source>
+        <translation>{file}: {part} is larger than {maximum} bytes uncompressed and is not read (remove what is not roster, or save it as CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{part} 解压后是压缩时的 {ratio} 倍（上限 {maximum} 倍），可能是恶意文件，不予读取</source>
+        <translation>{file}: {part} inflates to {ratio} times its compressed size (at most {maximum}): possibly a hostile file, not read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：工作表超过 {maximum} 行</source>
+        <translation>{file}: the sheet has more than {maximum} rows</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{column}含有控制字符（如 NUL）</source>
         <translation>{column} holds a control character (such as NUL)</translation>
     </message>
