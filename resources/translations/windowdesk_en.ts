@@ -1963,7 +1963,7 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+27"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+28"/>
         <source>请管理员先在命令行初始化本窗口的数据库：
 windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
         <translation>An administrator must first initialise this window&apos;s database on the command line:
@@ -1971,7 +1971,7 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+25"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
@@ -2852,8 +2852,18 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} 已存在，不会覆盖文件</source>
-        <translation>{path} exists already: it is not overwritten</translation>
+        <source>{path} 已存在，不会覆盖文件（要替换请加 --force）</source>
+        <translation>{path} exists already: it is not overwritten (--force replaces it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 是正在使用的数据库（或其 -wal/-shm/-journal 文件），不能写入</source>
+        <translation>{path} is the live database (or its -wal/-shm/-journal file): it is never written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} 是文件夹，请给出文件名</source>
+        <translation>{path} is a folder: give a file name</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.money import fmt
+from . import out_files
 from .package_labels import COLUMN_LABELS, NO, YES
 
 TEXT, MONEY, INT, FLAG, DAY, RATE, CATEGORY = "text", "money", "int", "flag", "date", "rate", "category"
@@ -146,13 +146,9 @@ def _restamped(data: bytes, stamp: datetime) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a crash never leaves a half-written package file."""
-    partial = path.with_name(path.name + ".partial")
-    # Readable by the user only: the files hold ID numbers and amounts.
-    partial.unlink(missing_ok=True)
-    with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-        handle.write(data)
-    partial.replace(path)
+    """A package's own file, replacing the one of an earlier export of the month (the re-export contract), by
+    adapters.out_files' rules: never the database, a temporary file opened exclusively then renamed, 0600."""
+    out_files.write_out(path, data, force=True)
 
 
 @contextmanager

@@ -20,7 +20,8 @@ def register(commands, common) -> None:
     check.set_defaults(handler=run_check)
     backup = commands.add_parser("backup", parents=[common],
                                  help="copy the live database to a new file (SQLite online backup; admin)")
-    backup.add_argument("out", help="the backup file to create (never overwritten)")
+    backup.add_argument("out", help="the backup file to create (never over a file unless --force, never the database)")
+    backup.add_argument("--force", action="store_true", help="replace an existing backup file")
     backup.set_defaults(handler=run_backup)
     restore = commands.add_parser("restore", parents=[common], help=RESTORE_HELP, description=RESTORE_HELP)
     restore.add_argument("file", help="a backup made by `windowdesk backup`")
@@ -67,7 +68,7 @@ def run_backup(args) -> int:
 
     store = store_for(args)
     try:
-        result = backup(store, acting_user(args, store), out=args.out)
+        result = backup(store, acting_user(args, store), out=args.out, force=args.force)
     finally:
         store.engine.dispose()
     if args.json:

@@ -22,6 +22,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from ..adapters import out_files
 from ..adapters.export_files import (
     CATEGORY,
     DAY,
@@ -199,7 +200,7 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
         stamp = datetime(month.first.year, month.first.month, 1)
         files = []
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            out_files.private_folder(out)
             for table in tables:
                 for suffix, data in (("csv", csv_bytes(table)), ("xlsx", xlsx_bytes(table, stamp=stamp))):
                     name = f"{table.name}.{suffix}"

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from ..adapters import out_files
 from ..store.database import database_url, open_engine, sqlite_path
 from ..store.migrations import alembic_config, current_revision, head_revision, upgrade
 from ..store.models import AuditEntry, AuditHead
@@ -166,7 +167,7 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
+def backup(store: Store, actor: Actor, *, out: Path | str, force: bool = False) -> dict:
     """A consistent copy of the live SQLite database through the online backup API (admin only).
 
     The "db.backup" entry is committed first so that the copy holds the record of its own making; a copy
@@ -176,20 +177,22 @@ def backup(store: Store, actor: Actor, *, out: Path | str) -> dict:
     source = sqlite_path(store.engine)
     if source is None:
         raise InvalidInput("backup_needs_sqlite", "db")
-    out = Path(out)
-    if out.exists():
-        raise InvalidInput("file_exists", "out", path=str(out))
-    if not out.parent.is_dir():
-        raise InvalidInput("folder_missing", "out", path=str(out.parent))
+    # Never the live database or its companions, never over a file unless `force` (adapters.out_files).
+    out = out_files.check_target(out, force=force)
     with store.transaction() as tx:
         entry = tx.audit(user=actor.name, action="db.backup", target=out.name[:100],
                          detail={"file": str(out.resolve())})
-    part = out.with_name(out.name + ".part")
+    fd, part = out_files.exclusive_temp(out)  # 0600, opened exclusively: SQLite writes into it
+    os.close(fd)
     try:
-        _copy(source, part)
-        part.rename(out)
+        _copy(source, part, fresh=False)
+        try:
+            out_files.install(part, out, force=force)
+        except FileExistsError:
+            raise InvalidInput("file_exists", "out", path=str(out)) from None
     finally:
         part.unlink(missing_ok=True)
+        part.with_name(part.name + "-journal").unlink(missing_ok=True)
     return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq}
 
 
@@ -295,9 +298,11 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Online backup into a new single file (rollback journal, so it can sit on read-only media)."""
-    target.unlink(missing_ok=True)
+def _copy(source: Path, target: Path, *, fresh: bool = True) -> None:
+    """Online backup into a new single file (rollback journal, so it can sit on read-only media); `fresh`
+    False: into the empty file `target` as created (its mode kept)."""
+    if fresh:
+        target.unlink(missing_ok=True)
     with closing(_read_only(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
