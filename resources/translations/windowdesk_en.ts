@@ -3102,6 +3102,16 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
     </message>
     <message>
         <location line="+1"/>
+        <source>{file}：政策文件超过 {maximum} 字节</source>
+        <translation>{file}: the policy file is larger than {maximum} bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：政策文件的数组或表嵌套过深</source>
+        <translation>{file}: the policy file nests arrays or tables too deep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{file}：缺少 {field}</source>
         <translation>{file}: {field} is missing</translation>
     </message>

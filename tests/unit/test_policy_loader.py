@@ -271,3 +271,13 @@ def test_a_ratio_with_an_exponent_is_refused(tmp_path):
     error = _rejected(tmp_path, _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace('"0.90"', '"9e-1"')))
     key, code, _params = _only_problem(error)
     assert (key, code) == ("basic.inpatient.ratio.township", "policy_not_number")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("a = " + "[" * 100_000 + "]" * 100_000, "policy_too_deep"),  # tomllib recursed into an internal error
+    ("a = " + "{ b = " * 5_000 + "1" + " }" * 5_000, "policy_too_deep"),
+    ("# " + "x" * (1 << 20) + "\n", "policy_too_large"),
+])
+def test_a_policy_nested_too_deep_or_too_large_is_refused_with_a_code(tmp_path, text, code):
+    error = _rejected(tmp_path, text)
+    assert _only_problem(error)[:2] == ("", code)

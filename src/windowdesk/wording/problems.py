@@ -209,6 +209,8 @@ PROBLEMS: dict[str, str] = {
     "policy_unreadable": QT_TRANSLATE_NOOP("problems", "{file}：无法读取政策文件（{detail}）"),
     "policy_not_utf8": QT_TRANSLATE_NOOP("problems", "{file}：政策文件不是 UTF-8 文本"),
     "policy_malformed_toml": QT_TRANSLATE_NOOP("problems", "{file}：政策文件不是有效的 TOML（{detail}）"),
+    "policy_too_large": QT_TRANSLATE_NOOP("problems", "{file}：政策文件超过 {maximum} 字节"),
+    "policy_too_deep": QT_TRANSLATE_NOOP("problems", "{file}：政策文件的数组或表嵌套过深"),
     "policy_missing": QT_TRANSLATE_NOOP("problems", "{file}：缺少 {field}"),
     "policy_missing_table": QT_TRANSLATE_NOOP("problems", "{file}：缺少表 [{field}]"),
     "policy_not_table": QT_TRANSLATE_NOOP("problems", "{file}：{field} 应为表"),
