@@ -163,3 +163,17 @@ def test_the_import_reports_the_bomb_as_the_file_s_problem(tmp_path, small):
     finally:
         window.store.engine.dispose()
     assert (refused.value.code, refused.value.params["file"]) == ("roster_xlsx_ratio", "bomb.xlsx")
+
+
+def test_a_damaged_sheet_is_not_a_workbook(tmp_path, small):
+    # Found by the roster fuzz test: a flipped byte inside the deflate stream (zlib.error).
+    data = bytearray(small.read_bytes())
+    with zipfile.ZipFile(small) as archive:
+        info = archive.getinfo(SHEET)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start:start + 8] = b"\xff" * 8
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(Refusal) as refused:
+        xlsx_guard.inspect_xlsx(damaged)
+    assert refused.value.code == "roster_not_xlsx"

@@ -76,7 +76,10 @@ def inspect_xlsx(path: Path, *, grid: bool = True) -> XlsxShape | None:
         columns = 26
         placed = True
         for info in parts:
-            measured = _measure(raw, info, grid=grid)
+            try:
+                measured = _measure(raw, info, grid=grid)
+            except (zlib.error, struct.error, ValueError) as exc:  # damaged: no reader could use it either
+                raise Refusal("roster_not_xlsx", "file", detail=type(exc).__name__) from None
             total += measured.size
             rows, columns = max(rows, measured.rows), max(columns, measured.columns)
             placed = placed and measured.placed
@@ -105,6 +108,8 @@ def _measure(raw, info: zipfile.ZipInfo, *, grid: bool) -> _Measured:
                       ratio=info.file_size // info.compress_size, maximum=MAX_RATIO)
     raw.seek(info.header_offset)
     header = _LOCAL_HEADER.unpack(raw.read(_LOCAL_HEADER.size))
+    if header[0] != b"PK\x03\x04":
+        raise ValueError("no local file header")
     raw.seek(header[9] + header[10], 1)  # the name and extra field of the local header
     if info.compress_type == zipfile.ZIP_STORED:
         inflate = None
