@@ -3478,6 +3478,106 @@ Restore from it? The current database file is kept aside first.</translation>
             <source>县级密钥</source>
             <translation>county key</translation>
         </message>
+        <message>
+            <location line="-83" />
+            <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
+            <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{field} 过长：{length} 个字符，最多 {limit} 个</source>
+            <translation>{field} is too long: {length} characters, at most {limit}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{field} 金额超出范围（上限 {maximum}）：{value}</source>
+            <translation>{field} is out of range (at most {maximum}): {value}</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>{file}：{part} 解压后超过 {maximum} 字节，不予读取（请删去花名册以外的内容，或另存为CSV）</source>
+            <translation>{file}: {part} is larger than {maximum} bytes uncompressed and is not read (remove what is not roster, or save it as CSV)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}：{part} 解压后是压缩时的 {ratio} 倍（上限 {maximum} 倍），可能是恶意文件，不予读取</source>
+            <translation>{file}: {part} inflates to {ratio} times its compressed size (at most {maximum}): possibly a hostile file, not read</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}：工作表超过 {maximum} 行</source>
+            <translation>{file}: the sheet has more than {maximum} rows</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{column}含有控制字符（如 NUL）</source>
+            <translation>{column} holds a control character (such as NUL)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{path} 已存在，不会覆盖文件（要替换请加 --force）</source>
+            <translation>{path} exists already: it is not overwritten (--force replaces it)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{path} 是正在使用的数据库（或其 -wal/-shm/-journal 文件），不能写入</source>
+            <translation>{path} is the live database (or its -wal/-shm/-journal file): it is never written</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{path} 是文件夹，请给出文件名</source>
+            <translation>{path} is a folder: give a file name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{path} 超过 {maximum} 字节，不是就诊文件</source>
+            <translation>{path} is larger than {maximum} bytes: not a case file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{path} 的 JSON 嵌套超过 {maximum} 层</source>
+            <translation>{path}: the JSON nests deeper than {maximum} levels</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>第 {line} 行超过 {maximum} 字节</source>
+            <translation>Line {line} is longer than {maximum} bytes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>第 {line} 行不是 UTF-8 文字</source>
+            <translation>Line {line} is not UTF-8 text</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>第 {line} 行是空行（每行应为一个 JSON 对象）</source>
+            <translation>Line {line} is blank (each line holds one JSON object)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>第 {line} 行的 JSON 嵌套超过 {maximum} 层</source>
+            <translation>Line {line}: the JSON nests deeper than {maximum} levels</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{field} 应在 1 至 {maximum} 之间：{value}</source>
+            <translation>{field} must be from 1 to {maximum}: {value}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}：政策文件超过 {maximum} 字节</source>
+            <translation>{file}: the policy file is larger than {maximum} bytes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}：政策文件的数组或表嵌套过深</source>
+            <translation>{file}: the policy file nests arrays or tables too deep</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{file}：{field} 超过金额上限 {maximum}：{value}</source>
+            <translation>{file}: {field} is above the largest amount, {maximum}: {value}</translation>
+        </message>
     </context>
     <context>
         <name>reports</name>

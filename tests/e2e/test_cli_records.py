@@ -131,9 +131,11 @@ def test_settlements_refusals_are_exit_2(window, tmp_path, three):
                          "--json", user="clerk", password=PASSWORD)
     assert reversed_range.returncode == 2
     assert json.loads(reversed_range.stdout)["error"]["code"] == "date_range_reversed"
-    bad_date = cli(tmp_path, "settlements", "--from", "2024-13-01", "--db", window.path, user="clerk",
+    bad_date = cli(tmp_path, "settlements", "--from", "2024-13-01", "--db", window.path, "--json", user="clerk",
                    password=PASSWORD)
-    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
+    assert bad_date.returncode == 2  # a code now, as every refusal (was argparse's usage error)
+    assert json.loads(bad_date.stdout)["error"] == {"code": "not_a_date", "field": "--from",
+                                                    "message": "--from 不是有效日期（应为 年-月-日，如 2024-03-01）：2024-13-01"}
 
 
 def test_receipt_by_the_number_printed_on_the_slip(window, tmp_path, three):

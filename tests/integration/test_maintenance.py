@@ -17,6 +17,7 @@ from windowkit import PASSWORD, add_person
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
+from windowdesk.domain.problems import Refusal
 from windowdesk.services.maintenance import (
     NO_LOGIN,
     backup,
@@ -216,9 +217,9 @@ def test_backup_is_for_admins(window, tmp_path, who):
 def test_backup_never_overwrites(window, tmp_path):
     out = tmp_path / "b.sqlite"
     out.write_text("keep me")
-    with pytest.raises(InvalidInput, match="file_exists"):
+    with pytest.raises(Refusal, match="file_exists"):
         _backup(window, out)
-    with pytest.raises(InvalidInput, match="folder_missing"):
+    with pytest.raises(Refusal, match="folder_missing"):
         _backup(window, tmp_path / "no-such-folder" / "b.sqlite")
     assert out.read_text() == "keep me"
     assert len(_actions(window.path)) == 3

@@ -197,12 +197,12 @@ def test_bad_settings_and_ids_are_refused_without_counting(window, tmp_path):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, now=PRINT_AT)
     assert "not-hex-secret" not in str(caught.value)
     key_file.write_bytes(kept)
-    with pytest.raises(InvalidInput, match="file_not_writable"):
+    with pytest.raises(Refusal, match="folder_missing"):
         print_settlement(window.store, window.clerk, copy="paper", settlement_id=sid, out=tmp_path / "missing" / "x.pdf",
                          now=PRINT_AT)
     assert print_count(window, sid) == 0
     assert [e.action for e in entries(window)[before:]] == []
-    assert list((tmp_path).glob(".receipt-*")) == []
+    assert list((tmp_path).glob(".x.pdf.*")) == []
 
 
 def _enrolled(window) -> str:
@@ -253,8 +253,12 @@ def test_cli_command_writes_the_file_and_reports_json(window, tmp_path, monkeypa
     monkeypatch.setenv("WINDOWDESK_PASSWORD", PASSWORD)
     out = tmp_path / "cli.pdf"
     # A file is an electronic copy unless --paper says it goes to a printer; any number of them.
-    for n in (1, 2):
-        args = _cli(window, sid, "--out", str(out), "--json")
+    for n in (1, 2):  # the second over the first: --force (without it, refused and nothing counted)
+        args = _cli(window, sid, "--out", str(out), "--json", *(["--force"] if n == 2 else []))
+        if n == 2:
+            refused = _cli(window, sid, "--out", str(out), "--json")
+            with pytest.raises(Refusal, match="file_exists"):
+                refused.handler(refused)
         assert args.handler(args) == 0
         report = json.loads(capsys.readouterr().out)
         assert report == {"settlement_id": sid, "receipt_no": "LG-01-00000001", "out": str(out), "copy": n,
@@ -262,12 +266,12 @@ def test_cli_command_writes_the_file_and_reports_json(window, tmp_path, monkeypa
                           "page_size": "A5", "bytes": out.stat().st_size}
     assert "电子副本" in text(tmp_path, out.read_bytes()) and print_count(window, sid) == 0
     # By the receipt number printed on the slip, as a paper: the original, then a second one needs --reprint.
-    args = _cli(window, "LG-01-00000001", "--out", str(out), "--paper", "--json")
+    args = _cli(window, "LG-01-00000001", "--out", str(out), "--paper", "--json", "--force")
     assert args.handler(args) == 0
     assert json.loads(capsys.readouterr().out)["copy"] == 1 and print_count(window, sid) == 1
     with pytest.raises(Refused):
         args.handler(args)
-    args = _cli(window, sid, "--out", str(out), "--reprint")  # a reprint is a paper (cli.md's --reprint)
+    args = _cli(window, sid, "--out", str(out), "--reprint", "--force")  # a reprint is a paper (cli.md's --reprint)
     assert args.handler(args) == 0
     assert "补打 第1次" in capsys.readouterr().out and "补打 第1次" in text(tmp_path, out.read_bytes())
     assert print_count(window, sid) == 2

@@ -64,3 +64,14 @@ def test_leaving_the_field_shows_the_amount_as_understood(qtbot, field):
     qtbot.keyClicks(field, "36000")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == "36000.00"
+
+
+def test_the_field_stops_at_the_largest_amount_and_takes_ascii_digits_only(qtbot, field):
+    qtbot.keyClicks(field, "1234567890")  # the ninth and tenth digits are refused: at most 99,999,999.99
+    assert field.text() == "12345678"
+    field.setText("\u0663")  # an Arabic-Indic three: not a digit the window reads
+    with pytest.raises(MoneyInputError) as caught:
+        field.amount()
+    assert caught.value.code == "money_invalid"
+    field.setText("99999999.99")
+    assert field.amount() == Decimal("99999999.99")

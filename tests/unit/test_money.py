@@ -141,7 +141,21 @@ def test_parse_amount_negative_names_field():
         ("", "amount_not_number", {"value": ""}),
         ("NaN", "amount_not_finite", {"value": "NaN"}),
         ("Infinity", "amount_not_finite", {"value": "Infinity"}),
-        ("9" * 40, "amount_out_of_range", {"value": "9" * 40}),
+        ("9" * 40, "amount_out_of_range", {"value": "9" * 40, "maximum": "99999999.99"}),
+        # ASCII decimals only, within the stated maximum (issue 13: 9e16 made sums overflow).
+        ("9e16", "amount_not_number", {"value": "9e16"}),
+        ("1E2", "amount_not_number", {"value": "1E2"}),
+        ("１２３", "amount_not_number", {"value": "１２３"}),
+        ("\u0663", "amount_not_number", {"value": "\u0663"}),  # an Arabic-Indic three
+        ("+5", "amount_not_number", {"value": "+5"}),
+        (" 12 ", "amount_not_number", {"value": " 12 "}),
+        ("1_000", "amount_not_number", {"value": "1_000"}),
+        ("0x10", "amount_not_number", {"value": "0x10"}),
+        ("-inf", "amount_not_finite", {"value": "-inf"}),
+        ("100000000.00", "amount_out_of_range", {"value": "100000000.00", "maximum": "99999999.99"}),
+        (10**8, "amount_out_of_range", {"value": "100000000", "maximum": "99999999.99"}),
+        (Decimal("1e30"), "amount_out_of_range", {"value": "1E+30", "maximum": "99999999.99"}),
+        (Decimal("NaN"), "amount_not_finite", {"value": "NaN"}),
     ],
 )
 def test_parse_amount_rejects(value, code, params):
@@ -150,7 +164,12 @@ def test_parse_amount_rejects(value, code, params):
     assert (exc.value.code, exc.value.field, dict(exc.value.params)) == (code, "item.price", params)
 
 
-@given(st.integers(min_value=0, max_value=10**15))
+def test_the_maximum_amount_is_accepted():
+    assert parse_amount("99999999.99", field="f") == Decimal("99999999.99")
+    assert parse_amount(99999999, field="f") == Decimal("99999999.00")
+
+
+@given(st.integers(min_value=0, max_value=9_999_999_999))
 def test_parse_amount_round_trips_fen(n):
     text = f"{n // 100}.{n % 100:02d}"
     assert parse_amount(text, field="f") == from_fen(n)

@@ -226,3 +226,58 @@ def test_the_example_reads_the_new_keys():
     assert policy.supplementary.applies_to == {"inpatient", "outpatient_special"}
     assert policy.supplementary.covers_partial_self_pay is False
     assert [(r.id, r.name) for r in policy.relief] == [("temporary", "民政临时救助"), ("charity", "慈善救助")]
+
+
+# -- strict input (issue 13): a misspelt optional key, a wrong type, numbers spelt otherwise -----------------
+
+
+def test_a_misspelt_optional_key_is_refused_not_ignored(tmp_path):
+    # `uncapped` is optional: misspelt and ignored, the cap of those categories would silently come back.
+    error = _rejected(tmp_path, _edit(_example(), 'uncapped = ["destitute"]', 'uncaped = ["destitute"]'))
+    key, code, params = _only_problem(error)
+    assert (key, code) == ("assistance.uncaped", "policy_unknown_field")
+    assert "uncapped" in params["known"]
+    assert "assistance.uncaped" in message(error.problems[0]) and "无法识别的键" in message(error.problems[0])
+
+
+def test_diseases_must_be_a_list(tmp_path):
+    error = _rejected(tmp_path, _edit(_example(), 'diseases = ["F20", "F25", "F06", "F72", "E10", "E11", "N18"]',
+                                      'diseases = "F25"'))
+    key, code, _params = _only_problem(error)
+    assert (key, code) == ("basic.outpatient_special.diseases", "policy_not_code_list")
+
+
+@pytest.mark.parametrize("spelt", ['"9e16"', '"1.5E5"', '"１５００００"', '"NaN"', '"Infinity"', '" 150000"', '"+150000"'])
+def test_an_amount_in_another_spelling_than_ascii_decimals_is_refused(tmp_path, spelt):
+    error = _rejected(tmp_path, _edit(_example(), 'annual_cap = "150000"', f"annual_cap = {spelt}"))
+    key, code, _params = _only_problem(error)
+    assert (key, code) == ("basic.annual_cap", "policy_not_number")
+
+
+@pytest.mark.parametrize("amount", ['"100000000"', "100000000", '"99999999999999999999"'])
+def test_an_amount_above_the_maximum_is_refused(tmp_path, amount):
+    error = _rejected(tmp_path, _edit(_example(), 'annual_cap = "150000"', f"annual_cap = {amount}"))
+    key, code, params = _only_problem(error)
+    assert (key, code, params["maximum"]) == ("basic.annual_cap", "policy_amount_too_large", "99999999.99")
+
+
+def test_the_maximum_amount_itself_loads(tmp_path):
+    path = tmp_path / "max.toml"
+    path.write_text(_edit(_example(), 'annual_cap = "150000"', 'annual_cap = "99999999.99"'), encoding="utf-8")
+    assert load_policy_file(path).basic.annual_cap == Decimal("99999999.99")
+
+
+def test_a_ratio_with_an_exponent_is_refused(tmp_path):
+    error = _rejected(tmp_path, _edit(_example(), INPATIENT_RATIO, INPATIENT_RATIO.replace('"0.90"', '"9e-1"')))
+    key, code, _params = _only_problem(error)
+    assert (key, code) == ("basic.inpatient.ratio.township", "policy_not_number")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("a = " + "[" * 100_000 + "]" * 100_000, "policy_too_deep"),  # tomllib recursed into an internal error
+    ("a = " + "{ b = " * 5_000 + "1" + " }" * 5_000, "policy_too_deep"),
+    ("# " + "x" * (1 << 20) + "\n", "policy_too_large"),
+])
+def test_a_policy_nested_too_deep_or_too_large_is_refused_with_a_code(tmp_path, text, code):
+    error = _rejected(tmp_path, text)
+    assert _only_problem(error)[:2] == ("", code)

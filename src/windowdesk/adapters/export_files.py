@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,10 +14,15 @@ from pathlib import Path
 
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.money import fmt
+from . import out_files
 from .package_labels import COLUMN_LABELS, NO, YES
 
 TEXT, MONEY, INT, FLAG, DAY, RATE, CATEGORY = "text", "money", "int", "flag", "date", "rate", "category"
-_FORMULA_START = ("=", "+", "-", "@")  # what Excel would take for a formula
+# What a spreadsheet would take for a formula ("=HYPERLINK(...)", "+1+cmd|...", "@SUM(...)"), or reach through a
+# tab or carriage return at the start of a cell; and the apostrophe itself, so the prefix can be undone exactly.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = (*_FORMULA_START, "'")
+_TEXT_KINDS = frozenset({TEXT, CATEGORY})
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,25 @@ def csv_bytes(table: Table) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(c.label for c in table.columns)
     for row in table.rows:
-        writer.writerow(text_of(v, c.kind) for c, v in zip(table.columns, row))
+        writer.writerow(csv_cell(v, c.kind) for c, v in zip(table.columns, row))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def csv_cell(value: object, kind: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: a text starting with = + - @ (or a tab, a carriage
+    return, an apostrophe) gets an apostrophe in front (OWASP's CSV-injection rule). Amounts, counts and
+    dates are written as they are (a negative amount stays a number)."""
+    text = text_of(value, kind)
+    if kind in _TEXT_KINDS and text.startswith(_NEUTRALISED):
+        return "'" + text
+    return text
+
+
+def from_csv_cell(text: str) -> str:
+    """The value csv_cell wrote: its apostrophe dropped (a cell starting with anything else is as it was)."""
+    if text[:1] == "'" and text[1:].startswith(_NEUTRALISED):
+        return text[1:]
+    return text
 
 
 def xlsx_bytes(table: Table, *, stamp: datetime) -> bytes:
@@ -104,9 +125,10 @@ def cell(new_cell, sheet, value: object, kind: str):
 
 
 def text_cell(new_cell, sheet, text: str | None):
-    """A string cell even for a text Excel would run as a formula (a name typed as "=HYPERLINK(...)")."""
+    """A string cell (data type "s"), never a formula, whatever the text: openpyxl makes a text starting with
+    "=" a formula cell, so a name typed as "=HYPERLINK(...)" would run when the county opens the file."""
     made = new_cell(sheet, value=text)
-    if text and text.startswith(_FORMULA_START):
+    if text is not None:
         made.data_type = "s"
     return made
 
@@ -124,13 +146,9 @@ def _restamped(data: bytes, stamp: datetime) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a crash never leaves a half-written package file."""
-    partial = path.with_name(path.name + ".partial")
-    # Readable by the user only: the files hold ID numbers and amounts.
-    partial.unlink(missing_ok=True)
-    with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-        handle.write(data)
-    partial.replace(path)
+    """A package's own file, replacing the one of an earlier export of the month (the re-export contract), by
+    adapters.out_files' rules: never the database, a temporary file opened exclusively then renamed, 0600."""
+    out_files.write_out(path, data, force=True)
 
 
 @contextmanager
@@ -139,7 +157,7 @@ def reading_csv(path: Path) -> Iterator[tuple[list[str], Iterator[tuple[int, dic
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = list(reader.fieldnames or ())
-        yield header, ((number, row) for number, row in enumerate(reader, start=2))
+        yield header, _unescaped(reader)
 
 
 @contextmanager
@@ -148,4 +166,10 @@ def reading_csv_bytes(data: bytes) -> Iterator[tuple[list[str], Iterator[tuple[i
     with io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = list(reader.fieldnames or ())
-        yield header, ((number, row) for number, row in enumerate(reader, start=2))
+        yield header, _unescaped(reader)
+
+
+def _unescaped(reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str]]]:
+    """(spreadsheet row number, row) with the formula guard of to_csv_cell undone."""
+    for number, row in enumerate(reader, start=2):
+        yield number, {name: from_csv_cell(text) if isinstance(text, str) else text for name, text in row.items()}

@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 from ..wording.reports import MADE_AT, PERIOD, POLICY, TARGET
-from .export_files import DAY, INT, MONEY, RATE, TEXT, cell, text_cell, write_atomically
+from . import out_files
+from .export_files import DAY, INT, MONEY, RATE, TEXT, cell, text_cell
 from .report_tables import ReportTable, label_zh
 
 
@@ -42,7 +43,5 @@ def xlsx_bytes(table: ReportTable) -> bytes:
     return raw.getvalue()
 
 
-def write_xlsx(table: ReportTable, path: str | Path) -> Path:
-    target = Path(path)
-    write_atomically(target, xlsx_bytes(table))
-    return target
+def write_xlsx(table: ReportTable, path: str | Path, *, force: bool = False) -> Path:
+    return out_files.write_out(path, xlsx_bytes(table), force=force, field="xlsx")

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..domain.problems import Refusal
+from . import xlsx_guard
 
 _CHUNK = 1 << 20
 _ZIP = b"PK\x03\x04"  # .xlsx is a zip archive
 _OLE = b"\xd0\xcf\x11\xe0"  # old binary .xls (and password-protected workbooks)
 # calamine (~100,000 rows a second) holds the whole sheet in native memory: measured ~15 bytes per
-# byte of .xlsx (a 100,000-row roster: 5.8 MB file, +88 MB). Past this size (~140,000 rows) we stream
-# with openpyxl instead (~7,000 rows a second, memory bounded).
+# byte of .xlsx (a 100,000-row roster: 5.8 MB file, +88 MB). Past this size (~140,000 rows), or when what the
+# sheet holds inflated would make its grid large (adapters.xlsx_guard: a small file can hold a bomb), we
+# stream with openpyxl instead (~7,000 rows a second, memory bounded).
 CALAMINE_MAX_BYTES = 8 * 1024 * 1024
 
 
@@ -111,11 +113,18 @@ def _delimiter(source: RosterFile) -> str:
 
 
 def _xlsx_rows(source: RosterFile) -> Iterator[Sequence[object]]:
+    small = source.path.stat().st_size <= CALAMINE_MAX_BYTES
+    try:
+        shape = xlsx_guard.inspect_xlsx(source.path, grid=small)  # before any reader: the bomb is refused here
+    except RosterFileError:
+        raise
+    except Refusal as exc:
+        raise RosterFileError(exc.code, exc.field, **exc.params) from None
     try:
         import python_calamine
     except ImportError:  # pragma: no cover - calamine is a declared dependency; openpyxl is the fallback
         python_calamine = None
-    if python_calamine is not None and source.path.stat().st_size <= CALAMINE_MAX_BYTES:
+    if python_calamine is not None and small and (shape is None or shape.fits_calamine):
         return _calamine_rows(source, python_calamine)
     return _openpyxl_rows(source)
 
@@ -143,7 +152,12 @@ def _openpyxl_rows(source: RosterFile) -> Iterator[Sequence[object]]:
         raise _unreadable_workbook(source, exc) from None
     try:
         sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
-        yield from sheet.iter_rows(values_only=True)
+        # At most MAX_COLUMNS cells a row (a stray cell in column XFD would make every row 16,384 wide) and
+        # MAX_ROWS rows (Excel's own limit; a file with more was not made by a spreadsheet).
+        for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=xlsx_guard.MAX_COLUMNS), start=1):
+            if number > xlsx_guard.MAX_ROWS:
+                raise RosterFileError("roster_too_many_rows", "file", maximum=xlsx_guard.MAX_ROWS)
+            yield row
     finally:
         book.close()
 

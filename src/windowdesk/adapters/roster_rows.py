@@ -19,6 +19,7 @@ from typing import NamedTuple, Sequence
 
 from ..domain import idnumber
 from ..domain.problems import Problem, Refusal
+from ..domain.text_rules import has_control
 from .roster_reader import RosterFileError
 
 # field -> header names (compared after NFKC, without spaces, "*" markers or a trailing colon)
@@ -226,6 +227,8 @@ def clean_text(value: object, *, keep_spaces: bool = False) -> str:
         text = " ".join(parts)  # "Mary Smith" keeps its space; "张 三" is padding
     else:
         text = "".join(parts)
+    if has_control(text):  # a NUL joined two ID numbers into one stored "number"; PostgreSQL refuses it
+        raise FieldError("roster_control_char")
     return text.lstrip(_APOSTROPHES)
 
 
@@ -402,8 +405,9 @@ def _masked(raw: object, ident: tuple | None) -> str:
 
 # --- many rows, a column at a time ---------------------------------------------------------------
 
-_SEP = "\x00"  # joins a column's cells for one C-speed scan: CSV and XLSX cells never hold it
-_DIRTY = re.compile(r"[\s'\u2018\u2019`\uff07]").search  # spaces or apostrophes: clean cell by cell
+_SEP = "\x00"  # joins a column's cells for one C-speed scan; a cell holding it is found by counting them
+# Spaces, apostrophes or control characters (but the separator): clean cell by cell.
+_DIRTY = re.compile(r"[\s'\u2018\u2019`\uff07\x01-\x08\x0e-\x1f\x7f]").search
 _PLAIN_IDS = re.compile(f"{idnumber.PLAIN_18.pattern}(?:\x00{idnumber.PLAIN_18.pattern})*").fullmatch
 _MEMO_SIZE = 1 << 16
 _MEMO_TYPES = frozenset({str, date, datetime, type(None)})  # cells that are equal only when they mean the same
@@ -472,7 +476,9 @@ class ChunkCleaner:
 
     def _ids(self, column: tuple, doubtful: set[int]) -> tuple[Sequence[str], list[str]]:
         try:
-            plain = _PLAIN_IDS(_SEP.join(column)) is not None
+            joined = _SEP.join(column)
+            # The count: a cell "A\x00B" of two valid numbers would otherwise pass as two cells.
+            plain = _PLAIN_IDS(joined) is not None and joined.count(_SEP) == len(column) - 1
         except TypeError:  # a number or an empty cell among them
             plain = False
         if not plain:
@@ -495,7 +501,7 @@ class ChunkCleaner:
         except TypeError:
             joined = None
         limit = 100 if field == "name" else 40 if field == "phone" else 64
-        clean = (joined is not None and _DIRTY(joined) is None
+        clean = (joined is not None and _DIRTY(joined) is None and joined.count(_SEP) == len(column) - 1
                  and (joined.isascii() or unicodedata.is_normalized("NFKC", joined))
                  and max(map(len, column)) <= limit
                  and (field == "name" or ("E" not in joined and "e" not in joined)))  # 3.30327E+17

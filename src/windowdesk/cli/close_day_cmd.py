@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from pathlib import Path
 
-from .errors import UsageError
+from ..adapters import out_files
+from . import arguments
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -23,7 +23,7 @@ def register(commands, common) -> None:
     cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today)")
     cmd.add_argument("--preview", action="store_true", help="show the summary without closing the day")
     cmd.add_argument("--pdf", metavar="FILE", help="also write the day-end report (日结报表) as a PDF to print")
-    cmd.add_argument("--force", action="store_true", help="write over an existing --pdf file")
+    cmd.add_argument("--force", action="store_true", help="replace an existing --pdf file")
     cmd.set_defaults(handler=run)
 
 
@@ -31,17 +31,17 @@ def run(args) -> int:
     from ..services.closing import close_day, day_report, day_report_pdf
 
     day = _day(args.date)
-    if args.pdf and Path(args.pdf).exists() and not args.force:
-        raise UsageError("file_exists", "pdf", path=str(args.pdf))
-    store = store_for(args)
+    store = store_for(args)  # first: the database it opens is then never a --pdf target
+    if args.pdf:
+        out_files.check_target(args.pdf, force=args.force, field="pdf")
     actor = acting_user(args, store)
     if args.preview:
         result = day_report(store, actor, clerk=args.clerk, day=day)
     else:
         result = close_day(store, actor, clerk=args.clerk, day=day)
     if args.pdf:
-        from ..adapters.export_files import write_atomically
-        write_atomically(Path(args.pdf), day_report_pdf(store, actor, clerk=args.clerk, day=day))
+        out_files.write_out(args.pdf, day_report_pdf(store, actor, clerk=args.clerk, day=day), force=args.force,
+                            field="pdf")
     if args.json:
         print_json(result)
     else:
@@ -52,10 +52,7 @@ def run(args) -> int:
 def _day(text: str | None) -> date:
     if text is None:
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("not_a_date", "--date", value=text[:40]) from None
+    return arguments.day(text, "--date")
 
 
 def print_human(result: dict, *, preview: bool) -> None:

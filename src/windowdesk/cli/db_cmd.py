@@ -28,7 +28,9 @@ def register(commands, common) -> None:
     check = actions.add_parser("check", parents=[common], help=CHECK_HELP, description=CHECK_HELP)
     check.set_defaults(handler=run_check)
     backup = commands.add_parser("backup", parents=[common], help=BACKUP_HELP, description=BACKUP_HELP)
-    backup.add_argument("out", nargs="?", help="the backup file to create (never overwritten)")
+    backup.add_argument("out", nargs="?",
+                        help="the backup file to create (never over a file unless --force, never the database)")
+    backup.add_argument("--force", action="store_true", help="replace an existing backup file")
     backup.add_argument("--auto", action="store_true",
                         help="make the day's backup unless it exists, then keep the newest --keep of them")
     backup.add_argument("--dir", help="with --auto: the folder (default: the backup_dir setting, else backups/ "
@@ -86,7 +88,8 @@ def run_backup(args) -> int:
 
     store = store_for(args)
     try:
-        result = backup(store, acting_user(args, store), out=args.out, passphrase=passphrase_from_env())
+        result = backup(store, acting_user(args, store), out=args.out, passphrase=passphrase_from_env(),
+                        force=args.force)
     finally:
         store.engine.dispose()
     if args.json:

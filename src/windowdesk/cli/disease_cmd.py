@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import UsageError
+from . import arguments
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -72,7 +72,4 @@ def _print(args, registration) -> None:
 
 
 def _day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option}: not a date YYYY-MM-DD: {text!r}") from None
+    return arguments.day(text, option)

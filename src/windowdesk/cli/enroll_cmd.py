@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.money import fmt
-from .errors import UsageError
+from . import arguments
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -21,10 +21,10 @@ def register(commands, common) -> None:
 def run(args) -> int:
     from ..services.enrollment import enroll
 
-    on = _day(args.date) if args.date else date.today()
+    on = arguments.day(args.date, "--date") if args.date else date.today()
     store = store_for(args)
     actor = acting_user(args, store)
-    result = enroll(store, actor, id_number=args.id_number, year=args.year, on=on)
+    result = enroll(store, actor, id_number=args.id_number, year=arguments.year(args.year, "--year"), on=on)
     if args.json:
         print_json(result.to_json())
     else:
@@ -40,8 +40,3 @@ def run(args) -> int:
     return 0
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("not_a_date", "--date", value=text[:40]) from None

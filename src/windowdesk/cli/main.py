@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         command = argv[2]
     parser = build_parser(command)
     args = parser.parse_args(argv)
+    from ..adapters.out_files import private_umask  # no heavy import: a module of os calls
+
+    private_umask()  # the database, its WAL, backups, exports, temporaries: readable by the user alone
     if args.command is None:
         from ..ui.app import (
             main as window_main,  # Qt is imported only when the window opens

@@ -15,7 +15,8 @@ def register(commands, common) -> None:
     cmd.add_argument("settlement_id", nargs="?", metavar="SETTLEMENT_ID_OR_RECEIPT_NO",
                      help="the settlement: its id, or the receipt number printed on the slip")
     cmd.add_argument("--enrollment", metavar="RECEIPT_NO", help="print this enrollment's receipt instead")
-    cmd.add_argument("--out", required=True, help="the PDF file to write")
+    cmd.add_argument("--out", required=True, help="the PDF file to write (never over a file unless --force)")
+    cmd.add_argument("--force", action="store_true", help="replace an existing --out file")
     cmd.add_argument("--paper", action="store_true",
                      help="the PDF goes to a printer: counted as the paper original (default: an electronic copy)")
     cmd.add_argument("--reprint", action="store_true",
@@ -36,10 +37,10 @@ def run(args) -> int:
     actor = acting_user(args, store)
     if args.enrollment:
         printed = print_enrollment(store, actor, receipt_no=args.enrollment, copy=copy, reprint=args.reprint,
-                                   out=args.out)
+                                   out=args.out, force=args.force)
     else:
         printed = print_settlement(store, actor, settlement_id=args.settlement_id, copy=copy,
-                                   reprint=args.reprint, out=args.out)
+                                   reprint=args.reprint, out=args.out, force=args.force)
     if args.json:
         print_json(printed.to_json())
     else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
+from ..adapters import out_files
 from .errors import UsageError
 from .output import print_json
 from .session import acting_user, store_for
@@ -19,7 +19,7 @@ def register(commands, common) -> None:
     cmd.add_argument("--by", choices=("category", "month", "town", "hospital"), default="category",
                      help="coverage: the grouping (default category)")
     cmd.add_argument("--xlsx", metavar="FILE", help="also write the report as an Excel sheet")
-    cmd.add_argument("--force", action="store_true", help="write over an existing --xlsx file")
+    cmd.add_argument("--force", action="store_true", help="replace an existing --xlsx file")
     cmd.set_defaults(handler=run)
 
 
@@ -29,17 +29,17 @@ def run(args) -> int:
     from ..services.reports.run import run_report
     from ..services.reports.scope import plain
 
-    if args.xlsx and Path(args.xlsx).exists() and not args.force:
-        raise UsageError("file_exists", "xlsx", path=str(args.xlsx))
     if args.by != "category" and args.name != "coverage":
         raise UsageError("report_by_coverage_only", "by")
     if args.month is not None and args.name == "unenrolled":
         raise UsageError("report_unenrolled_whole_year", "month")
     store = store_for(args)
+    if args.xlsx:  # after the store: the database it opens is never a target
+        out_files.check_target(args.xlsx, force=args.force, field="xlsx")
     actor = acting_user(args, store)
     report = run_report(store, actor, name=args.name, year=args.year, month=args.month, by=args.by)
     if args.xlsx:
-        write_xlsx(table_of(report), args.xlsx)
+        write_xlsx(table_of(report), args.xlsx, force=args.force)
     document = document_of(report, plain)
     if args.json:
         print_json(document)

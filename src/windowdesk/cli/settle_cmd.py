@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from ..adapters.policy_presets import load_policy
@@ -12,6 +11,7 @@ from ..domain.engine import settle
 from ..domain.money import fmt
 from ..domain.problems import Refusal
 from .errors import UsageError, error_object
+from .json_input import batch_lines, parse_batch_line, read_document
 from .output import dumps, print_json
 
 
@@ -39,47 +39,44 @@ def run(args) -> int:
 
 
 def _run_batch(policy, source: str) -> int:
-    """One result line per input line, in order; a bad line gets {"error": ...} and the exit code 2."""
-    stream = sys.stdin if source == "-" else _open(source)
+    """Exactly one result line per input line, in order, whatever a line holds: a case gives its result; any
+    other line (blank, not UTF-8, longer than a megabyte, nested too deep, not JSON, a refused case) gives
+    {"error": ...} on its line and makes the exit code 2. An internal error on a line gives the `internal_error`
+    object on its line, the batch goes on, and the exit code is 1."""
+    stream = sys.stdin.buffer if source == "-" else _open_binary(source)
     out = sys.stdout
-    bad = 0
+    bad = failed = 0
     lines: list[str] = []
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
+        for number, raw in batch_lines(stream):
             try:
-                try:
-                    case = json.loads(line)
-                except ValueError as exc:
-                    raise UsageError("malformed_json_line", "line", line=number, detail=str(exc)[:200]) from None
+                case = parse_batch_line(number, raw)
                 lines.append(dumps(settlement_json(settle(policy, *parse_case(case)))))
             except Refusal as exc:
                 bad += 1
                 lines.append(dumps(error_object(exc)))
+            except Exception as exc:  # noqa: BLE001 - the line's slot is kept; the class only (no ID number)
+                failed += 1
+                lines.append(dumps(error_object(Refusal("internal_error", "line", kind=type(exc).__name__))))
             if len(lines) >= 1000:
                 out.write("\n".join(lines) + "\n")
                 lines.clear()
     if lines:
         out.write("\n".join(lines) + "\n")
-    if bad:
-        print(f"windowdesk settle: {bad} bad line(s)", file=sys.stderr)
-    return 2 if bad else 0
+    if bad or failed:
+        print(f"windowdesk settle: {bad + failed} bad line(s)", file=sys.stderr)
+    return 1 if failed else 2 if bad else 0
 
 
-def _open(path: str):
+def _open_binary(path: str):
     try:
-        return open(path, encoding="utf-8-sig")
+        return open(path, "rb")
     except OSError as exc:
         raise UsageError("file_unreadable", "input", path=path, detail=exc.strerror or "") from None
 
 
 def read_json(path: str):
-    with _open(path) as stream:
-        try:
-            return json.load(stream)
-        except ValueError as exc:
-            raise UsageError("malformed_json", "input", path=path, detail=str(exc)[:200]) from None
+    return read_document(path)
 
 
 def _warn_if_out_of_force(policy, case) -> None:

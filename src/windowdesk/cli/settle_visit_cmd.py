@@ -3,8 +3,9 @@ discharge, or (--dry-run) show the trial settlement (试算) and write nothing."
 
 from __future__ import annotations
 
-from ..domain.case_json import parse_visit
-from ..domain.problems import Problem
+from ..adapters import out_files
+from ..domain.case_json import parse_visit_document
+from ..domain.problems import Problem, Refusal
 from ..services.errors import InvalidInput
 from ..services.settlement import settle_visit, trial_settlement
 from .errors import UsageError
@@ -21,16 +22,19 @@ def register(commands, common) -> None:
                      help="the trial settlement (试算): the same checks and figures, nothing written")
     cmd.add_argument("--receipt", metavar="OUT.pdf",
                      help="also write the slip to this PDF file (an electronic copy: the paper is printed apart)")
+    cmd.add_argument("--force", action="store_true", help="replace an existing --receipt file")
     cmd.set_defaults(handler=run)
 
 
 def run(args) -> int:
     document = read_json(args.input)
-    visit = parse_visit(document.get("visit", document) if isinstance(document, dict) else document)
+    visit = parse_visit_document(document)
     if args.dry_run and args.receipt:
         raise UsageError("dry_run_no_receipt", "receipt")
     store = store_for(args)
     actor = acting_user(args, store)
+    if args.receipt:  # refused before anything is recorded, not after
+        out_files.check_target(args.receipt, force=args.force, field="receipt")
     if args.dry_run:
         preview = trial_settlement(store, actor, id_number=args.id_number, visit=visit)
         if args.json:
@@ -46,8 +50,9 @@ def run(args) -> int:
         )
 
         try:  # the settlement is committed: a failed print must say so and how to print it later
-            print_settlement(store, actor, settlement_id=settled.settlement_id, copy="electronic", out=args.receipt)
-        except InvalidInput as exc:
+            print_settlement(store, actor, settlement_id=settled.settlement_id, copy="electronic", out=args.receipt,
+                             force=args.force)
+        except Refusal as exc:
             raise InvalidInput.of([Problem("stored_not_printed", "receipt", {
                 "settlement_id": settled.settlement_id, "receipt_no": settled.receipt_no}), *exc.problems]) from None
     if args.json:

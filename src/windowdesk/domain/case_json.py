@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .money import MoneyError, fmt, parse_amount
+from . import text_rules
 from .problems import Refusal
 from .visit import (
     YTD_MONEY_FIELDS,
@@ -20,7 +21,8 @@ from .visit import (
 
 _VISIT_AMOUNTS = ("total", "out_of_catalog", "partial_self_pay", "previous_deductible")
 _VISIT_FLAGS = ("in_region", "referred", "transfer")
-_VISIT_TEXTS = ("diagnosis", "hospital")
+_VISIT_TEXTS = {"diagnosis": text_rules.DIAGNOSIS, "hospital": text_rules.HOSPITAL}  # name -> longest
+_CODE_LENGTH = 32  # category, kind, level: codes, checked against their lists by the engine
 _CASE_KEYS = frozenset({"person", "visit", "year_to_date"})
 _PERSON_KEYS = frozenset({"category", "birth_date"})
 _VISIT_KEYS = frozenset({"kind", "hospital_level", "admitted", "discharged", "settled_upstream", "relief",
@@ -43,8 +45,18 @@ def parse_person(obj: dict) -> Person:
     category = obj.get("category")
     if not isinstance(category, str):
         raise CaseError("text_missing", "person.category")
+    text_rules.checked_text(category, "person.category", _CODE_LENGTH)
     birth = obj.get("birth_date")
     return Person(category=category, birth_date=None if birth is None else _date(birth, "person.birth_date"))
+
+
+def parse_visit_document(obj: Any) -> Visit:
+    """`settle-visit`'s input: the visit object, or a settle case's {"visit": ...} wrapper holding nothing else
+    (the person and the year to date come from the store: given in the file, they would be silently unused)."""
+    if isinstance(obj, dict) and "visit" in obj:
+        _known_keys(obj, frozenset({"visit"}), "")
+        return parse_visit(obj["visit"])
+    return parse_visit(obj)
 
 
 def parse_visit(obj: Any) -> Visit:
@@ -56,7 +68,7 @@ def parse_visit(obj: Any) -> Visit:
         value = obj.get(name)
         if not isinstance(value, str):
             raise CaseError("text_missing", f"visit.{name}")
-        values[name] = value
+        values[name] = text_rules.checked_text(value, f"visit.{name}", _CODE_LENGTH)
     for name in ("admitted", "discharged"):
         values[name] = _date(obj.get(name), f"visit.{name}")
     if obj.get("total") is None:
@@ -69,11 +81,11 @@ def parse_visit(obj: Any) -> Visit:
         if not isinstance(value, bool):
             raise CaseError("not_a_boolean", f"visit.{name}")
         values[name] = value
-    for name in _VISIT_TEXTS:
+    for name, limit in _VISIT_TEXTS.items():
         value = obj.get(name, "")
         if not isinstance(value, str):
             raise CaseError("not_text", f"visit.{name}")
-        values[name] = value
+        values[name] = text_rules.checked_text(value, f"visit.{name}", limit)
     if obj.get("settled_upstream") is not None:
         values["settled_upstream"] = _upstream(obj["settled_upstream"])
     if obj.get("relief") is not None:
@@ -88,7 +100,8 @@ def parse_visit(obj: Any) -> Visit:
 def _known_keys(obj: dict, known: frozenset[str], prefix: str) -> None:
     for key in obj:
         if key not in known:  # a misspelt key ("out_of_catalogue") would otherwise settle as zero
-            raise CaseError("unknown_field", f"{prefix}.{key}" if prefix else str(key))
+            shown = str(key)[:40]  # the key is named, but a megabyte of it is not echoed
+            raise CaseError("unknown_field", f"{prefix}.{shown}" if prefix else shown)
 
 
 def _upstream(obj: Any) -> tuple[Decimal, Decimal]:
@@ -107,6 +120,8 @@ def _relief(obj: Any) -> tuple[tuple[str, Decimal], ...]:
     """{"<relief id>": "amount"}: other offices' grants, checked against the policy's offices by the engine."""
     if not isinstance(obj, dict):
         raise CaseError("not_an_object", "visit.relief")
+    for office in obj:
+        text_rules.checked_text(office, f"visit.relief.{office[:_CODE_LENGTH]}", _CODE_LENGTH)
     return tuple((str(office), _amount(amount, f"visit.relief.{office}")) for office, amount in obj.items())
 
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .problems import Refusal
 
 __all__ = [
     "FEN",
+    "MAX_AMOUNT",
     "ZERO",
     "MoneyError",
     "D",
     "round_fen",
     "fmt",
     "parse_amount",
+    "is_ascii_decimal",
     "to_fen",
     "from_fen",
 ]
@@ -21,6 +24,12 @@ __all__ = [
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 _HUNDRED = Decimal(100)
+# The largest amount any one field may hold (cli.md): 99,999,999.99 yuan is 10^10 fen, so even a billion of them
+# sum inside a 64-bit integer of fen, and no SQL SUM over stored amounts can overflow.
+MAX_AMOUNT = Decimal("99999999.99")
+# ASCII digits only: no full-width or other scripts' digits, no exponent ("9e16"), no sign but a minus (refused
+# as negative below), no spaces or underscores. Linear to match, whatever the length.
+_ASCII_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?").fullmatch
 
 
 class MoneyError(Refusal, ValueError):
@@ -72,24 +81,43 @@ def fmt(x: Decimal | int | str) -> str:
 def parse_amount(value: object, *, field: str) -> Decimal:
     """Strictly read a non-negative amount from JSON (str or int, never float) into a 2-place Decimal.
 
-    Trailing zeros beyond the fen ("1.230") are accepted because the value is still exact in fen.
+    A string must be ASCII decimal digits ("1200.50"); the amount at most MAX_AMOUNT. Trailing zeros beyond the
+    fen ("1.230") are accepted because the value is still exact in fen.
     """
     # JSON numbers with a fraction arrive as float; refusing them forces producers to send strings.
     if value is None or isinstance(value, (bool, float)) or not isinstance(value, (str, int, Decimal)):
         raise MoneyError("amount_wrong_type", field, type=type(value).__name__)
-    try:
-        d = D(value)
-    except MoneyError as exc:
-        raise MoneyError(exc.code, field, **exc.params) from None
-    try:
-        q = d.quantize(FEN, rounding=ROUND_HALF_UP)
-    except InvalidOperation:  # more digits than the context precision
-        raise MoneyError("amount_out_of_range", field, value=str(value)[:40]) from None
+    if isinstance(value, str):
+        if not _ASCII_DECIMAL(value):
+            raise MoneyError(_not_decimal_code(value), field, value=value[:40])
+        d = Decimal(value)
+    elif isinstance(value, int):
+        d = Decimal(value)
+    else:
+        d = value
+        if not d.is_finite():
+            raise MoneyError("amount_not_finite", field, value=str(value)[:40])
+    if abs(d) > MAX_AMOUNT:  # before quantize: a long number would exceed the context's precision
+        raise MoneyError("amount_out_of_range", field, value=str(value)[:40], maximum=fmt(MAX_AMOUNT))
+    q = d.quantize(FEN, rounding=ROUND_HALF_UP)
     if d < 0:
         raise MoneyError("amount_negative", field, amount=f"{q if q == d else d:f}")
     if q != d:
         raise MoneyError("amount_too_precise", field, amount=f"{d:f}")
     return q if q else ZERO  # fold -0 into 0.00
+
+
+def is_ascii_decimal(text: str) -> bool:
+    """ASCII digits with an optional minus and fraction: the only spelling of a number files may use."""
+    return _ASCII_DECIMAL(text) is not None
+
+
+def _not_decimal_code(text: str) -> str:
+    """"NaN", "Infinity" are named as such; anything else that is not ASCII decimal is not a number."""
+    return "amount_not_finite" if text.strip().lstrip("+-").lower() in _NOT_FINITE else "amount_not_number"
+
+
+_NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
 
 
 def to_fen(x: Decimal | int | str) -> int:

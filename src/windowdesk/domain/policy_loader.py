@@ -54,19 +54,27 @@ class PolicyError(Refusal, ValueError):
 def load_policy_file(path: str | Path) -> Policy:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_POLICY_BYTES + 1)  # a larger file is refused without reading it all
     except OSError as exc:
         raise PolicyError("policy_unreadable", "", file=str(path), detail=exc.strerror or "") from None
     return parse_policy_bytes(raw, source=str(path))
 
 
+MAX_POLICY_BYTES = 1 << 20  # the presets are about 5 KB
+
+
 def parse_policy_bytes(raw: bytes, *, source: str) -> Policy:
+    if len(raw) > MAX_POLICY_BYTES:
+        raise PolicyError("policy_too_large", "", file=source, maximum=MAX_POLICY_BYTES)
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise PolicyError("policy_not_utf8", "", file=source) from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError("policy_malformed_toml", "", file=source, detail=str(exc)) from None
+    except RecursionError:  # arrays or inline tables nested thousands deep: tomllib recurses
+        raise PolicyError("policy_too_deep", "", file=source) from None
     reader = _Reader()
     reader.problems.extend(unknown_keys(data))
     policy = reader.policy(data, hashlib.sha256(raw).hexdigest())

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from .money import MAX_AMOUNT, is_ascii_decimal
 from .problems import Problem
 
 _ONE = Decimal(1)
@@ -97,16 +98,20 @@ class Reader:
         if isinstance(value, bool) or isinstance(value, float):
             self.problem(path, "policy_number_not_string")
             return None
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
+        text = str(value) if isinstance(value, (str, int)) else ""
+        # ASCII decimals only, as in a case file: no "9e16", "１２３" or "NaN".
+        if not is_ascii_decimal(text):
             self.problem(path, "policy_not_number", value=repr(value)[:40])
             return None
-        if not number.is_finite() or number < 0:
+        number = Decimal(text)
+        if number < 0:
             self.problem(path, "policy_negative", value=repr(value)[:40])
             return None
         if upper is not None and number > upper:
             self.problem(path, "policy_ratio_range", value=repr(value)[:40])
+            return None
+        if upper is None and number > MAX_AMOUNT:
+            self.problem(path, "policy_amount_too_large", value=repr(value)[:40], maximum=f"{MAX_AMOUNT:f}")
             return None
         if upper is None:
             # Amounts carry fen exactly, so every sum the engine makes of them does too.

@@ -32,7 +32,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -107,15 +107,18 @@ def day_summary(session: Session, clerk: str, day: date) -> dict:
 
 
 def _funds(session: Session, clerk: str, day: date) -> list[dict]:
-    """Paid per tier and fund name over the settlements the day counts, in the order of the cascade."""
-    sums = session.execute(
-        select(SettlementTier.tier, SettlementTier.name, func.sum(SettlementTier.paid))
-        .join(Settlement, SettlementTier.settlement_id == Settlement.id)
-        .where(Settlement.created_by == clerk, Settlement.business_day == day, Settlement.origin == "local")
-        .group_by(SettlementTier.tier, SettlementTier.name)).all()
+    """Paid per tier and fund name over the settlements the day counts, in the order of the cascade. Summed in
+    Decimal (as the day's other figures): an SQL SUM on SQLite fails on overflow, and the day could then never
+    be closed."""
+    sums: dict[tuple[str, str], Decimal] = {}
+    for tier, name, paid in session.execute(
+            select(SettlementTier.tier, SettlementTier.name, SettlementTier.paid)
+            .join(Settlement, SettlementTier.settlement_id == Settlement.id)
+            .where(Settlement.created_by == clerk, Settlement.business_day == day, Settlement.origin == "local")):
+        sums[tier, name] = sums.get((tier, name), ZERO) + paid
     order = {tier: i for i, tier in enumerate(TIERS)}
     return [{"tier": tier, "name": name, "paid": fmt(paid)}
-            for tier, name, paid in sorted(sums, key=lambda r: (order.get(r[0], len(TIERS)), r[0], r[1]))]
+            for (tier, name), paid in sorted(sums.items(), key=lambda r: (order.get(r[0][0], len(TIERS)), *r[0]))]
 
 
 def close_day(store: Store, actor: Actor, *, clerk: str | None, day: date, now: datetime | None = None) -> dict:

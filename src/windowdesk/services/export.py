@@ -20,6 +20,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from ..adapters import out_files
 from ..adapters.export_files import (
     CATEGORY,
     DAY,
@@ -85,7 +86,7 @@ PAYOUT_COLUMNS = (
     Column("run_id"), Column("run_on", DAY), Column("year", INT), Column("household"), Column("category", CATEGORY),
     Column("self_pay", MONEY), Column("cap", MONEY), Column("payout", MONEY),
 )
-_PERIOD = re.compile(r"(\d{4})-(\d{2})")
+_PERIOD = re.compile(r"([0-9]{4})-([0-9]{2})")  # ASCII digits: "１２３４" is not a year here
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         match = _PERIOD.fullmatch(text.strip())
-        if not match or not 1 <= int(match[2]) <= 12:
+        if not match or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]):  # year 0 made exit 1
             raise InvalidInput("period_invalid", "period", value=text[:40])
         year, month = int(match[1]), int(match[2])
         return cls(f"{year:04d}-{month:02d}", date(year, month, 1),
@@ -151,7 +152,7 @@ def export_period(store: Store, actor: Actor, *, period: str, out_dir: str | Pat
         anchor = _audit_anchor(session, month, None if complete else now)
         files = []
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            out_files.private_folder(out)
             for table in tables:
                 for suffix, data in (("csv", csv_bytes(table)), ("xlsx", xlsx_bytes(table, stamp=stamp))):
                     files.append(package_files.write_file(out, keys, name=f"{table.name}.{suffix}", table=table.name,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..domain import idnumber
@@ -73,9 +73,10 @@ def run_family_cap(store: Store, actor: Actor, *, year: int, now: datetime | Non
         if rule is None:
             raise Refused("policy_no_family_cap", "", policy=policy.id, name=policy.name)
         pools = _pools(session, rule, policy.category_priority, year)
-        paid = dict(session.execute(
-            select(FamilyCapPayout.household_id, func.sum(FamilyCapPayout.payout))
-            .where(FamilyCapPayout.year == year).group_by(FamilyCapPayout.household_id)).all())
+        paid: dict[int, Decimal] = {}  # summed in Decimal: SQLite's SUM fails on overflow
+        for household_id, payout in session.execute(select(FamilyCapPayout.household_id, FamilyCapPayout.payout)
+                                                    .where(FamilyCapPayout.year == year)):
+            paid[household_id] = paid.get(household_id, ZERO) + payout
         numbers = dict(session.execute(select(Household.id, Household.number)
                                        .where(Household.id.in_(list(pools)))).all()) if pools else {}
         payouts = []

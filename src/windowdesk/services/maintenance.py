@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from ..adapters import out_files
 from ..store.database import database_url, open_engine, sqlite_path
 from ..store.migrations import alembic_config, current_revision, head_revision, upgrade
 from ..store.keyfile import KeyFileError, KeyRing, key_file_for, resealed_from
@@ -251,10 +252,12 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | None = None) -> dict:
+def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | None = None,
+           force: bool = False) -> dict:
     """A consistent copy of the live SQLite database through the online backup API (admin only), sealed
     (services/backup_seal: the county-derived backup key, or `passphrase`). A database that fails SQLite's
-    integrity check is refused.
+    integrity check is refused; `out` is never the live database or its companions, never over a file unless
+    `force` (adapters.out_files).
 
     The "db.backup" entry is committed first so that the copy holds the record of its own making; a copy
     that then fails leaves that entry behind, which records the attempt.
@@ -263,11 +266,7 @@ def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | Non
     source = sqlite_path(store.engine)
     if source is None:
         raise InvalidInput("backup_needs_sqlite", "db")
-    out = Path(out)
-    if out.exists():
-        raise InvalidInput("file_exists", "out", path=str(out))
-    if not out.parent.is_dir():
-        raise InvalidInput("folder_missing", "out", path=str(out.parent))
+    out = out_files.check_target(out, force=force)
     backup_seal.refuse_damaged(source)
     ring = store.keys
     if not passphrase and ring.county_key is None:
@@ -275,14 +274,18 @@ def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | Non
     with store.transaction() as tx:
         entry = tx.audit(user=actor.name, action="db.backup", target=out.name[:100],
                          detail={"file": str(out.resolve()), "key": "passphrase" if passphrase else "county_key"})
-    # The plain copy stays in the data folder (the user's alone); only the sealed bytes go to `out`.
+    # The plain copy stays in the data folder (the user's alone); only the sealed bytes go beside `out`.
     plain = _free_name(source.with_name(f".{source.name}.backup-{os.getpid()}.tmp"))
-    part = out.with_name(out.name + ".part")
+    fd, part = out_files.exclusive_temp(out)  # a fresh private name; seal_to creates it again exclusively
+    os.close(fd)
+    part.unlink()
     try:
         _copy(source, plain)
-        part.unlink(missing_ok=True)
         used = backup_seal.seal_to(plain, part, ring, passphrase=passphrase)
-        part.rename(out)
+        try:
+            out_files.install(part, out, force=force)
+        except FileExistsError:
+            raise InvalidInput("file_exists", "out", path=str(out)) from None
     finally:
         part.unlink(missing_ok=True)
         plain.unlink(missing_ok=True)
@@ -439,9 +442,11 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Online backup into a new single file (rollback journal, so it can sit on read-only media)."""
-    target.unlink(missing_ok=True)
+def _copy(source: Path, target: Path, *, fresh: bool = True) -> None:
+    """Online backup into a new single file (rollback journal, so it can sit on read-only media); `fresh`
+    False: into the empty file `target` as created (its mode kept)."""
+    if fresh:
+        target.unlink(missing_ok=True)
     with closing(_read_only(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from ..domain import idnumber
+from ..domain import idnumber, text_rules
 from ..domain.enrollment_rules import MembershipView, category_on
 from ..domain.money import fmt
 from ..store.models import Enrollment, Membership, Person
@@ -41,6 +41,7 @@ def search_by_name(session: Session, prefix: str, *, limit: int = 50) -> list[Pe
     prefix = prefix.strip()
     if not prefix:
         return []
+    text_rules.checked_text(prefix, "name", text_rules.SEARCH)  # a NUL made PostgreSQL fail (exit 1)
     query = (select(Person).where(Person.name >= prefix, Person.name < prefix + "\U0010ffff")
              .options(joinedload(Person.household))
              .order_by(Person.name, Person.id).limit(limit))

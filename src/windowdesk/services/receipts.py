@@ -13,9 +13,6 @@ the next print would look like, stamped 预览 with an unsigned QR code, and cou
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -24,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..adapters import sealed
+from ..adapters import out_files, sealed
 from ..adapters.policy_presets import load_policy
 from ..adapters.receipt_data import (
     FUND_LABELS_ZH,
@@ -86,7 +83,7 @@ class Printed:
 
 
 def print_settlement(store: Store, actor: Actor, *, settlement_id: str, copy: str, reprint: bool = False,
-                     out: str | Path | None = None, now: datetime | None = None) -> Printed:
+                     out: str | Path | None = None, now: datetime | None = None, force: bool = False) -> Printed:
     """A settlement's slip (a voided one shows 作废), named by its id or its printed receipt number; `copy`
     says what it is: "paper" for the printer (counted), "electronic" for a file (电子副本). `out` writes it."""
     actor.require("clerk")
@@ -105,7 +102,7 @@ def print_settlement(store: Store, actor: Actor, *, settlement_id: str, copy: st
         data = slip_data(row, printed_at=now, copy_no=1 if electronic else copy_no, key=key, page_size=page_size,
                          policy=_policy_of(session, row.snapshot["policy"]), electronic=electronic)
         pdf = render_slip(data)
-        written = _write(out, pdf)
+        written = _write(out, pdf, force)
         tx.audit(user=actor.name, action=_action(electronic, copy_no), target=row.id,
                  detail={"kind": "settlement", "receipt_no": row.receipt_no, "copy": copy_no,
                          "voided": row.voided, "page_size": page_size})
@@ -114,7 +111,7 @@ def print_settlement(store: Store, actor: Actor, *, settlement_id: str, copy: st
 
 
 def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, copy: str, reprint: bool = False,
-                     out: str | Path | None = None, now: datetime | None = None) -> Printed:
+                     out: str | Path | None = None, now: datetime | None = None, force: bool = False) -> Printed:
     """An enrollment receipt, `copy` as for a slip; its papers are counted from the audit log (enrollments have
     no counter)."""
     actor.require("clerk")
@@ -133,7 +130,7 @@ def print_enrollment(store: Store, actor: Actor, *, receipt_no: str, copy: str, 
                                window_name=settings.get(session, settings.WINDOW_NAME),
                                policy=_policy_named(session, row.policy_id), electronic=electronic)
         pdf = render_enrollment(data)
-        written = _write(out, pdf)
+        written = _write(out, pdf, force)
         tx.audit(user=actor.name, action=_action(electronic, copy_no), target=receipt_no,
                  detail={"kind": "enrollment", "receipt_no": receipt_no, "copy": copy_no, "page_size": page_size})
     return Printed(pdf=pdf, kind="enrollment", target=receipt_no, receipt_no=receipt_no, copy_no=copy_no,
@@ -307,22 +304,8 @@ def _preset(policy_id: str) -> Policy | None:
         return None
 
 
-def _write(out: str | Path | None, pdf: bytes) -> str | None:
-    """Write the file whole or not at all (a temporary file renamed over the target)."""
+def _write(out: str | Path | None, pdf: bytes, force: bool) -> str | None:
+    """Write the file whole or not at all, never over a file unless `force` (adapters.out_files)."""
     if out is None:
         return None
-    path = Path(out)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".receipt-", suffix=".pdf", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise InvalidInput("file_not_writable", "out", path=str(path), detail=exc.strerror or "") from None
-    finally:
-        if tmp is not None:
-            with suppress(OSError):
-                os.unlink(tmp)
-    return str(path)
+    return str(out_files.write_out(out, pdf, force=force))

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain import idnumber
+from ..domain import idnumber, text_rules
 from ..domain.case_json import settlement_json, year_to_date_json
 from ..domain.categories import CATEGORY_LABELS_ZH
 from ..domain.money import fmt
@@ -208,6 +208,7 @@ def void_settlement(store: Store, actor: Actor, *, settlement_id: str, reason: s
     reason = reason.strip()
     if not reason:
         raise InvalidInput("void_reason_required", "reason")
+    text_rules.checked_text(reason, "reason", text_rules.REASON)
     now = now or datetime.now()
     with store.transaction() as tx:
         session = tx.session

@@ -9,6 +9,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from ..adapters.policy_presets import read_policy
+from ..domain import text_rules
 from ..store.database import database_url, open_engine
 from ..store.migrations import current_revision, upgrade
 from ..store.unit_of_work import Store
@@ -43,6 +44,10 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
     # Check everything before the first connection: SQLite creates the file on connecting, and a
     # failed first init must leave nothing behind.
     read = read_policy(policy) if policy else None
+    if window_id is not None:
+        text_rules.checked_text(window_id, "window", text_rules.WINDOW_ID)
+    if name is not None:
+        text_rules.checked_text(name, "name", text_rules.WINDOW_NAME)
     engine = None if missing else open_engine(db)
     fresh = missing or (current_revision(engine) is None and not inspect(engine).get_table_names())
     if not fresh and current_revision(engine) is None:

@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from ..adapters import out_files
+
 BUSY_TIMEOUT_MS = 10_000
 READ_ONLY = "windowdesk_read_only"  # execution option: this transaction only reads
 
@@ -43,8 +45,14 @@ def open_engine(db: str | os.PathLike | None = None, *, create_dir: bool = True)
     url = make_url(database_url(db))
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    if create_dir and url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    if url.database and url.database != ":memory:":
+        path = Path(url.database)
+        if create_dir:
+            # Readable by the user alone: the file is made 0600 before SQLite opens it, and SQLite gives its
+            # -wal and -shm the database's own mode.
+            out_files.private_folder(path.parent)
+            out_files.create_private_file(path)
+        out_files.protect(path)  # never the target of an --out
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..adapters import sealed
 from . import keyfile
 from .database import READ_ONLY
+from . import text_guard  # noqa: F401 - registers the flush-time text check
 from .models import AuditEntry, AuditHead, Setting, User
 from .row_digest import row_digest, row_ref
 from .types import canonical_json

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from ..adapters.out_files import private_umask
 from ..resources import resources_dir
 from ..services.errors import NotInitialised, ServiceError
 from ..services.setup import open_store
@@ -95,6 +96,7 @@ def run_event_loop(app: QApplication) -> int:
 
 
 def main(db: str | None) -> int:
+    private_umask()  # what the window writes is readable by the user alone (adapters.out_files)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("windowdesk")
     prepare(app)

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from ..domain.money import ZERO, D
 from ..domain.problems import Refusal
 
-MAX_INTEGER_DIGITS = 10
+MAX_INTEGER_DIGITS = 8  # domain.money.MAX_AMOUNT: 99,999,999.99
 # Full-width digits and points come from Chinese input methods; they are the same keys to a clerk.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．。", "0123456789..")
-_ACCEPTABLE = re.compile(rf"\d{{1,{MAX_INTEGER_DIGITS}}}(\.\d{{1,2}})?")
-_TYPING = re.compile(rf"\d{{0,{MAX_INTEGER_DIGITS}}}(\.\d*)?")
+# [0-9], not \d: \d takes every script's digits ("٣"), which Decimal would then read.
+_ACCEPTABLE = re.compile(rf"[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\.[0-9]{{1,2}})?")
+_TYPING = re.compile(rf"[0-9]{{0,{MAX_INTEGER_DIGITS}}}(\.[0-9]*)?")
 
 
 class MoneyInputError(Refusal, ValueError):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from ...adapters.export_files import write_atomically
+from ...adapters import out_files
 from ...services import closing
 from ..operations import CollectionOp, Desk, QueryOp, collection, query
 
@@ -21,9 +20,10 @@ def close_day(desk: Desk, *, clerk: str, day: date) -> CollectionOp[dict]:
 
 
 def day_pdf(desk: Desk, *, clerk: str, day: date, path: str) -> QueryOp[str]:
-    """The printable 日结报表 of the day written to `path` (the stored summary once the day is closed)."""
+    """The printable 日结报表 of the day written to `path` (the stored summary once the day is closed); the save
+    dialog has asked before a file is replaced."""
     def write(d: Desk) -> str:
-        write_atomically(Path(path), closing.day_report_pdf(d.store, d.actor, clerk=clerk, day=day))
+        out_files.write_out(path, closing.day_report_pdf(d.store, d.actor, clerk=clerk, day=day), force=True)
         return path
 
     return query(desk, write)

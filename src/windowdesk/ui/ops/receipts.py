@@ -27,9 +27,9 @@ def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[tuple[bytes, str]]
 def counted(desk: Desk, *, kind: str, target: str, copy: str, reprint: bool,
             out: str | None) -> CollectionOp[receipts.Printed]:
     """copy "paper" (counted; a 补打 with `reprint`) or "electronic" (a saved PDF, marked as such, never the
-    original); `out` is where the PDF is written."""
+    original); `out` is where the PDF is written (the save dialog has asked before a file is replaced)."""
     if kind == "settlement":
         return collection(desk, lambda d: receipts.print_settlement(d.store, d.actor, settlement_id=target, copy=copy,
-                                                                    reprint=reprint, out=out), PAPERS)
+                                                                    reprint=reprint, out=out, force=True), PAPERS)
     return collection(desk, lambda d: receipts.print_enrollment(d.store, d.actor, receipt_no=target, copy=copy,
-                                                                reprint=reprint, out=out), PAPERS)
+                                                                reprint=reprint, out=out, force=True), PAPERS)

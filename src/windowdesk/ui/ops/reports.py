@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 from ...adapters.report_pdf import render_table
 from ...adapters.report_tables import ReportTable, table_of
 from ...adapters.report_xlsx import write_xlsx
-from ...adapters.export_files import write_atomically
+from ...adapters import out_files
 from ...services.reports.coverage import coverage
 from ...services.reports.out_of_catalog import out_of_catalog
 from ...services.reports.run import run_report
@@ -67,12 +66,13 @@ def _charts(monthly, shares) -> ChartFigures:
 
 
 def save_xlsx(desk: Desk, *, table: ReportTable, path: str) -> QueryOp[str]:
-    return query(desk, lambda _d: str(write_xlsx(table, path)))
+    # force: the save dialog has asked before a file is replaced
+    return query(desk, lambda _d: str(write_xlsx(table, path, force=True)))
 
 
 def save_pdf(desk: Desk, *, table: ReportTable, path: str) -> QueryOp[str]:
     def write(_d: Desk) -> str:
-        write_atomically(Path(path), render_table(table, printed_at=datetime.now().replace(microsecond=0)))
+        out_files.write_out(path, render_table(table, printed_at=datetime.now().replace(microsecond=0)), force=True)
         return path
 
     return query(desk, write)
