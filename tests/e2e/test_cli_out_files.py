@@ -124,7 +124,8 @@ def test_created_files_are_readable_by_the_user_alone(window, settled, tmp_path)
     if wal.exists():
         assert mode(wal) == 0o600
     backed = tmp_path / "backup.sqlite"
-    assert cli(tmp_path, "backup", backed, "--db", window.path, user="admin", password=PASSWORD).returncode == 0
+    assert cli(tmp_path, "backup", backed, "--db", window.path, user="admin", password=PASSWORD,
+               backup_passphrase="窗口备份口令 2026").returncode == 0
     assert mode(backed) == 0o600
     set_county_key(window.store, window.admin, key_hex="00112233445566778899aabbccddeeff")
     package = tmp_path / "package"

@@ -19,6 +19,7 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.package_files import PackageKeys, open_into
 from windowdesk.services.reports.run import run_report
 from windowdesk.services.roster_sync import import_roster
 from windowdesk.services.settlement import settle_visit
@@ -50,11 +51,14 @@ def package(window, tmp_path):
         enroll(window.store, window.clerk, id_number=number, year=2024, on=date(2024, 3, 1),
                now=datetime(2024, 3, 1, 9, 0))
         settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(STAY), now=NOW)
-    set_county_key(window.store, window.admin, key_hex="00112233445566778899aabbccddeeff")
+    key = "00112233445566778899aabbccddeeff"
+    set_county_key(window.store, window.admin, key_hex=key)
     for period in ("2024-03", "2024-04"):
         export_period(window.store, window.supervisor, period=period, out_dir=tmp_path / period,
                       now=datetime(2024, 5, 2, 9, 0))
-    return {"enrollments": tmp_path / "2024-03", "settlements": tmp_path / "2024-04"}
+        # What the county reads: the sealed package opened into plain files (`package open`).
+        open_into(tmp_path / period, PackageKeys(bytes.fromhex(key)), tmp_path / f"{period}-plain")
+    return {"enrollments": tmp_path / "2024-03-plain", "settlements": tmp_path / "2024-04-plain"}
 
 
 def _formula_free(xlsx: Path) -> None:
