@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+305"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员设置本窗口、添加经办员和审核员。密码至少 8 位，请牢记。</source>
+        <translation>The administrator sets up this window and adds clerks and supervisors. The password has at least 8 characters: keep it safe.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>管理员用户名</source>
+        <translation>Administrator&apos;s user name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
     <name>ClosingPage</name>
     <message>
         <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+38"/>
@@ -340,7 +368,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+33"/>
+        <location filename="../../src/windowdesk/ui/pages/export_page.py" line="+32"/>
         <source>结算明细</source>
         <translation>Settlements</translation>
     </message>
@@ -360,7 +388,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Family cap payouts</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>年-月，如 2024-03</source>
         <translation>Year-month, e.g. 2024-03</translation>
     </message>
@@ -492,7 +520,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Exported the {0} monthly package (no. {1}) to {2}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>本次导出：窗口 {0} {1}&#x3000;期间 {2}&#x3000;第 {3} 号&#x3000;已签名（密钥指纹 {4}）</source>
         <translation>This export: window {0} {1}, period {2}, no. {3}, signed (key fingerprint {4})</translation>
     </message>
@@ -510,6 +538,116 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+3"/>
         <source>校验未通过：</source>
         <translation>Verification failed:</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+60"/>
+        <source>完成设置</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请核对以下设置，按“完成”建立本窗口的数据库。</source>
+        <translation>Check the settings below; Finish creates this window&apos;s database.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>另建一个演示窗口用于练习，完成后先打开它</source>
+        <translation>Also build a demo window to practise on, and open it first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>演示窗口使用演示政策、花名册和两笔结算，数据另存，不影响本窗口；用户 admin、clerk、sup，密码 demo1234。下次启动打开本窗口。</source>
+        <translation>The demo window has a demo policy, roster and two settlements in a database of its own, apart from this window&apos;s; users admin, clerk and sup, password demo1234. The next start opens this window.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>数据库：{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口：{0} {1}</source>
+        <translation>Window: {0} {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>政策：{0}（{1}）</source>
+        <translation>Policy: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>管理员：{0}</source>
+        <translation>Administrator: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张：{0}</source>
+        <translation>Receipt paper: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥：{0}</source>
+        <translation>County key: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已填写</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>稍后在设置中填写</source>
+        <translation>to be set later in Settings</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location line="+26"/>
+        <source>首次使用 - 设置本窗口</source>
+        <translation>First run - set up this window</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <location line="-317"/>
+        <location line="+16"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>本窗口的数据库、备份和日志都放在这个文件夹里。</source>
+        <translation>This window&apos;s database, backups and logs are kept in this folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本机的标准数据位置：{0}</source>
+        <translation>This PC&apos;s standard data location: {0}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>数据库文件：{0}</source>
+        <translation>Database file: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择数据文件夹</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请填写数据文件夹的完整路径</source>
+        <translation>Enter the data folder&apos;s full path</translation>
     </message>
 </context>
 <context>
@@ -793,9 +931,56 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>PersonPageBase</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/base.py" line="+53"/>
+        <location filename="../../src/windowdesk/ui/pages/base.py" line="+74"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+42"/>
+        <source>本地政策</source>
+        <translation>Local policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择本地区本年度的医保政策：预置政策，或县医保局提供的政策文件。</source>
+        <translation>Choose this region&apos;s policy for this year: a shipped preset, or the policy file the county bureau provides.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>从文件选择…</source>
+        <translation>From a file…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>（文件）</source>
+        <translation> (file)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>选择政策文件</source>
+        <translation>Choose a policy file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策文件 (*.toml)</source>
+        <translation>Policy files (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}
+地区：{1}
+有效期：{2}</source>
+        <translation>{0}
+Region: {1}
+In force: {2}</translation>
     </message>
 </context>
 <context>
@@ -869,6 +1054,44 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>票据 {0}{1}：{2}</source>
         <translation>Receipt {0}{1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+47"/>
+        <source>票据与县级密钥</source>
+        <translation>Receipts and county key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张以后可在设置中更改；县级密钥可以稍后填写。</source>
+        <translation>The receipt paper can be changed later in Settings; the county key can be given later.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A5（横向）</source>
+        <translation>A5 (landscape)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>县医保局下发的密钥（十六进制），可留空</source>
+        <translation>The key the county bureau issued (hex); may be left empty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>票据纸张</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥</source>
+        <translation>County key</translation>
     </message>
 </context>
 <context>
@@ -1022,18 +1245,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>By hospital</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-111"/>
         <source>查询</source>
         <translation>Run</translation>
     </message>
@@ -1044,18 +1267,18 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-125"/>
+        <location line="+128"/>
         <source>打印为 PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-126"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1136,7 +1359,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>{0}&#x3000;{1}（{2}）&#x3000;政策 {3}&#x3000;期间 {4}&#x3000;制表 {5}</source>
         <translation>{0}  {1} ({2})  policy {3}  period {4}  made {5}</translation>
     </message>
@@ -1189,30 +1412,30 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+34"/>
+        <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+231"/>
+        <location line="+226"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+230"/>
+        <location line="-225"/>
+        <location line="+225"/>
         <source>变更</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+231"/>
+        <location line="-225"/>
+        <location line="+226"/>
         <source>退出</source>
         <translation>Exited</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-225"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
@@ -1222,7 +1445,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>花名册文件（CSV 或 XLSX），按回车预览</source>
         <translation>Roster file (CSV or XLSX); press Enter to preview</translation>
     </message>
@@ -1417,7 +1640,7 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <translation>Preview cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>预览（未写入）</source>
         <translation>Preview (not written)</translation>
     </message>
@@ -1961,22 +2184,48 @@ Reason: {4}</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>WindowPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+27"/>
-        <source>请管理员先在命令行初始化本窗口的数据库：
-windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
-        <translation>An administrator must first initialise this window&apos;s database on the command line:
-windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin ADMIN-USER</translation>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="-172"/>
+        <source>本窗口</source>
+        <translation>This window</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>窗口编号在全县唯一，设置后不能更改；窗口名称印在票据上。</source>
+        <translation>The window id is unique in the county and cannot be changed later; the window name is printed on receipts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如 LG-01</source>
+        <translation>e.g. LG-01</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 龙港市一站式结算窗口</source>
+        <translation>e.g. Longgang one-stop settlement window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口编号</source>
+        <translation>Window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口名称</source>
+        <translation>Window name</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/app.py" line="+46"/>
+        <location line="+55"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-8"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>
@@ -2235,6 +2484,49 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>其他部门救助</source>
         <translation>Other offices&apos; relief</translation>
+    </message>
+</context>
+<context>
+    <name>policy</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/policy_words.py" line="+11"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已于 {0} 结束：结算将被拒绝，请换用本年度的政策</source>
+        <translation>Ended on {0}: settlements will be refused; set this year&apos;s policy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将于 {0} 结束（30 天内），请及时换用新政策</source>
+        <translation>Ends on {0} (within 30 days): set the new policy in time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自 {0} 起施行，尚未生效</source>
+        <translation>In force from {0}: not yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行中，至 {0}</source>
+        <translation>In force until {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>【已结束】</source>
+        <translation> [ended]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>【30 天内结束】</source>
+        <translation> [ends within 30 days]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>【未生效】</source>
+        <translation> [not yet in force]</translation>
     </message>
 </context>
 <context>
@@ -2739,6 +3031,21 @@ windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin AD
         <location line="+1"/>
         <source>管理员密码来自 WINDOWDESK_PASSWORD（或终端提示输入）</source>
         <translation>The admin&apos;s password comes from WINDOWDESK_PASSWORD (or a prompt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写窗口编号</source>
+        <translation>Enter the window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写窗口名称</source>
+        <translation>Enter the window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -92,15 +92,6 @@ def test_person_page_says_when_no_name_matches(qtbot, main_window):
 # --- ui.app.main: the start as `windowdesk` with no command runs it
 
 
-def test_a_missing_database_tells_to_run_init(monkeypatch, tmp_path):
-    told: list[str] = []
-    monkeypatch.setattr(ui_app, "tell", told.append)
-    assert ui_app.main(str(tmp_path / "none.sqlite")) == 2
-    assert told[0].startswith("数据库尚未初始化，请先运行 windowdesk init")
-    assert "windowdesk init --policy" in told[0]
-    assert not (tmp_path / "none.sqlite").exists()
-
-
 def test_login_then_the_main_window(monkeypatch, window):
     def fake_exec(dialog: LoginDialog) -> int:
         dialog.user_edit.setText("sup")

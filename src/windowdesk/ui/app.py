@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -21,12 +21,6 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_POINT_SIZE = 10
-
-
-def init_hint() -> str:
-    return QCoreApplication.translate("app", "请管理员先在命令行初始化本窗口的数据库：\n"
-                                      "windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 "
-                                      "--admin 管理员用户名")
 
 
 def install_font(app: QApplication) -> str:
@@ -56,15 +50,40 @@ def run_event_loop(app: QApplication) -> int:
     return app.exec()
 
 
-def main(db: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("windowdesk")
-    prepare(app)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+def pc_settings() -> QSettings:
+    """This PC's own settings (not the database's): the data folder chosen at the first run."""
+    return QSettings("windowdesk", "windowdesk")
+
+
+def remembered_database() -> str | None:
+    value = pc_settings().value("database")
+    return str(value) if value else None
+
+
+def first_run(db: str | None) -> tuple[str, str] | None:
+    """The wizard on a database that is missing or was never initialised: (database to open, user to log
+    in as) once it set the window up, None when the clerk cancelled."""
+    from .first_run_wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db)
     try:
-        store = open_store(db)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.outcome is None:
+            return None
+        if wizard.chose_folder():
+            pc_settings().setValue("database", wizard.outcome["db"])  # the next start opens it, not the default
+        return wizard.to_open(), wizard.user()
+    finally:
+        wizard.deleteLater()
+
+
+def open_or_tell(db: str | None, *, fresh_ok: bool = False):
+    """The store; None for a database not set up yet (when `fresh_ok`); else the exit code once told why not."""
+    try:
+        return open_store(db)
     except NotInitialised as exc:
-        tell(f"{error_text(exc)}\n\n{init_hint()}")
+        if fresh_ok:
+            return None
+        tell(error_text(exc))
         return 2
     except ServiceError as exc:
         tell(error_text(exc))
@@ -73,11 +92,29 @@ def main(db: str | None) -> int:
         log.error("cannot open the database: %s", type(exc).__name__)
         tell(QCoreApplication.translate("app", "无法打开数据库（{0}），请联系管理员").format(type(exc).__name__))
         return 1
+
+
+def main(db: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("windowdesk")
+    prepare(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+    db = db or remembered_database()
+    user = ""
+    store = open_or_tell(db, fresh_ok=True)
+    if store is None:  # missing or never initialised: the wizard sets the window up
+        set_up = first_run(db)
+        if set_up is None:
+            return 0
+        db, user = set_up
+        store = open_or_tell(db)
+    if isinstance(store, int):
+        return store
     # Imported here so that a start without a database does not build the pages.
     from .login_dialog import LoginDialog
     from .main_window import MainWindow
 
-    login = LoginDialog(store)
+    login = LoginDialog(store, user=user)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         store.engine.dispose()
         return 0
