@@ -2979,6 +2979,46 @@ Reason: {4}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>密码不能为空或只有空格</source>
+        <translation>The password cannot be empty or spaces only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是同一个字符或同一小段字符的重复（如 aaaaaaaa、abcabcab）</source>
+        <translation>The password cannot be one character or a short group repeated (such as aaaaaaaa, abcabcab)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是连续的字符（如 12345678、abcdefgh、87654321）</source>
+        <translation>The password cannot be a run of characters (such as 12345678, abcdefgh, 87654321)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码不能是用户名加数字或符号</source>
+        <translation>The password cannot be the user name with digits or signs added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这是常用密码，很容易被猜中，请换一个</source>
+        <translation>This is a commonly used password, easily guessed: choose another</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码不能与当前密码相同</source>
+        <translation>The new password must differ from the current one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords typed differ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} 是唯一可用的管理员，不能停用</source>
+        <translation>{user} is the only active admin and cannot be disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有用户 {user}</source>
         <translation>No user {user}</translation>
     </message>
@@ -3054,6 +3094,61 @@ Reason: {4}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>本窗口的政策（{source}）尚未存入数据库，请管理员重新设置政策（windowdesk init --policy）</source>
+        <translation>This window&apos;s policy ({source}) is not stored in the database: an admin must set the policy again (windowdesk init --policy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库中保存的政策 {policy} 与其校验值（{hash}…）不符，已被改动：请管理员重新设置政策</source>
+        <translation>The policy {policy} stored in the database does not match its hash ({hash}…): it was altered; an admin must set the policy again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 已于 {effective_to} 结束执行：此后出院的就诊不能按它结算</source>
+        <translation>The policy {policy} ended on {effective_to}: visits discharged after that day cannot be settled by it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 将于 {effective_to} 结束执行，请及时更新政策</source>
+        <translation>The policy {policy} ends on {effective_to}: set its successor in time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策 {policy} 自 {effective_from} 起执行：此前出院的就诊不能按它结算</source>
+        <translation>The policy {policy} begins on {effective_from}: visits discharged before that day cannot be settled by it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有名为 {key} 的设置（可设置：{known}）</source>
+        <translation>There is no setting {key} (settings: {known})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}不能在这里更改</source>
+        <translation>The {setting} cannot be changed here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为以下之一：{allowed}</source>
+        <translation>The {setting} must be one of: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为 {minimum} 到 {maximum} 之间的整数</source>
+        <translation>The {setting} must be a whole number from {minimum} to {maximum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为不超过 {max_length} 个字的文字（不能为空或含控制字符）</source>
+        <translation>The {setting} must be text of at most {max_length} characters (not empty, no control characters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting}应为完整的文件夹路径（从盘符或 / 开始），不是 {path}</source>
+        <translation>The {setting} must be a full folder path (from a drive letter or /), not {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{clerk} 的 {day} 已日结，不能再办理业务</source>
         <translation>{clerk}&apos;s day {day} is closed: nothing more can be recorded on it</translation>
     </message>
@@ -3071,6 +3166,16 @@ Reason: {4}</translation>
         <location line="+1"/>
         <source>{day} 尚未到来，不能日结</source>
         <translation>{day} has not begun: it cannot be closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请给出备份文件（backup 文件名）或用 --auto 做当天的备份（--dir、--keep 只用于 --auto）</source>
+        <translation>Give the backup file (backup FILE) or use --auto for the day&apos;s backup (--dir and --keep go with --auto only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法使用备份文件夹 {path}（{detail}）</source>
+        <translation>The backup folder {path} cannot be used ({detail})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3496,6 +3601,61 @@ Reason: {4}</translation>
         <location line="+1"/>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口编号</source>
+        <translation>window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口名称</source>
+        <translation>window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本地政策</source>
+        <translation>region policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策校验值</source>
+        <translation>policy hash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据号前缀</source>
+        <translation>receipt number prefix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张</source>
+        <translation>receipt paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认打印机</source>
+        <translation>default printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言</source>
+        <translation>window language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份文件夹</source>
+        <translation>backup folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留备份份数</source>
+        <translation>number of backups kept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥</source>
+        <translation>county key</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,10 +17,12 @@ import pytest
 from sqlalchemy import func, select
 from windowkit import PASSWORD, add_person, make_window
 
+from windowdesk.adapters.policy_presets import load_policy
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
 from windowdesk.services.settlement import settle_visit
 from windowdesk.services.setup import open_store
+from windowdesk.services.window import describe_window
 from windowdesk.store.models import (
     AuditEntry,
     Person,
@@ -36,6 +38,7 @@ ADMIN_PASSWORD = "admin-secret-1"
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9",
         "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
+LONGGANG_HASH = load_policy("longgang-2022").content_hash
 SETTLE_FIELDS = {"in_scope", "tilt", "paid", "reimbursed", "patient_pays", "year_to_date", "steps"}
 
 
@@ -110,15 +113,38 @@ def test_init_creates_the_window_and_its_admin(tmp_path):
     db = tmp_path / "w.sqlite"
     done = init(tmp_path, db, "--policy", "longgang-2022", "--window", "LG-01", "--name", "龙港一号窗口")
     assert done.returncode == 0, done.stderr
+    ended = "政策 longgang-2022 已于 2025-12-31 结束执行：此后出院的就诊不能按它结算"
     assert json.loads(done.stdout) == {"window_id": "LG-01", "window_name": "龙港一号窗口",
-                                       "policy": "longgang-2022", "created": True,
-                                       "changed": ["policy", "window_id", "window_name"]}
+                                       "policy": "longgang-2022", "policy_hash": LONGGANG_HASH, "created": True,
+                                       "changed": ["policy", "window_id", "window_name"],
+                                       "warnings": [{"code": "policy_ended", "message": ended}]}
+    assert f"windowdesk init: warning: {ended}" in done.stderr  # the preset ended on 2025-12-31
     with opened(db) as store, store.reading() as s:
         users = s.execute(select(User.name, User.role, User.password_hash)).all()
         entries = s.execute(select(AuditEntry.user, AuditEntry.action)).all()
     assert [(name, role) for name, role, _ in users] == [("admin", "admin")]
     assert users[0][2].startswith("scrypt$") and ADMIN_PASSWORD not in users[0][2]
     assert entries == [("admin", "init")]
+
+
+def test_init_warns_of_a_policy_ending_within_30_days_and_keeps_the_text_it_read(tmp_path):
+    ends = date.today() + timedelta(days=10)
+    text = (Path(__file__).parents[1] / "fixtures" / "example-2024.toml").read_text("utf-8")
+    text = text.replace("effective_from = 2024-01-01", f"effective_from = {date.today().year - 1}-01-01")
+    policy = tmp_path / "ending.toml"
+    policy.write_text(text.replace("effective_to = 2024-12-31", f"effective_to = {ends.isoformat()}"), "utf-8")
+    db = tmp_path / "w.sqlite"
+    done = init(tmp_path, db, "--policy", policy, "--window", "EX-01", "--name", "示例窗口")
+    assert done.returncode == 0, done.stderr
+    message = f"政策 example-2024 将于 {ends.isoformat()} 结束执行，请及时更新政策"
+    assert json.loads(done.stdout)["warnings"] == [{"code": "policy_ends_soon", "message": message}]
+    assert done.stderr == f"windowdesk init: warning: {message}\n"
+    policy.unlink()  # moved away: the window keeps the policy it was given
+    renamed = init(tmp_path, db, "--name", "新名")
+    assert renamed.returncode == 0, renamed.stderr
+    assert json.loads(renamed.stdout)["policy"] == str(policy)
+    with opened(db) as store:
+        assert describe_window(store).policy.effective_to == ends
 
 
 def test_init_again_changes_only_what_is_given_and_keeps_records(tmp_path):
@@ -134,7 +160,8 @@ def test_init_again_changes_only_what_is_given_and_keeps_records(tmp_path):
     renamed = init(tmp_path, db, "--name", "新名")
     assert renamed.returncode == 0, renamed.stderr
     assert json.loads(renamed.stdout) == {"window_id": "LG-01", "window_name": "新名", "policy": "longgang-2022",
-                                          "created": False, "changed": ["window_name"]}
+                                          "policy_hash": LONGGANG_HASH, "created": False,
+                                          "changed": ["window_name"], "warnings": []}
     repoliced = init(tmp_path, db, "--policy", "dezhou-2020")
     assert repoliced.returncode == 0, repoliced.stderr
     assert json.loads(repoliced.stdout)["changed"] == ["policy"]

@@ -16,7 +16,7 @@ from windowkit import add_person, make_window
 from windowdesk.adapters.policy_presets import preset_files
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
-from windowdesk.services import settings
+from windowdesk.services.policy_store import set_policy
 from windowdesk.services.errors import AuthError, Refused
 from windowdesk.services.export import export_period, set_county_key
 from windowdesk.services.family_cap import run_family_cap
@@ -168,8 +168,7 @@ def test_in_scope_self_pay_base_leaves_out_catalogue_and_partial_self_pay(linan,
     variant = tmp_path / "linan-in-scope.toml"
     variant.write_text(preset.read_text("utf-8").replace('base = "self_pay"', 'base = "in_scope_self_pay"'),
                        encoding="utf-8")
-    with linan.store.transaction() as tx:
-        settings.put(tx.session, settings.POLICY, str(variant))
+    set_policy(linan.store, linan.admin, str(variant))
     # HA's 9000 of out-of-catalogue costs exceed that settlement's 7000 self-pay: it counts 0, never less.
     stored_settlement(linan.store, households["a2"], "7000.00", ooc="9000.00")
     result = run_family_cap(linan.store, linan.supervisor, year=2024, now=RUN)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..domain.policy import Policy
-from ..domain.policy_loader import PolicyError, load_policy_file
+from ..domain.policy_loader import PolicyError, load_policy_file, parse_policy_bytes
 from ..resources import resources_dir
 
 
@@ -31,6 +31,24 @@ def load_policy(id_or_file: str | Path) -> Policy:
     if not preset.exists():
         raise PolicyError("policy_not_found", "", file=str(id_or_file), known=", ".join(preset_ids()))
     return _load_cached(str(preset), _mtime(preset))
+
+
+def read_policy(id_or_file: str | Path) -> tuple[str, bytes, Policy]:
+    """(the label a window stores: a preset's id or a file's absolute path, the file's bytes, the policy it
+    holds), read once so that the bytes stored are the bytes checked. PolicyError names what is wrong."""
+    path = Path(id_or_file)
+    if path.suffix == ".toml" or path.exists():
+        path = path.resolve()
+        label = path.stem if path.parent == presets_dir().resolve() else str(path)
+    else:
+        label, path = str(id_or_file), presets_dir() / f"{id_or_file}.toml"
+        if not path.exists():
+            raise PolicyError("policy_not_found", "", file=str(id_or_file), known=", ".join(preset_ids()))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError("policy_unreadable", "", file=str(path), detail=exc.strerror or "") from None
+    return label, raw, parse_policy_bytes(raw, source=str(path))
 
 
 def _mtime(path: Path) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .errors import UsageError
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -19,8 +20,15 @@ def register(commands, common) -> None:
     check = actions.add_parser("check", parents=[common], help=CHECK_HELP, description=CHECK_HELP)
     check.set_defaults(handler=run_check)
     backup = commands.add_parser("backup", parents=[common],
-                                 help="copy the live database to a new file (SQLite online backup; admin)")
-    backup.add_argument("out", help="the backup file to create (never overwritten)")
+                                 help="copy the live database to a new file (SQLite online backup; admin), or "
+                                      "--auto: the day's backup windowdesk-YYYY-MM-DD.sqlite (any user)")
+    backup.add_argument("out", nargs="?", help="the backup file to create (never overwritten)")
+    backup.add_argument("--auto", action="store_true",
+                        help="make the day's backup unless it exists, then keep the newest --keep of them")
+    backup.add_argument("--dir", help="with --auto: the folder (default: the backup_dir setting, else backups/ "
+                                      "in the data folder)")
+    backup.add_argument("--keep", help="with --auto: how many daily backups to keep (default: the backup_keep "
+                                       "setting, 30)")
     backup.set_defaults(handler=run_backup)
     restore = commands.add_parser("restore", parents=[common], help=RESTORE_HELP, description=RESTORE_HELP)
     restore.add_argument("file", help="a backup made by `windowdesk backup`")
@@ -63,6 +71,10 @@ def _print_check(report: dict) -> None:
 
 
 def run_backup(args) -> int:
+    if args.auto:
+        return _run_auto_backup(args)
+    if not args.out or args.dir or args.keep:
+        raise UsageError("backup_out_or_auto", "out")
     from ..services.maintenance import backup
 
     store = store_for(args)
@@ -74,6 +86,25 @@ def run_backup(args) -> int:
         print_json(result)
     else:
         print(f"backup written: {result['file']} ({result['bytes']} bytes, sha256 {result['sha256']})")
+    return 0
+
+
+def _run_auto_backup(args) -> int:
+    from ..services.backups import auto_backup
+
+    if args.out:
+        raise UsageError("backup_out_or_auto", "out")
+    store = store_for(args)
+    try:
+        result = auto_backup(store, acting_user(args, store), folder=args.dir, keep=args.keep)
+    finally:
+        store.engine.dispose()
+    if args.json:
+        print_json(result)
+    else:
+        print(f"{'backup written' if result['made'] else 'the day has its backup already'}: {result['file']}")
+        if result["removed"]:
+            print(f"removed {len(result['removed'])} older backups; {len(result['kept'])} kept")
     return 0
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from ..services.setup import initialise
+from .errors import problem_message
 from .output import print_json
 from .session import password_from
 
@@ -20,6 +23,11 @@ def run(args) -> int:
     admin = args.admin or args.user
     result = initialise(args.db, policy=args.policy, window_id=args.window, name=args.name, admin=admin,
                         password=password_from("WINDOWDESK_PASSWORD", f"password for {admin}: "))
+    # cli.md: a policy that has ended or ends within 30 days is accepted, with a warning naming its end date.
+    warnings = [{"code": p.code, "message": problem_message(p)} for p in result["warnings"]]
+    for warning in warnings:
+        print(f"windowdesk init: warning: {warning['message']}", file=sys.stderr)
+    result = {**result, "warnings": warnings}
     if args.json:
         print_json(result)
     else:

@@ -36,6 +36,7 @@ _COMMANDS = {
     "family-cap": "family_cap_cmd",
     "disease": "disease_cmd",
     "report": "report_cmd",
+    "self-check": "self_check_cmd",
 }
 
 
@@ -47,6 +48,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     common.add_argument("--user", default=os.environ.get("WINDOWDESK_USER"),
                         help="acting user (env WINDOWDESK_USER)")
     parser = argparse.ArgumentParser(prog="windowdesk", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"windowdesk {package_version()}")
     # Only for opening the window (no command); commands take their own --db after the command name,
     # and a separate dest keeps a command's default from overwriting a --db given before it.
     parser.add_argument("--db", dest="window_db", default=os.environ.get("WINDOWDESK_DB"),
@@ -58,8 +60,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def package_version() -> str:
+    """The installed package's version (the bundle carries the package's metadata for this)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("windowdesk")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # without building every command's parser
+        print(f"windowdesk {package_version()}")
+        return 0
     command = next((arg for arg in argv if not arg.startswith("-")), None)
     if argv[:1] == ["--db"] and len(argv) > 2:
         command = argv[2]

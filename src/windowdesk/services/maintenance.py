@@ -303,6 +303,9 @@ def _copy(source: Path, target: Path) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")
 
 
+copy_database = _copy  # public: services.backups makes the daily copies the same way
+
+
 def _safety_copy(live: Path, stamp: str) -> tuple[Path, bool]:
     """A copy of the database about to be replaced; returns it and whether SQLite could read the original."""
     target = _free_name(live.with_name(f"{live.name}.before-restore-{stamp}.bak"))

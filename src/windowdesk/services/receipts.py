@@ -47,7 +47,7 @@ from ..domain.policy import Policy
 from ..domain.policy_loader import PolicyError
 from ..store.models import AuditEntry, Enrollment, Person, Settlement
 from ..store.unit_of_work import Store
-from . import settings
+from . import policy_store, settings
 from .auth import Actor
 from .errors import InvalidInput, NotFound, Refused
 from .lookup import ELECTRONIC_COPY, electronic_copies, local_settlement
@@ -282,27 +282,32 @@ def _page_size(session: Session) -> str:
 
 
 def _policy_of(session: Session, snap_policy: dict) -> Policy | None:
-    """The policy that settled a visit: the preset of that id or the window's policy, if its content hash
-    still matches the one the settlement recorded."""
-    for candidate in (snap_policy["id"], settings.get(session, settings.POLICY)):
-        try:
-            policy = load_policy(candidate) if candidate else None
-        except PolicyError:
-            continue
-        if policy is not None and policy.content_hash == snap_policy.get("hash"):
-            return policy
-    return None
+    """The policy that settled a visit: the one this window stored under the hash the settlement recorded,
+    else the preset of that id if its content still has that hash."""
+    stored = policy_store.by_hash(session, snap_policy.get("hash") or "")
+    if stored is not None:
+        return stored
+    preset = _preset(snap_policy["id"])
+    return preset if preset is not None and preset.content_hash == snap_policy.get("hash") else None
 
 
 def _policy_named(session: Session, policy_id: str) -> Policy | None:
-    for candidate in (policy_id, settings.get(session, settings.POLICY)):
-        try:
-            policy = load_policy(candidate) if candidate else None
-        except PolicyError:
-            continue
-        if policy is not None and policy.id == policy_id:
-            return policy
-    return None
+    """An enrollment's policy by its id: the policy in force if it is that one, else the preset of that id."""
+    try:
+        policy = policy_store.in_force(session)
+    except (InvalidInput, PolicyError):
+        policy = None
+    if policy is not None and policy.id == policy_id:
+        return policy
+    preset = _preset(policy_id)
+    return preset if preset is not None and preset.id == policy_id else None
+
+
+def _preset(policy_id: str) -> Policy | None:
+    try:
+        return load_policy(policy_id) if policy_id else None
+    except PolicyError:
+        return None
 
 
 def _write(out: str | Path | None, pdf: bytes) -> str | None:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
-from ..adapters.policy_presets import load_policy, presets_dir
+from ..adapters.policy_presets import read_policy
 from ..store.database import database_url, open_engine
 from ..store.migrations import current_revision, upgrade
 from ..store.unit_of_work import Store
-from . import auth, settings
+from . import auth, policy_store, settings
 from .errors import InvalidInput, NotInitialised
 
 
@@ -31,16 +31,18 @@ def open_store(db: str | None) -> Store:
 
 
 def initialise(db: str | None, *, policy: str | None, window_id: str | None, name: str | None,
-               admin: str | None, password: str | None) -> dict:
+               admin: str | None, password: str | None, today: date | None = None) -> dict:
     """Create or migrate the database and set the window's settings; the first run creates the admin.
 
-    Run again, it changes only the settings given and keeps every record.
+    Run again, it changes only the settings given and keeps every record. The policy's text is stored with
+    its hash (services.policy_store). Returns {"window_id", "window_name", "policy", "policy_hash", "created",
+    "changed", "warnings"}: warnings are Problems (a policy ended, ending within 30 days, not yet begun).
     """
     url = make_url(database_url(db))
     missing = url.get_backend_name() == "sqlite" and not Path(url.database or "").exists()
     # Check everything before the first connection: SQLite creates the file on connecting, and a
     # failed first init must leave nothing behind.
-    policy_value = _policy_setting(policy) if policy else None
+    read = read_policy(policy) if policy else None
     engine = None if missing else open_engine(db)
     fresh = missing or (current_revision(engine) is None and not inspect(engine).get_table_names())
     if not fresh and current_revision(engine) is None:
@@ -72,24 +74,20 @@ def initialise(db: str | None, *, policy: str | None, window_id: str | None, nam
         elif window_id and window_id != settings.get(session, settings.WINDOW_ID):
             raise InvalidInput("window_id_fixed", "window", window=settings.get(session, settings.WINDOW_ID))
         changed = {}
-        for var, value in ((settings.WINDOW_ID, window_id), (settings.WINDOW_NAME, name),
-                           (settings.POLICY, policy_value)):
+        for var, value in ((settings.WINDOW_ID, window_id), (settings.WINDOW_NAME, name)):
             if value is not None and settings.get(session, var) != value:
                 settings.put(session, var, value)
                 changed[var.key] = value
+        if read is not None:
+            label, raw, loaded = read
+            if policy_store.put_policy(session, label=label, raw=raw, policy=loaded, user=actor_name, now=now):
+                changed["policy"] = label
+                changed["policy_hash"] = loaded.content_hash
         tx.audit(user=actor_name, action="init" if first else "settings.change", detail=changed)
         result = {key: settings.get(session, var) for key, var in
                   (("window_id", settings.WINDOW_ID), ("window_name", settings.WINDOW_NAME),
-                   ("policy", settings.POLICY))}
+                   ("policy", settings.POLICY), ("policy_hash", settings.POLICY_HASH))}
     engine.dispose()
-    return {**result, "created": first, "changed": sorted(changed)}
-
-
-def _policy_setting(policy: str) -> str:
-    """A preset is stored by id; a file by its absolute path. Either must load now."""
-    loaded = load_policy(policy)
-    path = Path(policy)
-    if path.suffix == ".toml" or path.exists():
-        resolved = path.resolve()
-        return loaded.id if resolved.parent == presets_dir().resolve() else str(resolved)
-    return loaded.id
+    warnings = policy_store.warnings_for(read[2], today or date.today()) if read else []
+    return {**result, "created": first, "changed": sorted(k for k in changed if k != "policy_hash"),
+            "warnings": warnings}

@@ -9,10 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..adapters.policy_presets import load_policy
 from ..domain.policy import Policy
 from ..store.models import DayClosing, ReceiptCounter, User
-from . import settings
+from . import policy_store, settings
 from .errors import NotInitialised, Refused
 
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # both have ON CONFLICT DO NOTHING
@@ -30,7 +29,7 @@ def window_context(session: Session) -> WindowContext:
     if not window_id:
         raise NotInitialised("not_initialised", "db")
     return WindowContext(window_id=window_id, window_name=settings.get(session, settings.WINDOW_NAME),
-                         policy=load_policy(settings.get(session, settings.POLICY)))
+                         policy=policy_store.in_force(session))
 
 
 def next_receipt_no(session: Session) -> str:

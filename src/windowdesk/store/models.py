@@ -28,6 +28,22 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(String(2000))
 
 
+class PolicyText(Base):
+    """A policy as it was set (`init --policy`, the settings page): its file's text, kept under its SHA-256.
+
+    The window settles by the row the `policy_hash` setting names, so editing or moving the file later changes
+    nothing; older rows stay, so a reprint finds the policy a settlement was made under by its recorded hash.
+    """
+
+    __tablename__ = "policy_texts"
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    policy_id: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(2000))  # the preset id or the file's absolute path, as set
+    text: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime]
+    stored_by: Mapped[str] = mapped_column(String(64))
+
+
 class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
