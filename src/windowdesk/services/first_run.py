@@ -5,7 +5,7 @@ still in force), the checks of each page, and setting up a new window in one go 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from ..adapters.policy_presets import load_policy, preset_files
@@ -14,10 +14,9 @@ from ..store.database import default_db_path
 from . import auth, settings
 from .errors import InvalidInput
 from .export import MIN_KEY_BYTES, set_county_key
+from .policy_store import status_of
 from .setup import initialise, open_store
 
-SOON = timedelta(days=30)  # a policy ending within this is named as ending in the wizard and the window
-PAPERS = ("A4", "A5")
 DEMO_FILE = "windowdesk-demo.sqlite"
 
 
@@ -31,29 +30,21 @@ class PolicyChoice:
     region: str
     effective_from: date
     effective_to: date
-    state: str  # in_force | ending (within 30 days) | ended | not_started
+    state: str  # policy_store.status_of's: in_force | ending (within 30 days) | ended | not_yet
     preset: bool
-
-
-def policy_state(policy: Policy, today: date) -> str:
-    if policy.effective_to < today:
-        return "ended"
-    if policy.effective_from > today:
-        return "not_started"
-    return "ending" if policy.effective_to <= today + SOON else "in_force"
 
 
 def _choice(ref: str, policy: Policy, today: date, *, preset: bool) -> PolicyChoice:
     return PolicyChoice(ref=ref, id=policy.id, name=policy.name, region=policy.region,
                         effective_from=policy.effective_from, effective_to=policy.effective_to,
-                        state=policy_state(policy, today), preset=preset)
+                        state=status_of(policy, today)["state"], preset=preset)
 
 
 def preset_choices(today: date | None = None) -> list[PolicyChoice]:
     """The shipped presets, those in force first, then the newest."""
     today = today or date.today()
     found = [_choice(path.stem, load_policy(path.stem), today, preset=True) for path in preset_files()]
-    return sorted(found, key=lambda c: (c.state in ("ended", "not_started"), -c.effective_to.toordinal()))
+    return sorted(found, key=lambda c: (c.state in ("ended", "not_yet"), -c.effective_to.toordinal()))
 
 
 def file_choice(path: str, today: date | None = None) -> PolicyChoice:
@@ -98,18 +89,16 @@ def set_up_window(db: str, *, window_id: str, name: str, policy: str, admin: str
     """A new window from nothing: every check first (nothing is created when one fails), then the database."""
     check_window(window_id, name)
     check_admin(admin, password, password)
-    if paper not in PAPERS:
-        raise InvalidInput("page_size_setting_invalid", "paper", size=paper[:10])
+    _text, problem = settings.PAGE_SIZE.check(paper)
+    if problem:
+        raise InvalidInput.of([problem])
     check_county_key(county_key)
     created = initialise(db, policy=policy, window_id=window_id.strip(), name=name.strip(), admin=admin,
                          password=password)
     store = open_store(db)
     try:
         actor = auth.Actor(admin, "admin")  # the admin just created (initialise checked the password)
-        with store.transaction() as tx:
-            if settings.get(tx.session, settings.PAGE_SIZE) != paper:
-                settings.put(tx.session, settings.PAGE_SIZE, paper)
-                tx.audit(user=admin, action="settings.change", detail={settings.PAGE_SIZE.key: paper})
+        settings.change_settings(store, actor, {settings.PAGE_SIZE.key: paper})
         if county_key.strip():
             set_county_key(store, actor, key_hex=county_key)
     finally:
