@@ -686,7 +686,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+45"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
@@ -741,7 +741,42 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+69"/>
+        <source>今日自动备份失败：{0}</source>
+        <translation>Today&apos;s automatic backup failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>当前政策“{0}”{1}</source>
+        <translation>Policy “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（在“设置”页更换政策）</source>
+        <translation> (set a new one on the Settings page)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（请联系管理员更换政策）</source>
+        <translation> (ask the administrator to set a new one)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>尚未备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次备份：{0}</source>
+        <translation>Last backup: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次备份：{0}（文件已不在）</source>
+        <translation>Last backup: {0} (the file is gone)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>窗口 {0} {1}</source>
         <translation>Window {0} {1}</translation>
     </message>
@@ -756,7 +791,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-127"/>
         <source>报表</source>
         <translation>Statistics</translation>
     </message>
@@ -2220,12 +2255,12 @@ Reason: {4}</translation>
     <name>app</name>
     <message>
         <location filename="../../src/windowdesk/ui/app.py" line="+46"/>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>

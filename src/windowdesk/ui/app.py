@@ -94,6 +94,17 @@ def open_or_tell(db: str | None, *, fresh_ok: bool = False):
         return 1
 
 
+def start_logging(store) -> None:
+    """The rotating log file in the data folder (a server database has no data folder here: no file)."""
+    from ..adapters.log_files import setup_logging
+    from ..services.backups import data_folder
+
+    try:
+        setup_logging(data_folder(store))
+    except (ServiceError, OSError) as exc:
+        log.warning("no log file: %s", type(exc).__name__)
+
+
 def main(db: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("windowdesk")
@@ -110,6 +121,7 @@ def main(db: str | None) -> int:
         store = open_or_tell(db)
     if isinstance(store, int):
         return store
+    start_logging(store)
     # Imported here so that a start without a database does not build the pages.
     from .login_dialog import LoginDialog
     from .main_window import MainWindow
@@ -120,6 +132,7 @@ def main(db: str | None) -> int:
         return 0
     window = MainWindow(Desk(store, login.actor))
     window.show()
+    window.start_daily_backup()
     collector = GuiThreadCollector(app)  # pages run long work on pool threads: collect on this one only
     collector.start()
     try:

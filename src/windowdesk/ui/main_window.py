@@ -1,7 +1,10 @@
 """The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表),
-who and where in the status bar. A page is listed only for the roles that may use it (the services check roles anyway)."""
+who and where and the last backup in the status bar, a banner above the pages while the policy has ended or ends
+within 30 days. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -12,10 +15,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from . import labels, ops
+from . import labels, ops, policy_words
 from .messages import error_text
 from .operations import Desk, tasks
 from .pages.closing_page import ClosingPage
@@ -28,6 +32,9 @@ from .pages.roster_page import RosterPage
 from .pages.settlement_page import SettlementPage
 from .pages.void_page import VoidPage
 from .roles import may
+
+BANNER_STYLE = "QLabel { background: #fff3cd; color: #8a1c00; font-weight: bold; padding: 6px 10px; }"
+BANNER_TEXT_STYLE = "color: #b00020;"
 
 
 class MainWindow(QMainWindow):
@@ -76,15 +83,27 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         menu.addAction(self.quit_action)
+        # The policy that has ended or ends soon is said above every page, not only in the status bar.
+        self.banner = QLabel()
+        self.banner.setObjectName("policy_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
         central = QWidget()
-        body = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.window_label = QLabel()
         self.policy_label = QLabel()
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backup_label")
         self.user_label = QLabel()
-        for label in (self.window_label, self.policy_label, self.user_label):
+        for label in (self.window_label, self.policy_label, self.backup_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
         self._connect_signals()
         self._show_status()
@@ -96,6 +115,7 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self.page_actions):
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
         self.quit_action.triggered.connect(self.close)
+        tasks().changed.connect(self._records_changed)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -118,10 +138,54 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
+    def _records_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {"settings", "policy", ops.window.BACKUPS}:
+            self._show_status()
+
+    def start_daily_backup(self) -> None:
+        """The day's backup on the day's first start (ui.app calls it after login), on a pool thread: the
+        clerk works meanwhile. A failure is said in the status bar; the window works on."""
+        ops.window.daily_backup(self.desk).failure(self._backup_failed).run(self)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_label.setStyleSheet(BANNER_TEXT_STYLE)
+        self.backup_label.setText(self.tr("今日自动备份失败：{0}").format(error_text(exc)))
+
     def _show_status(self) -> None:
         # A broken policy must not keep the window from opening: its failure is said in the status bar.
         ops.window.status(self.desk).success(self._status).failure(
             lambda exc: self.window_label.setText(error_text(exc))).run(self)
+        ops.window.policy_status(self.desk).success(self._policy_state).failure(self._policy_failed).run(self)
+        ops.window.last_backup(self.desk).success(self._last_backup).failure(
+            lambda exc: self.backup_label.setText(error_text(exc))).run(self)
+
+    def _policy_state(self, status: dict) -> None:
+        state = status["state"]
+        if not policy_words.warns(state):
+            self.banner.hide()
+            self.banner.clear()
+            return
+        text = self.tr("当前政策“{0}”{1}").format(status["name"], policy_words.state_text(
+            state, date.fromisoformat(status["effective_from"]), date.fromisoformat(status["effective_to"])))
+        if may(self.actor, "admin"):
+            text += self.tr("（在“设置”页更换政策）")
+        else:
+            text += self.tr("（请联系管理员更换政策）")
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _policy_failed(self, exc: BaseException) -> None:
+        self.banner.setText(error_text(exc))
+        self.banner.show()
+
+    def _last_backup(self, last: dict | None) -> None:
+        self.backup_label.setStyleSheet("")
+        if last is None:
+            self.backup_label.setText(self.tr("尚未备份"))
+        elif last["exists"]:
+            self.backup_label.setText(self.tr("上次备份：{0}").format(last["at"]))
+        else:
+            self.backup_label.setText(self.tr("上次备份：{0}（文件已不在）").format(last["at"]))
 
     def _status(self, window) -> None:
         self.window_label.setText(self.tr("窗口 {0} {1}").format(window.window_id, window.window_name))
