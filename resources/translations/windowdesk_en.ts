@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+101"/>
+        <source>添加用户</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+305"/>
@@ -27,6 +50,29 @@
         <location line="+1"/>
         <source>再次输入密码</source>
         <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeOwnPasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+26"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
     </message>
 </context>
 <context>
@@ -686,12 +732,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+45"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+50"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -731,7 +777,17 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Report</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>业务(&amp;B)</source>
         <translation>&amp;Business</translation>
     </message>
@@ -741,7 +797,34 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+3"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已从备份恢复</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已从 {0} 恢复数据库，原数据库另存为 {1}。
+请重新启动本窗口。</source>
+        <translation>The database was restored from {0}; the one it replaced was kept as {1}.
+Please start the window again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>今日自动备份失败：{0}</source>
         <translation>Today&apos;s automatic backup failed: {0}</translation>
     </message>
@@ -791,9 +874,22 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-156"/>
         <source>报表</source>
         <translation>Statistics</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="-83"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1541,29 @@ In force: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+51"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请把新密码告诉该用户，并请其登录后修改。</source>
+        <translation>Tell the user the new password and ask them to change it after logging in.</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
@@ -1688,6 +1807,321 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <location line="+1"/>
         <source>{0}：{1}&#x3000;SHA-256 {2}…</source>
         <translation>{0}: {1}  SHA-256 {2}…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/settings_page.py" line="+63"/>
+        <source>A5（横向）</source>
+        <translation>A5 (landscape)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>中文</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>留空：数据文件夹中的 backups</source>
+        <translation>Empty: backups in the data folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>本窗口</source>
+        <translation>This window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口编号</source>
+        <translation>Window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口名称</source>
+        <translation>Window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留备份份数</source>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>从文件选择…</source>
+        <translation>From a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览差异</source>
+        <translation>Preview the differences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+232"/>
+        <source>更换政策</source>
+        <translation>Change the policy</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新政策</source>
+        <translation>New policy</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>本地政策</source>
+        <translation>Local policy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>县医保局下发的密钥（十六进制）</source>
+        <translation>The key the county bureau issued (hex)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置密钥</source>
+        <translation>Set the key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥</source>
+        <translation>County key</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>系统默认打印机</source>
+        <translation>The system&apos;s default printer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}（未找到）</source>
+        <translation>{0} (not found)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已设置（只显示是否设置，不显示密钥）</source>
+        <translation>Set (the key itself is never shown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未设置：导出的数据包和票据二维码不能签名</source>
+        <translation>Not set: export packages and receipt QR codes cannot be signed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>当前政策无法读取，请重新设置政策</source>
+        <translation>The policy in force cannot be read: set the policy again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>当前政策：{0}（{1}）
+来源：{2}</source>
+        <translation>Policy in force: {0} ({1})
+From: {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>上次备份：{0}（{1}）</source>
+        <translation>Last backup: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+备份位置：{1}</source>
+        <translation>{0}
+Backups go to: {1}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>设置没有改动</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>；界面语言在下次启动时生效</source>
+        <translation>; the language changes at the next start</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>请更正标红的项目</source>
+        <translation>Please correct the fields marked in red</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0}（文件）</source>
+        <translation>{0} (file)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择政策文件</source>
+        <translation>Choose a policy file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策文件 (*.toml)</source>
+        <translation>Policy files (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>新政策：{0}（{1}）</source>
+        <translation>New policy: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与当前政策内容相同</source>
+        <translation>The same text as the policy in force</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>与当前政策相比有 {0} 项不同</source>
+        <translation>{0} differences from the policy in force</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>确认把本窗口的政策更换为“{0}”？
+{1}
+有 {2} 项与当前政策不同；更换后的结算按新政策计算，已有的结算不变。</source>
+        <translation>Change this window&apos;s policy to “{0}”?
+{1}
+{2} differences from the policy in force; settlements from now on follow the new policy, those made stay as they are.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认更换</source>
+        <translation>Change the policy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>政策已更换为 {0}</source>
+        <translation>The policy is now {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策没有改动</source>
+        <translation>The policy did not change</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请输入县医保局下发的密钥</source>
+        <translation>Enter the key the county bureau issued</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>县级密钥已设置（指纹 {0}）</source>
+        <translation>County key set (fingerprint {0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>备份到文件</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>数据库备份 (*.sqlite)</source>
+        <translation>Database backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>确认用备份“{0}”替换本窗口的数据库？
+替换前当前数据库会另存一份；恢复后需要重新启动窗口，备份之后办理的业务将不在恢复的数据库中。</source>
+        <translation>Replace this window&apos;s database with the backup “{0}”?
+The current database is kept as a copy first; the window must be started again after, and the business done since the backup will not be in the restored database.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认恢复</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2397,100 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <location line="+2"/>
         <source>大病保险</source>
         <translation>Critical illness insurance</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/users_page.py" line="+21"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>添加用户…</source>
+        <translation>Add a user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>锁定至 {0}</source>
+        <translation>Locked until {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>停用用户</source>
+        <translation>Disable a user</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已添加用户 {0}</source>
+        <translation>User {0} added</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>确认停用用户 {0}？停用后该用户不能登录，其办理的业务和审计记录保留。</source>
+        <translation>Disable user {0}? A disabled user cannot log in; their business and audit records are kept.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已停用用户 {0}</source>
+        <translation>User {0} disabled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已启用用户 {0}</source>
+        <translation>User {0} enabled</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已重置 {0} 的密码</source>
+        <translation>{0}&apos;s password reset</translation>
     </message>
 </context>
 <context>
@@ -2254,13 +2782,14 @@ Reason: {4}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+46"/>
-        <location line="+66"/>
+        <location filename="../../src/windowdesk/ui/app.py" line="+47"/>
+        <location line="+75"/>
+        <location line="+7"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-35"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>

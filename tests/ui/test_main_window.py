@@ -205,3 +205,17 @@ def test_the_status_bar_says_when_the_last_backup_was_made(qtbot, window):
     answered()  # the backup, then the status bar's refresh it set off
     answered()
     assert w.backup_label.text().startswith(f"上次备份：{date.today().isoformat()} ")
+
+
+def test_the_language_set_on_the_settings_page_opens_the_window(monkeypatch, window, qapp):
+    from windowdesk.services.settings import change_settings
+    from windowdesk.ui import language
+
+    change_settings(window.store, window.admin, {"language": "en"})
+    titles: list[str] = []
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: titles.append(dialog.windowTitle()) or 0)
+    try:
+        assert ui_app.main(window.path) == 0
+        assert language.current() == language.ENGLISH and titles and not titles[0].startswith("登录")
+    finally:
+        language.install(qapp, language.CHINESE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -105,6 +106,22 @@ def start_logging(store) -> None:
         log.warning("no log file: %s", type(exc).__name__)
 
 
+def use_window_language(app: QApplication, store) -> None:
+    """The language set on the settings page, unless this PC's WINDOWDESK_LANG chose one (it wins)."""
+    if os.environ.get(language.LANG_VARIABLE):
+        return
+    from ..services.settings import read_settings
+
+    try:
+        chosen = read_settings(store)["language"]
+    except ServiceError:
+        return
+    wanted = language.ENGLISH if chosen == "en" else language.CHINESE
+    if wanted != language.current():
+        language.install(app, wanted)
+        app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+
+
 def main(db: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("windowdesk")
@@ -122,6 +139,7 @@ def main(db: str | None) -> int:
     if isinstance(store, int):
         return store
     start_logging(store)
+    use_window_language(app, store)
     # Imported here so that a start without a database does not build the pages.
     from .login_dialog import LoginDialog
     from .main_window import MainWindow

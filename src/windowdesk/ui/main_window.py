@@ -1,4 +1,5 @@
-"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表),
+"""The main window: pages on the left (F2 结算, F3 参保, F4 票据, F5 查询, F6 花名册, F7 日结, F8 作废, F9 上报, F10 报表,
+F11 设置, F12 用户), each user's own password in the 账户 menu,
 who and where and the last backup in the status bar, a banner above the pages while the policy has ended or ends
 within 30 days. A page is listed only for the roles that may use it (the services check roles anyway)."""
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from . import labels, ops, policy_words
 from .messages import error_text
 from .operations import Desk, tasks
+from .password_dialogs import ChangeOwnPasswordDialog
 from .pages.closing_page import ClosingPage
 from .pages.enrollment_page import EnrollmentPage
 from .pages.export_page import ExportPage
@@ -29,7 +32,9 @@ from .pages.person_page import PersonPage
 from .pages.records_page import RecordsPage
 from .pages.reports_page import ReportsPage
 from .pages.roster_page import RosterPage
+from .pages.settings_page import SettingsPage
 from .pages.settlement_page import SettlementPage
+from .pages.users_page import UsersPage
 from .pages.void_page import VoidPage
 from .roles import may
 
@@ -53,6 +58,9 @@ class MainWindow(QMainWindow):
         self.void_page = VoidPage(desk) if supervising else None
         self.export_page = ExportPage(desk) if supervising else None
         self.reports_page = ReportsPage(desk) if supervising else None
+        administering = may(actor, "admin")
+        self.settings_page = SettingsPage(desk) if administering else None
+        self.users_page = UsersPage(desk) if administering else None
         # (page, title, shortcut): the order of the navigation list
         self._pages = [(self.settlement_page, self.tr("结算"), "F2"),
                        (self.enrollment_page, self.tr("参保"), "F3"),
@@ -64,6 +72,9 @@ class MainWindow(QMainWindow):
             self._pages += [(self.void_page, self.tr("作废"), "F8"),
                             (self.export_page, self.tr("上报"), "F9"),
                             (self.reports_page, self.tr("报表"), "F10")]
+        if administering:
+            self._pages += [(self.settings_page, self.tr("设置"), "F11"),
+                            (self.users_page, self.tr("用户"), "F12")]
         self.nav = QListWidget()
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
@@ -83,6 +94,9 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         menu.addAction(self.quit_action)
+        account = self.menuBar().addMenu(self.tr("账户(&A)"))
+        self.password_action = QAction(self.tr("修改我的密码…"), self)
+        account.addAction(self.password_action)
         # The policy that has ended or ends soon is said above every page, not only in the status bar.
         self.banner = QLabel()
         self.banner.setObjectName("policy_banner")
@@ -115,6 +129,9 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self.page_actions):
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
         self.quit_action.triggered.connect(self.close)
+        self.password_action.triggered.connect(self.change_own_password)
+        if self.settings_page is not None:
+            self.settings_page.restored.connect(self._restored)
         tasks().changed.connect(self._records_changed)
 
     def show_page(self, index: int) -> None:
@@ -141,6 +158,26 @@ class MainWindow(QMainWindow):
     def _records_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {"settings", "policy", ops.window.BACKUPS}:
             self._show_status()
+
+    # The points where a person answers; tests replace them.
+    def run_dialog(self, dialog) -> bool:
+        try:
+            return dialog.exec() == dialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def change_own_password(self) -> None:
+        if self.run_dialog(ChangeOwnPasswordDialog(self.desk, self)):
+            self.statusBar().showMessage(self.tr("密码已修改"), 5000)
+
+    def _restored(self, result: dict) -> None:
+        """The database was replaced under the open window: what it shows is no longer true. Said, then closed."""
+        self.tell(self.tr("已从备份恢复"), self.tr("已从 {0} 恢复数据库，原数据库另存为 {1}。\n请重新启动本窗口。").format(
+            result["file"], result["safety_backup"] or "—"))
+        self.close()
 
     def start_daily_backup(self) -> None:
         """The day's backup on the day's first start (ui.app calls it after login), on a pool thread: the
