@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ..resources import resources_dir
 from ..services.errors import NotInitialised, ServiceError
 from ..services.setup import open_store
-from . import language
+from . import language, startup_probe
 from .collector import GuiThreadCollector
 from .messages import error_text
 from .operations import Desk
@@ -140,15 +140,19 @@ def main(db: str | None) -> int:
         return store
     start_logging(store)
     use_window_language(app, store)
-    # Imported here so that a start without a database does not build the pages.
+    # Imported here so that a start without a database does not build the pages, and the pages only after
+    # the login: the dialog shows before their modules (and reportlab's) are loaded.
     from .login_dialog import LoginDialog
-    from .main_window import MainWindow
 
     login = LoginDialog(store, user=user)
+    startup_probe.watch_login(login)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         store.engine.dispose()
         return 0
+    from .main_window import MainWindow
+
     window = MainWindow(Desk(store, login.actor))
+    startup_probe.watch_window(window)
     window.show()
     window.start_daily_backup()
     collector = GuiThreadCollector(app)  # pages run long work on pool threads: collect on this one only
