@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+101"/>
+        <source>添加用户</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+305"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员设置本窗口、添加经办员和审核员。密码至少 8 位，请牢记。</source>
+        <translation>The administrator sets up this window and adds clerks and supervisors. The password has at least 8 characters: keep it safe.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>管理员用户名</source>
+        <translation>Administrator&apos;s user name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeOwnPasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+26"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+</context>
+<context>
     <name>ClosingPage</name>
     <message>
         <location filename="../../src/windowdesk/ui/pages/closing_page.py" line="+39"/>
@@ -533,6 +607,116 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+60"/>
+        <source>完成设置</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请核对以下设置，按“完成”建立本窗口的数据库。</source>
+        <translation>Check the settings below; Finish creates this window&apos;s database.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>另建一个演示窗口用于练习，完成后先打开它</source>
+        <translation>Also build a demo window to practise on, and open it first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>演示窗口使用演示政策、花名册和两笔结算，数据另存，不影响本窗口；用户 admin、clerk、sup，密码 demo1234。下次启动打开本窗口。</source>
+        <translation>The demo window has a demo policy, roster and two settlements in a database of its own, apart from this window&apos;s; users admin, clerk and sup, password demo1234. The next start opens this window.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>数据库：{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口：{0} {1}</source>
+        <translation>Window: {0} {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>政策：{0}（{1}）</source>
+        <translation>Policy: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>管理员：{0}</source>
+        <translation>Administrator: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张：{0}</source>
+        <translation>Receipt paper: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥：{0}</source>
+        <translation>County key: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已填写</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>稍后在设置中填写</source>
+        <translation>to be set later in Settings</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location line="+26"/>
+        <source>首次使用 - 设置本窗口</source>
+        <translation>First run - set up this window</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <location line="-317"/>
+        <location line="+16"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>本窗口的数据库、备份和日志都放在这个文件夹里。</source>
+        <translation>This window&apos;s database, backups and logs are kept in this folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本机的标准数据位置：{0}</source>
+        <translation>This PC&apos;s standard data location: {0}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>数据库文件：{0}</source>
+        <translation>Database file: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择数据文件夹</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请填写数据文件夹的完整路径</source>
+        <translation>Enter the data folder&apos;s full path</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/windowdesk/ui/login_dialog.py" line="+29"/>
@@ -568,12 +752,12 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/windowdesk/ui/main_window.py" line="+38"/>
+        <location filename="../../src/windowdesk/ui/main_window.py" line="+50"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>结算</source>
         <translation>Settle</translation>
     </message>
@@ -613,7 +797,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Report</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>业务(&amp;B)</source>
         <translation>&amp;Business</translation>
     </message>
@@ -623,7 +807,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+134"/>
         <source>窗口 {0} {1}</source>
         <translation>Window {0} {1}</translation>
     </message>
@@ -638,9 +822,94 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-156"/>
         <source>报表</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已从备份恢复</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已从 {0} 恢复数据库，原数据库另存为 {1}。
+请重新启动本窗口。</source>
+        <translation>The database was restored from {0}; the one it replaced was kept as {1}.
+Please start the window again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>今日自动备份失败：{0}</source>
+        <translation>Today&apos;s automatic backup failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>当前政策“{0}”{1}</source>
+        <translation>Policy “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（在“设置”页更换政策）</source>
+        <translation> (set a new one on the Settings page)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（请联系管理员更换政策）</source>
+        <translation> (ask the administrator to set a new one)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>尚未备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次备份：{0}</source>
+        <translation>Last backup: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次备份：{0}（文件已不在）</source>
+        <translation>Last backup: {0} (the file is gone)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="-83"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -819,9 +1088,56 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+42"/>
+        <source>本地政策</source>
+        <translation>Local policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择本地区本年度的医保政策：预置政策，或县医保局提供的政策文件。</source>
+        <translation>Choose this region&apos;s policy for this year: a shipped preset, or the policy file the county bureau provides.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>从文件选择…</source>
+        <translation>From a file…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>（文件）</source>
+        <translation> (file)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>选择政策文件</source>
+        <translation>Choose a policy file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策文件 (*.toml)</source>
+        <translation>Policy files (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}
+地区：{1}
+有效期：{2}</source>
+        <translation>{0}
+Region: {1}
+In force: {2}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+143"/>
+        <location filename="../../src/windowdesk/ui/receipt_actions.py" line="+147"/>
         <source>保存票据 PDF</source>
         <translation>Save receipt PDF</translation>
     </message>
@@ -851,7 +1167,7 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <translation>Print preview: receipt {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>票据 {0} 已计入打印次数，但未能送到打印机：请检查打印机后补打</source>
         <translation>Receipt {0} was counted as printed but did not reach the printer: check the printer, then reprint</translation>
     </message>
@@ -889,6 +1205,44 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
         <location line="+1"/>
         <source>票据 {0}{1}：{2}</source>
         <translation>Receipt {0}{1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="+47"/>
+        <source>票据与县级密钥</source>
+        <translation>Receipts and county key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张以后可在设置中更改；县级密钥可以稍后填写。</source>
+        <translation>The receipt paper can be changed later in Settings; the county key can be given later.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A5（横向）</source>
+        <translation>A5 (landscape)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>县医保局下发的密钥（十六进制），可留空</source>
+        <translation>The key the county bureau issued (hex); may be left empty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>票据纸张</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥</source>
+        <translation>County key</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1561,29 @@ After closing, this clerk can no longer settle, enroll or void on that day.</tra
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/password_dialogs.py" line="+51"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请把新密码告诉该用户，并请其登录后修改。</source>
+        <translation>Tell the user the new password and ask them to change it after logging in.</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <location filename="../../src/windowdesk/ui/pages/roster_page.py" line="+33"/>
@@ -1450,6 +1827,321 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <location line="+1"/>
         <source>{0}：{1}&#x3000;SHA-256 {2}…</source>
         <translation>{0}: {1}  SHA-256 {2}…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/settings_page.py" line="+63"/>
+        <source>A5（横向）</source>
+        <translation>A5 (landscape)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>中文</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>留空：数据文件夹中的 backups</source>
+        <translation>Empty: backups in the data folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>本窗口</source>
+        <translation>This window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口编号</source>
+        <translation>Window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口名称</source>
+        <translation>Window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>票据纸张</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认打印机</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留备份份数</source>
+        <translation>Backups kept</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>从文件选择…</source>
+        <translation>From a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览差异</source>
+        <translation>Preview the differences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+232"/>
+        <source>更换政策</source>
+        <translation>Change the policy</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新政策</source>
+        <translation>New policy</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>本地政策</source>
+        <translation>Local policy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>县医保局下发的密钥（十六进制）</source>
+        <translation>The key the county bureau issued (hex)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置密钥</source>
+        <translation>Set the key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级密钥</source>
+        <translation>County key</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>系统默认打印机</source>
+        <translation>The system&apos;s default printer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}（未找到）</source>
+        <translation>{0} (not found)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已设置（只显示是否设置，不显示密钥）</source>
+        <translation>Set (the key itself is never shown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未设置：导出的数据包和票据二维码不能签名</source>
+        <translation>Not set: export packages and receipt QR codes cannot be signed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>当前政策无法读取，请重新设置政策</source>
+        <translation>The policy in force cannot be read: set the policy again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>当前政策：{0}（{1}）
+来源：{2}</source>
+        <translation>Policy in force: {0} ({1})
+From: {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>上次备份：{0}（{1}）</source>
+        <translation>Last backup: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+备份位置：{1}</source>
+        <translation>{0}
+Backups go to: {1}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>设置没有改动</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>；界面语言在下次启动时生效</source>
+        <translation>; the language changes at the next start</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>请更正标红的项目</source>
+        <translation>Please correct the fields marked in red</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0}（文件）</source>
+        <translation>{0} (file)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择政策文件</source>
+        <translation>Choose a policy file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策文件 (*.toml)</source>
+        <translation>Policy files (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>新政策：{0}（{1}）</source>
+        <translation>New policy: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与当前政策内容相同</source>
+        <translation>The same text as the policy in force</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>与当前政策相比有 {0} 项不同</source>
+        <translation>{0} differences from the policy in force</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>确认把本窗口的政策更换为“{0}”？
+{1}
+有 {2} 项与当前政策不同；更换后的结算按新政策计算，已有的结算不变。</source>
+        <translation>Change this window&apos;s policy to “{0}”?
+{1}
+{2} differences from the policy in force; settlements from now on follow the new policy, those made stay as they are.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认更换</source>
+        <translation>Change the policy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>政策已更换为 {0}</source>
+        <translation>The policy is now {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政策没有改动</source>
+        <translation>The policy did not change</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请输入县医保局下发的密钥</source>
+        <translation>Enter the key the county bureau issued</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>县级密钥已设置（指纹 {0}）</source>
+        <translation>County key set (fingerprint {0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>备份到文件</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>数据库备份 (*.sqlite)</source>
+        <translation>Database backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>确认用备份“{0}”替换本窗口的数据库？
+替换前当前数据库会另存一份；恢复后需要重新启动窗口，备份之后办理的业务将不在恢复的数据库中。</source>
+        <translation>Replace this window&apos;s database with the backup “{0}”?
+The current database is kept as a copy first; the window must be started again after, and the business done since the backup will not be in the restored database.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认恢复</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +2417,100 @@ Added {1}, changed {2}, exited {3}; {4} invalid row(s) not imported.</translatio
         <location line="+2"/>
         <source>大病保险</source>
         <translation>Critical illness insurance</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/pages/users_page.py" line="+21"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>添加用户…</source>
+        <translation>Add a user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>锁定至 {0}</source>
+        <translation>Locked until {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>停用用户</source>
+        <translation>Disable a user</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已添加用户 {0}</source>
+        <translation>User {0} added</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>确认停用用户 {0}？停用后该用户不能登录，其办理的业务和审计记录保留。</source>
+        <translation>Disable user {0}? A disabled user cannot log in; their business and audit records are kept.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已停用用户 {0}</source>
+        <translation>User {0} disabled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已启用用户 {0}</source>
+        <translation>User {0} enabled</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已重置 {0} 的密码</source>
+        <translation>{0}&apos;s password reset</translation>
     </message>
 </context>
 <context>
@@ -2007,28 +2793,55 @@ Reason: {4}</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>WindowPage</name>
     <message>
-        <location filename="../../src/windowdesk/ui/app.py" line="+29"/>
-        <source>请管理员先在命令行初始化本窗口的数据库：
-windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 --admin 管理员用户名</source>
-        <translation>An administrator must first initialise this window&apos;s database on the command line:
-windowdesk init --policy POLICY --window WINDOW-ID --name WINDOW-NAME --admin ADMIN-USER</translation>
+        <location filename="../../src/windowdesk/ui/first_run_wizard.py" line="-172"/>
+        <source>本窗口</source>
+        <translation>This window</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>窗口编号在全县唯一，设置后不能更改；窗口名称印在票据上。</source>
+        <translation>The window id is unique in the county and cannot be changed later; the window name is printed on receipts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如 LG-01</source>
+        <translation>e.g. LG-01</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 龙港市一站式结算窗口</source>
+        <translation>e.g. Longgang one-stop settlement window</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口编号</source>
+        <translation>Window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>窗口名称</source>
+        <translation>Window name</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/app.py" line="+48"/>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+107"/>
+        <location line="+8"/>
         <source>一站式结算窗口</source>
         <translation>One-stop settlement window</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-36"/>
         <source>无法打开数据库（{0}），请联系管理员</source>
         <translation>Cannot open the database ({0}); please call the administrator</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-78"/>
         <source>用该备份恢复</source>
         <translation>Restore from that backup</translation>
     </message>
@@ -2319,6 +3132,49 @@ Restore from it? The current database file is kept aside first.</translation>
         <location line="+1"/>
         <source>其他部门救助</source>
         <translation>Other offices&apos; relief</translation>
+    </message>
+</context>
+<context>
+    <name>policy</name>
+    <message>
+        <location filename="../../src/windowdesk/ui/policy_words.py" line="+11"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已于 {0} 结束：结算将被拒绝，请换用本年度的政策</source>
+        <translation>Ended on {0}: settlements will be refused; set this year&apos;s policy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将于 {0} 结束（30 天内），请及时换用新政策</source>
+        <translation>Ends on {0} (within 30 days): set the new policy in time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自 {0} 起施行，尚未生效</source>
+        <translation>In force from {0}: not yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行中，至 {0}</source>
+        <translation>In force until {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>【已结束】</source>
+        <translation> [ended]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>【30 天内结束】</source>
+        <translation> [ends within 30 days]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>【未生效】</source>
+        <translation> [not yet in force]</translation>
     </message>
 </context>
 <context>
@@ -2820,7 +3676,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The admin&apos;s password comes from WINDOWDESK_PASSWORD (or a prompt)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>已初始化数据库的窗口编号不能更改（当前为 {window}）：票据号中含有它</source>
         <translation>The window id of an initialised database cannot change (it is {window}): receipt numbers carry it</translation>
     </message>
@@ -3330,7 +4186,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The backup {path} cannot be opened: it is damaged, or the key or passphrase is wrong</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-104"/>
         <source>密码不能为空或只有空格</source>
         <translation>The password cannot be empty or spaces only</translation>
     </message>
@@ -3370,7 +4226,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{user} is the only active admin and cannot be disabled</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>本窗口的政策（{source}）尚未存入数据库，请管理员重新设置政策（windowdesk init --policy）</source>
         <translation>This window&apos;s policy ({source}) is not stored in the database: an admin must set the policy again (windowdesk init --policy)</translation>
     </message>
@@ -3490,7 +4346,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>county key</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-267"/>
         <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
         <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
     </message>
@@ -3525,7 +4381,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{column} holds a control character (such as NUL)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>{path} 已存在，不会覆盖文件（要替换请加 --force）</source>
         <translation>{path} exists already: it is not overwritten (--force replaces it)</translation>
     </message>
@@ -3588,6 +4444,21 @@ Restore from it? The current database file is kept aside first.</translation>
         <location line="+20"/>
         <source>{file}：{field} 超过金额上限 {maximum}：{value}</source>
         <translation>{file}: {field} is above the largest amount, {maximum}: {value}</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>请填写窗口编号</source>
+        <translation>Enter the window id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写窗口名称</source>
+        <translation>Enter the window name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ def too_big(main: MainWindow, lang: str) -> list[str]:
 
 
 def test_every_page_fits_1366_by_768(qtbot, window, lang):
-    main = MainWindow(desk(window, "supervisor"))  # the supervisor sees every page
+    main = MainWindow(desk(window, "admin"))  # the admin sees every page
     qtbot.addWidget(main)
     main.resize(*SCREEN)
     main.show()

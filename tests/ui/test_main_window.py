@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from uikit import answered
-from windowkit import PASSWORD, add_person
+from windowkit import PASSWORD, add_person, make_window
 
+from windowdesk.resources import resources_dir
 from windowdesk.ui import app as ui_app
 from windowdesk.ui.login_dialog import LoginDialog
 from windowdesk.ui.main_window import MainWindow
@@ -92,15 +96,6 @@ def test_person_page_says_when_no_name_matches(qtbot, main_window):
 # --- ui.app.main: the start as `windowdesk` with no command runs it
 
 
-def test_a_missing_database_tells_to_run_init(monkeypatch, tmp_path):
-    told: list[str] = []
-    monkeypatch.setattr(ui_app, "tell", told.append)
-    assert ui_app.main(str(tmp_path / "none.sqlite")) == 2
-    assert told[0].startswith("数据库尚未初始化，请先运行 windowdesk init")
-    assert "windowdesk init --policy" in told[0]
-    assert not (tmp_path / "none.sqlite").exists()
-
-
 def test_login_then_the_main_window(monkeypatch, window):
     def fake_exec(dialog: LoginDialog) -> int:
         dialog.user_edit.setText("sup")
@@ -127,3 +122,100 @@ def test_cancelled_login_ends_without_a_window(monkeypatch, window):
     monkeypatch.setattr(LoginDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     monkeypatch.setattr(ui_app, "run_event_loop", lambda app: pytest.fail("no event loop without a login"))
     assert ui_app.main(window.path) == 0
+
+
+def test_login_makes_the_days_backup_off_the_gui_thread(monkeypatch, window):
+    def fake_exec(dialog: LoginDialog) -> int:
+        dialog.user_edit.setText("clerk")
+        dialog.password_edit.setText(PASSWORD)
+        dialog.submit()
+        answered()
+        return dialog.result()
+
+    shown: list[MainWindow] = []
+
+    def fake_loop(app) -> int:
+        answered()  # the backup runs on a pool thread; the clerk could work meanwhile
+        shown.extend(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        for w in shown:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+    monkeypatch.setattr(ui_app, "run_event_loop", fake_loop)
+    assert ui_app.main(window.path) == 0
+    today = Path(window.path).parent / "backups" / f"windowdesk-{date.today().isoformat()}.sqlite"
+    assert today.is_file()
+    assert shown[0].backup_label.text().startswith(f"上次备份：{date.today().isoformat()} ")
+    assert (Path(window.path).parent / "logs" / "windowdesk.log").is_file()
+
+
+# --- the policy banner and the last backup
+
+
+def policy_ending_on(tmp_path, last_day: date) -> str:
+    """The demo policy with its period ending on `last_day` (a file of the test's own)."""
+    text = (resources_dir() / "demo" / "demo-longgang-2026.toml").read_text(encoding="utf-8")
+    text = text.replace("effective_to = 2027-12-31", f"effective_to = {last_day.isoformat()}")
+    path = tmp_path / "ending.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def opened(qtbot, window, role: str) -> MainWindow:
+    w = MainWindow(Desk(window.store, getattr(window, role)))
+    qtbot.addWidget(w)
+    w.show()
+    answered()
+    return w
+
+
+def test_the_banner_names_the_day_an_ended_policy_ended(qtbot, window):
+    w = opened(qtbot, window, "clerk")  # longgang-2022 ended on 2025-12-31
+    assert w.banner.isVisible()
+    assert w.banner.text() == ("当前政策“龙港市 医保纾困·携手共富 2022”已于 2025-12-31 结束：结算将被拒绝，"
+                               "请换用本年度的政策（请联系管理员更换政策）")
+
+
+def test_the_banner_warns_of_a_policy_ending_within_30_days(qtbot, tmp_path):
+    last = date.today() + timedelta(days=12)
+    w_db = make_window(tmp_path, policy=policy_ending_on(tmp_path, last), window_id="END-01")
+    try:
+        w = opened(qtbot, w_db, "admin")
+        assert w.banner.isVisible()
+        assert w.banner.text() == (f"当前政策“演示政策（龙港规则）2026”将于 {last.isoformat()} 结束（30 天内），"
+                                   "请及时换用新政策（在“设置”页更换政策）")
+    finally:
+        w_db.store.engine.dispose()
+
+
+def test_no_banner_while_the_policy_is_in_force(qtbot, tmp_path):
+    w_db = make_window(tmp_path, policy=str(resources_dir() / "demo" / "demo-longgang-2026.toml"), window_id="DEMO-02")
+    try:
+        w = opened(qtbot, w_db, "clerk")
+        assert not w.banner.isVisible() and w.banner.text() == ""
+    finally:
+        w_db.store.engine.dispose()
+
+
+def test_the_status_bar_says_when_the_last_backup_was_made(qtbot, window):
+    w = opened(qtbot, window, "clerk")
+    assert w.backup_label.text() == "尚未备份"
+    w.start_daily_backup()
+    answered()  # the backup, then the status bar's refresh it set off
+    answered()
+    assert w.backup_label.text().startswith(f"上次备份：{date.today().isoformat()} ")
+
+
+def test_the_language_set_on_the_settings_page_opens_the_window(monkeypatch, window, qapp):
+    from windowdesk.services.settings import change_settings
+    from windowdesk.ui import language
+
+    change_settings(window.store, window.admin, {"language": "en"})
+    titles: list[str] = []
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: titles.append(dialog.windowTitle()) or 0)
+    try:
+        assert ui_app.main(window.path) == 0
+        assert language.current() == language.ENGLISH and titles and not titles[0].startswith("登录")
+    finally:
+        language.install(qapp, language.CHINESE)

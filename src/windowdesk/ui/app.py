@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -14,7 +14,7 @@ from ..adapters.out_files import private_umask
 from ..resources import resources_dir
 from ..services.errors import NotInitialised, ServiceError
 from ..services.setup import open_store
-from . import language
+from . import language, startup_probe
 from .collector import GuiThreadCollector
 from .messages import error_text
 from .operations import Desk
@@ -23,12 +23,6 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_POINT_SIZE = 10
-
-
-def init_hint() -> str:
-    return QCoreApplication.translate("app", "请管理员先在命令行初始化本窗口的数据库：\n"
-                                      "windowdesk init --policy 政策编号 --window 窗口编号 --name 窗口名称 "
-                                      "--admin 管理员用户名")
 
 
 def install_font(app: QApplication) -> str:
@@ -95,18 +89,40 @@ def run_event_loop(app: QApplication) -> int:
     return app.exec()
 
 
-def main(db: str | None) -> int:
-    private_umask()  # what the window writes is readable by the user alone (adapters.out_files)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("windowdesk")
-    prepare(app)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
-    if not check_at_start(db):
-        return 1
+def pc_settings() -> QSettings:
+    """This PC's own settings (not the database's): the data folder chosen at the first run."""
+    return QSettings("windowdesk", "windowdesk")
+
+
+def remembered_database() -> str | None:
+    value = pc_settings().value("database")
+    return str(value) if value else None
+
+
+def first_run(db: str | None) -> tuple[str, str] | None:
+    """The wizard on a database that is missing or was never initialised: (database to open, user to log
+    in as) once it set the window up, None when the clerk cancelled."""
+    from .first_run_wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db)
     try:
-        store = open_store(db)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.outcome is None:
+            return None
+        if wizard.chose_folder():
+            pc_settings().setValue("database", wizard.outcome["db"])  # the next start opens it, not the default
+        return wizard.to_open(), wizard.user()
+    finally:
+        wizard.deleteLater()
+
+
+def open_or_tell(db: str | None, *, fresh_ok: bool = False):
+    """The store; None for a database not set up yet (when `fresh_ok`); else the exit code once told why not."""
+    try:
+        return open_store(db)
     except NotInitialised as exc:
-        tell(f"{error_text(exc)}\n\n{init_hint()}")
+        if fresh_ok:
+            return None
+        tell(error_text(exc))
         return 2
     except ServiceError as exc:
         tell(error_text(exc))
@@ -115,16 +131,71 @@ def main(db: str | None) -> int:
         log.error("cannot open the database: %s", type(exc).__name__)
         tell(QCoreApplication.translate("app", "无法打开数据库（{0}），请联系管理员").format(type(exc).__name__))
         return 1
-    # Imported here so that a start without a database does not build the pages.
-    from .login_dialog import LoginDialog
-    from .main_window import MainWindow
 
-    login = LoginDialog(store)
+
+def start_logging(store) -> None:
+    """The rotating log file in the data folder (a server database has no data folder here: no file)."""
+    from ..adapters.log_files import setup_logging
+    from ..services.backups import data_folder
+
+    try:
+        setup_logging(data_folder(store))
+    except (ServiceError, OSError) as exc:
+        log.warning("no log file: %s", type(exc).__name__)
+
+
+def use_window_language(app: QApplication, store) -> None:
+    """The language set on the settings page, unless this PC's WINDOWDESK_LANG chose one (it wins)."""
+    if os.environ.get(language.LANG_VARIABLE):
+        return
+    from ..services.settings import read_settings
+
+    try:
+        chosen = read_settings(store)["language"]
+    except ServiceError:
+        return
+    wanted = language.ENGLISH if chosen == "en" else language.CHINESE
+    if wanted != language.current():
+        language.install(app, wanted)
+        app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+
+
+def main(db: str | None) -> int:
+    private_umask()  # what the window writes is readable by the user alone (adapters.out_files)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("windowdesk")
+    prepare(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "一站式结算窗口"))
+    db = db or remembered_database()
+    if not check_at_start(db):
+        return 1
+    user = ""
+    store = open_or_tell(db, fresh_ok=True)
+    if store is None:  # missing or never initialised: the wizard sets the window up
+        set_up = first_run(db)
+        if set_up is None:
+            return 0
+        db, user = set_up
+        store = open_or_tell(db)
+    if isinstance(store, int):
+        return store
+    start_logging(store)
+    use_window_language(app, store)
+    # Imported here so that a start without a database does not build the pages, and the pages only after
+    # the login: the dialog shows before their modules (and reportlab's) are loaded.
+    from .login_dialog import LoginDialog
+
+    login = LoginDialog(store, user=user)
+    startup_probe.watch_login(login)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         store.engine.dispose()
         return 0
+    from .main_window import MainWindow
+
     window = MainWindow(Desk(store, login.actor))
+    startup_probe.watch_window(window)
     window.show()
+    window.start_daily_backup()
     collector = GuiThreadCollector(app)  # pages run long work on pool threads: collect on this one only
     collector.start()
     try:

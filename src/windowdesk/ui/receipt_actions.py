@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QPaintEngine,
     QPainter,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QToolBar, QWidget
 
 from ..services import receipts
@@ -58,8 +58,12 @@ def page_layout(paper: str) -> QPageLayout:
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Landscape, QMarginsF())
 
 
-def new_printer(paper: str) -> QPrinter:
+def new_printer(paper: str, printer_name: str = "") -> QPrinter:
+    """A printer for the receipt's paper; the settings page's default printer when it is connected (else the
+    system's default, and the print dialog lets the clerk choose)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer_name and printer_name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(printer_name)
     printer.setFullPage(True)  # the painter starts at the paper's corner: the PDF's margins are kept as drawn
     printer.setPageLayout(page_layout(paper))
     return printer
@@ -196,10 +200,11 @@ class ReceiptActions(QObject):
     def print_pdf(self) -> None:
         """打印: the printer dialog, then one counted paper (a 补打 after confirmation) on the chosen printer."""
         if self.ready:
-            ops.receipts.paper_size(self._desk).success(self._print_on).failure(self._failed).run(self)
+            ops.receipts.print_setup(self._desk).success(lambda setup: self._print_on(*setup)).failure(
+                self._failed).run(self)
 
-    def _print_on(self, paper: str) -> None:
-        printer = new_printer(paper)
+    def _print_on(self, paper: str, printer_name: str = "") -> None:
+        printer = new_printer(paper, printer_name)
         if not self.ask_printer(printer):
             return  # cancelled before anything was counted
         self._count(copy="paper", reprint=False, out=None, done=lambda printed: self._paint(printer, printed))

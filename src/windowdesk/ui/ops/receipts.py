@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ...services import receipts
+from ...services import receipts, settings
 from ..operations import CollectionOp, Desk, QueryOp, collection, query
 
 PAPERS = "papers"
 
 
-def paper_size(desk: Desk) -> QueryOp[str]:
-    return query(desk, lambda d: receipts.paper_size(d.store))
+def print_setup(desk: Desk) -> QueryOp[tuple[str, str]]:
+    """The paper size and the default printer set on the settings page ("" for the system's default)."""
+    return query(desk, lambda d: (receipts.paper_size(d.store), settings.read_settings(d.store)["default_printer"]))
 
 
 def preview(desk: Desk, *, kind: str, target: str) -> QueryOp[tuple[bytes, str]]:
