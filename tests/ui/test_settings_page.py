@@ -13,6 +13,7 @@ from uikit import answered, desk
 
 from windowdesk.resources import resources_dir
 from windowdesk.services import settings
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.setup import open_store
 from windowdesk.store.models import AuditEntry
 from windowdesk.ui.main_window import MainWindow
@@ -126,6 +127,7 @@ def test_the_county_key_is_set_and_never_shown(qtbot, page, window):
 
 
 def test_a_backup_now_then_a_restore_from_it(qtbot, page, window, monkeypatch, tmp_path):
+    set_county_key(window.store, window.admin, key_hex="ab" * 32)  # backups are sealed under its backup key
     assert page.last_backup.text().startswith("尚未备份")
     copy = tmp_path / "usb" / "before.sqlite"
     page.backup_to(str(copy))
@@ -145,6 +147,7 @@ def test_a_backup_now_then_a_restore_from_it(qtbot, page, window, monkeypatch, t
 
 
 def test_the_main_window_closes_after_a_restore(qtbot, window, monkeypatch, tmp_path):
+    set_county_key(window.store, window.admin, key_hex="ab" * 32)
     main = MainWindow(desk(window, "admin"))
     qtbot.addWidget(main)
     main.show()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..store.database import sqlite_path
 from ..store.unit_of_work import Store
-from . import backups, export, maintenance, policy_store, settings
+from . import backups, keys, maintenance, policy_store, settings
 from .auth import Actor
 from .errors import InvalidInput
 
@@ -54,4 +54,4 @@ def restore_over_open(store: Store, actor: Actor, *, file: str) -> dict:
 
 
 def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
-    return export.set_county_key(store, actor, key_hex=key_hex)
+    return keys.set_county_key(store, actor, key_hex=key_hex)
