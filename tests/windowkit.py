@@ -105,3 +105,12 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
             s.add(DiseaseRegistration(person_id=person.id, code=code, approved_on=date(2020, 1, 1),
                                       created_by="fixture", created_at=now))
     return number
+
+
+def audit_findings(store) -> list[tuple[int | None, str]]:
+    """`db check`'s audit findings of a window that fails it, as (entry, code)."""
+    from windowdesk.services.maintenance import check_database
+
+    report = check_database(store)
+    assert report["ok"] is False
+    return [(p.params.get("seq"), p.code) for p in report["audit"]["problems"]]

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from windowkit import PASSWORD, add_person
+from windowkit import PASSWORD, add_person, audit_findings
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
-from windowdesk.domain.problems import Refusal
+from windowdesk.domain.problems import Problem, Refusal
 from windowdesk.services.maintenance import (
     NO_LOGIN,
     backup,
@@ -30,6 +30,7 @@ from windowdesk.services.maintenance import (
 from windowdesk.store.migrations import copy_sqlite, head_revision
 from windowdesk.store.models import AuditEntry, Person
 from windowdesk.store.unit_of_work import entry_hash
+from windowdesk.wording.render import message
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
 PASSPHRASE = "backup passphrase for the tests"  # backups are sealed: test_sealed_files.py has the keys' tests
@@ -57,9 +58,7 @@ def _sql(path, statement: str, params=()) -> None:
 
 
 def _problems(window) -> list[tuple[int | None, str]]:
-    report = check_database(window.store)
-    assert report["ok"] is False
-    return [(p["seq"], p["kind"]) for p in report["audit"]["problems"]]
+    return audit_findings(window.store)
 
 
 def _names(db) -> list[str]:
@@ -81,6 +80,7 @@ def test_a_fresh_window_checks_ok(window):
     assert report["foreign_keys"] == []
     assert report["missing_tables"] == []
     assert report["revision"] == report["head"] == head_revision()
+    assert report["problems"] == []
     assert report["audit"] == {"entries": 3, "problems": []}  # init, user.add sup, user.add clerk
 
 
@@ -94,15 +94,21 @@ def test_a_deleted_entry_is_a_gap(window):
     report = check_database(window.store)
     assert report["audit"]["entries"] == 2
     assert report["audit"]["problems"] == [
-        {"seq": 2, "kind": "missing", "message": "entry 2 is missing (deleted)"},
+        Problem("missing", "audit_entries", {"seq": 2, "entries": "2"}),
         # The entry recorded the user it added: that user now stands unrecorded.
-        {"seq": None, "kind": "row_uncovered", "message": "user sup is recorded by no audit entry (added outside "
-                                                          "windowdesk)"}]
+        Problem("row_uncovered", "users", {"key": "2", "name": "sup"})]
+    assert [message(p) for p in report["audit"]["problems"]] == ["第 2 条审计记录缺失（已被删除）",
+                                                                 "用户 sup 没有任何审计记录（在本系统之外添加）"]
 
 
 def test_deleting_the_last_entries_is_caught_by_the_head(window):
     _sql(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
-    assert _problems(window) == [(2, "head"), (None, "row_uncovered"), (None, "row_uncovered")]
+    report = check_database(window.store)
+    assert [(p.code, p.params.get("seq")) for p in report["audit"]["problems"]] == [
+        ("head", 2), ("row_uncovered", None), ("row_uncovered", None)]
+    head = report["audit"]["problems"][0]
+    assert head.params == {"seq": 2, "head_state": "ahead", "head_seq": 3, "last": 1}
+    assert message(head) == "审计链头有误（审计记录到第 1 条）：链头所记的条数多于现有的审计记录，末尾的记录已被删除"
 
 
 def test_a_changed_hash_breaks_its_entry_and_the_next_link(window):
@@ -139,8 +145,9 @@ def test_many_problems_are_capped(window):
     _sql(window.path, "UPDATE audit_entries SET detail = '{}'")
     with window.store.reading() as session:
         problems = verify_audit_chain(session, limit=2)
-    assert [(p.seq, p.kind) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
-    assert problems[-1].message == "2 more problems not listed"
+    assert [(p.params.get("seq"), p.code) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
+    assert message(problems[0]) == "第 1 条审计记录与其哈希值不符（已被改动）"
+    assert message(problems[-1]) == "另有 2 个问题未列出"
 
 
 def test_orphan_rows_are_reported(window):
@@ -149,6 +156,9 @@ def test_orphan_rows_are_reported(window):
     report = check_database(window.store)
     assert report["ok"] is False
     assert report["foreign_keys"] == [{"table": "memberships", "rowid": 1, "parent": "persons"}]
+    assert report["problems"] == [Problem("db_orphan_row", "memberships",
+                                          {"table": "memberships", "rowid": 1, "parent": "persons"})]
+    assert message(report["problems"][0]) == "数据表 memberships 第 1 行在 persons 表中没有对应的上级记录"
     assert report["audit"]["problems"] == []
 
 
@@ -161,6 +171,9 @@ def test_a_damaged_file_fails_the_integrity_check(window, tmp_path):
         store.engine.dispose()
     assert report["ok"] is False
     assert "row 4 missing from index sqlite_autoindex_users_1" in report["integrity"]
+    assert Problem("db_integrity", "integrity", {"detail": "row 4 missing from index sqlite_autoindex_users_1"}) \
+        in report["problems"]
+    assert {p.code for p in report["problems"]} == {"db_integrity"}
 
 
 def test_checking_a_missing_file_creates_nothing(tmp_path):
@@ -388,11 +401,16 @@ def test_cli_db_check(window, tmp_path):
     done = _cli("db", "check", "--db", window.path, "--json", user="")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["ok"] is True and report["audit"] == {"entries": 3, "problems": []}
+    assert report["ok"] is True and report["problems"] == [] and report["audit"] == {"entries": 3, "problems": []}
     _sql(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
     done = _cli("db", "check", "--db", window.path, user="")
     assert done.returncode == 1
-    assert "entry 3 does not match its hash (edited)" in done.stdout and "CHECK FAILED" in done.stdout
+    assert "  第 3 条审计记录与其哈希值不符（已被改动）\n" in done.stdout and "CHECK FAILED" in done.stdout
+    done = _cli("db", "check", "--db", window.path, "--json", user="")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["audit"]["problems"] == [
+        {"seq": 3, "code": "edited", "field": "audit_entries", "params": {"seq": "3"},
+         "message": "第 3 条审计记录与其哈希值不符（已被改动）"}]
     done = _cli("db", "check", "--db", tmp_path / "missing.sqlite")
     assert done.returncode == 2 and "不存在" in done.stderr
 
