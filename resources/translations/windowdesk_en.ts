@@ -3040,6 +3040,16 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The file {name} differs from the manifest&apos;s SHA-256: it was altered</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>数据包清单 {field} 超过 {maximum} 字节，不是本系统生成的清单</source>
+        <translation>The package manifest {field} is larger than {maximum} bytes: not a manifest windowdesk wrote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据包清单 {field} 的 JSON 嵌套超过 {maximum} 层，不是本系统生成的清单</source>
+        <translation>The package manifest {field} nests its JSON deeper than {maximum} levels: not a manifest windowdesk wrote</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>{path} 不是结算明细文件，缺少列：{columns}</source>
         <translation>{path} is not a settlements file: it lacks the columns {columns}</translation>
@@ -3450,7 +3460,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The backup {path} cannot be opened: it is damaged, or the key or passphrase is wrong</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>密码不能为空或只有空格</source>
         <translation>The password cannot be empty or spaces only</translation>
     </message>
@@ -3555,7 +3565,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The backup folder {path} cannot be used ({detail})</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>窗口编号</source>
         <translation>window id</translation>
     </message>
@@ -3610,7 +3620,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>county key</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-287"/>
         <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
         <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
     </message>
@@ -3695,7 +3705,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{field} must be from 1 to {maximum}: {value}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>{file}：政策文件超过 {maximum} 字节</source>
         <translation>{file}: the policy file is larger than {maximum} bytes</translation>
     </message>

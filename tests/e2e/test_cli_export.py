@@ -182,3 +182,28 @@ def test_family_cap_prints_the_contract_fields_and_pays_once(tmp_path):
         assert early.returncode == 2 and json.loads(early.stdout)["error"]["code"] == "family_cap_year_open"
     finally:
         window.store.engine.dispose()
+
+
+@pytest.mark.parametrize("manifest, code", [(b"[" * 100_000 + b"]" * 100_000, "package_manifest_too_deep"),
+                                            (b" " * ((1 << 20) + 1) + b"{}", "package_manifest_too_large")])
+def test_a_hostile_manifest_is_a_coded_refusal_not_an_internal_error(desk, tmp_path, manifest, code):
+    """Nested 100,000 deep, json.loads would overflow its recursion (exit 1); larger than any manifest, it is
+    not read whole. verify reports it, open and ledger import refuse it (exit 2)."""
+    from windowdesk.services.keys import set_county_key
+
+    window, _ = desk
+    set_county_key(window.store, window.admin, key_hex=KEY)
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "manifest.json").write_bytes(manifest)
+    verified = cli(window, "package", "verify", package, "--json", user="clerk")
+    assert verified.returncode == 2, verified.stderr
+    assert [p["code"] for p in json.loads(verified.stdout)["problems"]] == [code]
+    runs = (cli(window, "package", "open", package, "--out", tmp_path / "plain", "--json", user="clerk"),
+            cli(window, "ledger", "import", package, "--json"))
+    for done in runs:
+        assert done.returncode == 2, done.stderr
+        error = json.loads(done.stdout)["error"]
+        assert (error["code"], error["field"]) == (code, "manifest.json")
+        assert error["message"].startswith("数据包清单 manifest.json ") and error["message"] in done.stderr
+    assert not (tmp_path / "plain").exists()

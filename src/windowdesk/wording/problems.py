@@ -216,6 +216,8 @@ PROBLEMS: dict[str, str] = {
     "package_file_outside": QT_TRANSLATE_NOOP("problems", "清单列出了数据包以外的文件：{name}"),
     "package_file_missing": QT_TRANSLATE_NOOP("problems", "缺少文件 {name}"),
     "package_file_altered": QT_TRANSLATE_NOOP("problems", "文件 {name} 与清单的 SHA-256 不符：文件被改动过"),
+    "package_manifest_too_large": QT_TRANSLATE_NOOP("problems", "数据包清单 {field} 超过 {maximum} 字节，不是本系统生成的清单"),
+    "package_manifest_too_deep": QT_TRANSLATE_NOOP("problems", "数据包清单 {field} 的 JSON 嵌套超过 {maximum} 层，不是本系统生成的清单"),
     # --- keys, sealed files, backups (issue 13) ---------------------------------------------------
     "key_file_invalid": QT_TRANSLATE_NOOP("problems", "密钥文件 {path} 无法读取或格式不对：请从保管处恢复该文件，或由管理员重新设置县级密钥"),
     "key_file_not_writable": QT_TRANSLATE_NOOP("problems", "无法写入密钥文件 {path}：{detail}"),
