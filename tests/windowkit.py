@@ -76,10 +76,12 @@ _sequence = itertools.count(100)
 def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
                memberships: tuple[tuple[str, date, date | None], ...] = (("dibao", date(2020, 1, 1), None),),
                insured: tuple[date, date] | None = (date(2024, 1, 1), date(2024, 12, 31)),
-               household: str | None = "H001", diseases: tuple[str, ...] = ()) -> str:
-    """Put a person on the roster directly (memberships, an enrollment covering `insured`, special-disease
-    registrations from 2020-01-01 for `diseases`); returns the ID number."""
-    number = make_valid("330383", birth, f"{next(_sequence) % 1000:03d}")
+               household: str | None = "H001", diseases: tuple[str, ...] = (), id_number: str | None = None,
+               window_id: str = "LG-01") -> str:
+    """Put a person on the roster directly (memberships, an enrollment at `window_id` covering `insured`,
+    special-disease registrations from 2020-01-01 for `diseases`); returns the ID number, a new one unless
+    `id_number` is given (the same person on a second window's roster)."""
+    number = id_number or make_valid("330383", birth, f"{next(_sequence) % 1000:03d}")
     now = datetime(2024, 1, 1, 8, 0)
     with store.transaction() as tx:
         s = tx.session
@@ -99,7 +101,7 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
             s.add(Enrollment(person_id=person.id, year=insured[0].year, category=memberships[0][0] if memberships
                              else "ordinary", contribution=Decimal("600.00"), person_pays=Decimal("0.00"),
                              insured_from=insured[0], insured_to=insured[1], enrolled_on=insured[0],
-                             policy_id="longgang-2022", receipt_no=f"TEST-{number}", window_id="LG-01",
+                             policy_id="longgang-2022", receipt_no=f"TEST-{number}", window_id=window_id,
                              created_by="fixture", created_at=now))
         for code in diseases:
             s.add(DiseaseRegistration(person_id=person.id, code=code, approved_on=date(2020, 1, 1),

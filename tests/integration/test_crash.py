@@ -8,9 +8,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
-from windowkit import PASSWORD, add_person, make_window
+from windowkit import PASSWORD, add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
@@ -98,15 +97,6 @@ def test_killed_between_and_during_commits_keeps_each_use_case_whole(window):
 
 
 # --- roster import, settlement and export, on SQLite and on PostgreSQL ---------------------------------------
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_window(request, tmp_path):
-    if request.param == "postgresql":
-        yield request.getfixturevalue("pg_window")
-        return
-    window = make_window(tmp_path)
-    yield window
-    window.store.engine.dispose()
 
 
 def _wait_for(child: subprocess.Popen, prefix: str, count: int) -> int:

@@ -20,7 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from ..adapters import out_files
 from ..domain.problems import Problem
-from ..store.database import database_url, open_engine, sqlite_path
+from ..store.database import database_url, open_engine, read_only_sqlite, sqlite_path
 from ..store.migrations import alembic_config, current_revision, head_revision, upgrade
 from ..store.keyfile import KeyFileError, KeyRing, key_file_for, resealed_from
 from ..store.keyfile import load as load_keys
@@ -301,7 +301,7 @@ def restore_needs_admin(db: str | None) -> bool:
     if not live.is_file():
         return False
     try:
-        with closing(_read_only(live)) as conn:
+        with closing(read_only_sqlite(live)) as conn:
             return conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active").fetchone()[0] > 0
     except sqlite3.DatabaseError:
         return False
@@ -378,7 +378,7 @@ def _vet(source: Path, staging: Path, ring: KeyRing) -> str:
     refused); one sealed elsewhere, or before there were keys, is checked for its hashes and rows only."""
     store = Store(create_engine(f"sqlite:///{staging}", poolclass=NullPool), key_file=None)
     try:
-        with closing(_read_only(staging)) as conn:
+        with closing(read_only_sqlite(staging)) as conn:
             try:
                 sealed_by = conn.execute("SELECT key_id FROM audit_head WHERE id = 1").fetchone()
             except sqlite3.DatabaseError:
@@ -437,16 +437,12 @@ def _live_path(db: str | None) -> Path:
     return Path(url.database)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-
-
 def _copy(source: Path, target: Path, *, fresh: bool = True) -> None:
     """Online backup into a new single file (rollback journal, so it can sit on read-only media); `fresh`
     False: into the empty file `target` as created (its mode kept)."""
     if fresh:
         target.unlink(missing_ok=True)
-    with closing(_read_only(source)) as src, closing(sqlite3.connect(target)) as dst:
+    with closing(read_only_sqlite(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
 
