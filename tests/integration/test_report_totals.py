@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-import pytest
 from alembic import command
-from reportkit import dataset, place
+from reportkit import add_settlement, data, place  # noqa: F401 (data: the fixture)
 from sqlalchemy import select, update
 from windowkit import add_person, make_window
 
@@ -86,13 +85,6 @@ def test_the_kept_totals_are_what_a_rebuild_makes_after_settling_voiding_and_mer
         w.store.engine.dispose()
 
 
-@pytest.fixture
-def data(tmp_path):
-    w, people = dataset(tmp_path)
-    yield w, people
-    w.store.engine.dispose()
-
-
 def test_the_reports_dataset_keeps_its_totals_as_a_rebuild_makes_them(data):
     w, _ = data
     before = kept(w.store)
@@ -101,20 +93,17 @@ def test_the_reports_dataset_keeps_its_totals_as_a_rebuild_makes_them(data):
     assert before == rebuilt(w.store)
 
 
-def test_a_crossing_is_found_again_when_an_earlier_discharge_is_settled_later(tmp_path):
-    w, people = dataset(tmp_path)
+def test_a_crossing_is_found_again_when_an_earlier_discharge_is_settled_later(data):
+    w, people = data
     e = people["e"]
     # E (dibao, threshold 20000) crossed on 2024-12-28 with 15000 + 6000. A September stay settled now (pays
     # 5000 more) makes the running self-pay 15000 + 5000 = 20000 at 2024-09-30: the crossing moves there.
-    from reportkit import add_settlement
-
     add_settlement(w.store, e, discharged=date(2024, 9, 30), total="5000", hospital="市人民医院", level="city",
                    settled_on=date(2025, 1, 20))
     got = monitoring(w.store, w.supervisor, year=2024, now=NOW)
     assert [(r.id_number, str(r.self_pay), r.crossed_on) for r in got.rows] == [(e, "20000.00", date(2024, 9, 30))]
     with w.store.reading() as s:
         assert totals.crossings_current(s, 2024, window_context(s).policy.monitoring)
-    w.store.engine.dispose()
 
 
 def test_with_rules_changed_since_the_list_is_found_from_the_settlements_and_is_the_same(data):
