@@ -109,6 +109,32 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
     return number
 
 
+def migrate(engine, revision: str, *, down: bool = False) -> None:
+    """Alembic to `revision` (up, or down) on `engine`: databases as an older windowdesk left them."""
+    from alembic import command
+
+    from windowdesk.store.migrations import alembic_config
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def database_at(path, revision: str, settings: dict[str, str] | None = None) -> None:
+    """A SQLite file at an older `revision` holding these settings rows (what that version's init left)."""
+    from windowdesk.store.database import open_engine
+
+    engine = open_engine(str(path))
+    try:
+        migrate(engine, revision)
+        with engine.begin() as connection:
+            for key, value in (settings or {}).items():
+                connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+    finally:
+        engine.dispose()
+
+
 def audit_findings(store) -> list[tuple[int | None, str]]:
     """`db check`'s audit findings of a window that fails it, as (entry, code)."""
     from windowdesk.services.maintenance import check_database

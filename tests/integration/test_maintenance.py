@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from windowkit import PASSWORD, add_person, audit_findings
+from windowkit import PASSWORD, add_person, audit_findings, database_at, migrate
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
@@ -504,23 +504,14 @@ def test_a_plain_backup_made_before_backups_were_sealed_still_restores(window, t
 
 
 def test_the_migration_moves_a_county_key_out_of_the_database(tmp_path):
-    from alembic import command
     from sqlalchemy import create_engine
 
     from windowdesk.store.keyfile import load
-    from windowdesk.store.migrations import alembic_config
 
     path = tmp_path / "old.sqlite"
+    database_at(path, "0005", {"county_key": COUNTY_KEY})
     engine = create_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    with engine.begin() as connection:
-        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('county_key', ?)", (COUNTY_KEY,))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0009")
+    migrate(engine, "0009")
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM settings WHERE key = 'county_key'").scalar() == 0
     engine.dispose()

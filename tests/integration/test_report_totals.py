@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from alembic import command
 from reportkit import add_settlement, data, place  # noqa: F401 (data: the fixture)
 from sqlalchemy import select, update
-from windowkit import add_person, make_window
+from windowkit import add_person, make_window, migrate
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services.export import export_period, set_county_key
@@ -22,7 +21,6 @@ from windowdesk.services.reports.monitoring import monitoring
 from windowdesk.services.reports.scope import plain
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.services.window import window_context
-from windowdesk.store.migrations import alembic_config
 from windowdesk.store.models import ReportCell, ReportCrossing, ReportPersonYear
 
 D = Decimal
@@ -137,12 +135,7 @@ def test_migration_0006_makes_the_totals_of_an_existing_store(data):
     w, _ = data
     before = kept(w.store)
     reports = plain(coverage(w.store, w.supervisor, year=2024, by="hospital", now=NOW))
-    config = alembic_config()
-    with w.store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-    with w.store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(w.store.engine, "0005", down=True)
+    migrate(w.store.engine, "head")
     assert kept(w.store) == before
     assert plain(coverage(w.store, w.supervisor, year=2024, by="hospital", now=NOW)) == reports
