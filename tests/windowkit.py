@@ -109,6 +109,17 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
     return number
 
 
+def tamper(path, statement: str, params=()) -> None:
+    """One statement on a SQLite file as someone holding the file would run it: plain sqlite3, past every
+    service (and the audit chain)."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(statement, params)
+        conn.commit()
+
+
 def migrate(engine, revision: str, *, down: bool = False) -> None:
     """Alembic to `revision` (up, or down) on `engine`: databases as an older windowdesk left them."""
     from alembic import command

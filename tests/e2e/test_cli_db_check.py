@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 
 import pytest
 from test_cli_window import cli
-from windowkit import make_window
+from windowkit import make_window, tamper
 
 
 @pytest.fixture
@@ -19,22 +17,15 @@ def window(tmp_path):
     return built
 
 
-def _sql(path, *statements: str) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
-
-
 def _tamper(window) -> None:
     """An orphan membership, an edited entry, a raised role (sup's) and the last entry deleted (the one that
     recorded clerk), past every service."""
-    _sql(window.path,
-         "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
-         "VALUES (999, 'dibao', '2024-01-01', '2024-01-01 00:00:00')",
-         "UPDATE audit_entries SET user = 'nobody' WHERE seq = 1",
-         "UPDATE users SET role = 'admin' WHERE name = 'sup'",
-         "DELETE FROM audit_entries WHERE seq = 3")
+    for statement in ("INSERT INTO memberships (person_id, category, identified_on, updated_at) "
+                      "VALUES (999, 'dibao', '2024-01-01', '2024-01-01 00:00:00')",
+                      "UPDATE audit_entries SET user = 'nobody' WHERE seq = 1",
+                      "UPDATE users SET role = 'admin' WHERE name = 'sup'",
+                      "DELETE FROM audit_entries WHERE seq = 3"):
+        tamper(window.path, statement)
 
 
 AUDIT_WORDS = ["第 1 条审计记录与其哈希值不符（已被改动）",

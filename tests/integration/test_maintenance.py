@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from windowkit import PASSWORD, add_person, audit_findings, database_at, migrate
+from windowkit import PASSWORD, add_person, audit_findings, database_at, migrate, tamper
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
@@ -50,13 +50,6 @@ def _plain(window, out: Path) -> Path:
     return out
 
 
-def _sql(path, statement: str, params=()) -> None:
-    """Tampering as someone with the file would: plain sqlite3, past every service."""
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute(statement, params)
-        conn.commit()
-
-
 def _problems(window) -> list[tuple[int | None, str]]:
     return audit_findings(window.store)
 
@@ -85,12 +78,12 @@ def test_a_fresh_window_checks_ok(window):
 
 
 def test_an_edited_entry_is_named(window):
-    _sql(window.path, "UPDATE audit_entries SET detail = '{\"role\":\"admin\"}' WHERE seq = 2")
+    tamper(window.path, "UPDATE audit_entries SET detail = '{\"role\":\"admin\"}' WHERE seq = 2")
     assert _problems(window) == [(2, "edited")]
 
 
 def test_a_deleted_entry_is_a_gap(window):
-    _sql(window.path, "DELETE FROM audit_entries WHERE seq = 2")
+    tamper(window.path, "DELETE FROM audit_entries WHERE seq = 2")
     report = check_database(window.store)
     assert report["audit"]["entries"] == 2
     assert report["audit"]["problems"] == [
@@ -102,7 +95,7 @@ def test_a_deleted_entry_is_a_gap(window):
 
 
 def test_deleting_the_last_entries_is_caught_by_the_head(window):
-    _sql(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
+    tamper(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
     report = check_database(window.store)
     assert [(p.code, p.params.get("seq")) for p in report["audit"]["problems"]] == [
         ("head", 2), ("row_uncovered", None), ("row_uncovered", None)]
@@ -112,7 +105,7 @@ def test_deleting_the_last_entries_is_caught_by_the_head(window):
 
 
 def test_a_changed_hash_breaks_its_entry_and_the_next_link(window):
-    _sql(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
+    tamper(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
     assert _problems(window) == [(2, "edited"), (2, "mac"), (3, "link")]
 
 
@@ -142,7 +135,7 @@ def test_reordered_entries_are_reported_where_they_are(window):
 
 
 def test_many_problems_are_capped(window):
-    _sql(window.path, "UPDATE audit_entries SET detail = '{}'")
+    tamper(window.path, "UPDATE audit_entries SET detail = '{}'")
     with window.store.reading() as session:
         problems = verify_audit_chain(session, limit=2)
     assert [(p.params.get("seq"), p.code) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
@@ -151,7 +144,7 @@ def test_many_problems_are_capped(window):
 
 
 def test_orphan_rows_are_reported(window):
-    _sql(window.path, "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
+    tamper(window.path, "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
                       "VALUES (999, 'dibao', '2024-01-01', '2024-01-01 00:00:00')")
     report = check_database(window.store)
     assert report["ok"] is False
@@ -278,17 +271,17 @@ def _empty_sqlite(path: Path) -> None:
 
 def _unknown_revision(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    tamper(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
 
 
 def _broken_chain(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
+    tamper(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
 
 
 def _no_audit(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "DROP TABLE audit_entries")
+    tamper(path, "DROP TABLE audit_entries")
 
 
 @pytest.mark.parametrize("make, reason", [
@@ -402,7 +395,7 @@ def test_cli_db_check(window, tmp_path):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["ok"] is True and report["problems"] == [] and report["audit"] == {"entries": 3, "problems": []}
-    _sql(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
+    tamper(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
     done = _cli("db", "check", "--db", window.path, user="")
     assert done.returncode == 1
     assert "  第 3 条审计记录与其哈希值不符（已被改动）\n" in done.stdout and "CHECK FAILED" in done.stdout

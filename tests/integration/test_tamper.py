@@ -11,7 +11,7 @@ import sqlite3
 from contextlib import closing
 from datetime import datetime
 
-from windowkit import PASSWORD, add_person, audit_findings
+from windowkit import PASSWORD, add_person, audit_findings, tamper
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
@@ -30,12 +30,6 @@ NOW = datetime(2024, 3, 12, 10, 0)
 def _settle(window) -> str:
     number = add_person(window.store)
     return settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(STAY), now=NOW).settlement_id
-
-
-def _sql(path, statement: str, params=()) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute(statement, params)
-        conn.commit()
 
 
 def _found(window) -> list[tuple[int | None, str]]:
@@ -59,7 +53,7 @@ def test_settlements_voids_and_users_are_recorded_and_check_whole(window):
 
 def test_a_direct_edit_of_money_is_found(window):
     sid = _settle(window)
-    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    tamper(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
     assert _found(window) == [(4, "row_changed")]
     changed = check_database(window.store)["audit"]["problems"][0]
     assert (changed.field, changed.params) == ("settlements", {"seq": 4, "table": "settlements", "key": sid,
@@ -69,7 +63,7 @@ def test_a_direct_edit_of_money_is_found(window):
 
 def test_an_edited_tier_line_is_found_as_its_settlement(window):
     sid = _settle(window)
-    _sql(window.path, "UPDATE settlement_tiers SET paid = paid + 1 WHERE settlement_id = ? AND seq = 1", (sid,))
+    tamper(window.path, "UPDATE settlement_tiers SET paid = paid + 1 WHERE settlement_id = ? AND seq = 1", (sid,))
     assert _found(window) == [(4, "row_changed")]
 
 
@@ -85,7 +79,7 @@ def test_a_deleted_settlement_is_found(window):
 
 
 def test_a_raised_role_is_found(window):
-    _sql(window.path, "UPDATE users SET role = 'admin' WHERE name = 'clerk'")
+    tamper(window.path, "UPDATE users SET role = 'admin' WHERE name = 'clerk'")
     assert _found(window) == [(3, "row_changed")]
     raised = check_database(window.store)["audit"]["problems"][0]
     assert (raised.params["row"], raised.params["role"]) == ("clerk", "admin")  # who, and the role it has now
@@ -93,7 +87,7 @@ def test_a_raised_role_is_found(window):
 
 
 def test_a_user_added_behind_windowdesk_is_found(window):
-    _sql(window.path, "INSERT INTO users (name, role, password_hash, failed_logins, active, created_at) "
+    tamper(window.path, "INSERT INTO users (name, role, password_hash, failed_logins, active, created_at) "
                       "VALUES ('mallory', 'admin', 'x', 0, 1, '2024-01-01 00:00:00')")
     assert _found(window) == [(None, "row_uncovered")]
     added = check_database(window.store)["audit"]["problems"][0]
@@ -124,7 +118,7 @@ def _rewrite_chain_without_the_key(path) -> None:
 
 def test_a_chain_rewritten_with_sha256_but_without_the_key_is_found(window):
     sid = _settle(window)
-    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    tamper(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
     _rewrite_chain_without_the_key(window.path)
     found = _found(window)
     # The hashes link again and the rows match their (recomputed) digests: only the key's MACs tell.
@@ -137,10 +131,10 @@ def test_a_chain_rewritten_with_sha256_but_without_the_key_is_found(window):
 
 def test_a_rewritten_chain_with_its_macs_stripped_is_found(window):
     sid = _settle(window)
-    _sql(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
+    tamper(window.path, "UPDATE settlements SET reimbursed = reimbursed + 100000 WHERE id = ?", (sid,))
     _rewrite_chain_without_the_key(window.path)
-    _sql(window.path, "UPDATE audit_entries SET mac = ''")
-    _sql(window.path, "UPDATE audit_head SET mac = '', key_id = ''")
+    tamper(window.path, "UPDATE audit_entries SET mac = ''")
+    tamper(window.path, "UPDATE audit_head SET mac = '', key_id = ''")
     found = _found(window)
     assert [kind for _, kind in found].count("unsealed") == 4 and (None, "head_mac") in found
     unsealed = next(p for p in check_database(window.store)["audit"]["problems"] if p.code == "unsealed")
