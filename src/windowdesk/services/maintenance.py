@@ -36,7 +36,6 @@ from .files import sha256_file
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_entries", "audit_head")
 NO_LOGIN = "(no login)"  # the audit user of a restore over a database too broken to log in to
 _BATCH = 5_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _finding(code: str, field: str, seq: int | None = None, **params) -> Problem:
