@@ -147,7 +147,7 @@ def verify(db: str, numbers: list[str], visits: int, folder: Path) -> list[str]:
                 failures.append(f"tier lines of {tier} sum to {tier_sums.get(tier)}, the package to {exported[tier]}")
         report = check_database(store)
         if not report["ok"]:
-            failures.append(f"db check fails: {report['audit']['problems'][:3]}")
+            failures.append(f"db check fails: {[*report['problems'], *report['audit']['problems']][:3]}")
         print(f"  {visits} settlements, {capped} persons at the basic cap {basic_cap}, "
               f"package totals: " + ", ".join(f"{t} {exported[t]}" for t in TIERS))
     finally:

@@ -6,8 +6,9 @@ root, the server runs as the `postgres` OS user (PostgreSQL refuses to run as ro
 the server binaries fails these tests loudly: the PostgreSQL promise is tested, never skipped.
 
 Fixtures (a test module takes them with `pytest_plugins = ["pgkit"]`): `postgres` (the server), `pg_url`
-(an empty database made from template0) and `pg_window` (a database initialised by `windowdesk init` with
-users of each role, copied from a per-session template as windowkit does for SQLite).
+(an empty database made from template0), `pg_window` (a database initialised by `windowdesk init` with
+users of each role, copied from a per-session template as windowkit does for SQLite) and `any_window` (a test
+run twice: on windowkit's SQLite window, then on pg_window).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from windowkit import PASSWORD, Window
+from windowkit import PASSWORD, Window, make_window
 
 from windowdesk.services import auth
 from windowdesk.services.setup import initialise, open_store
@@ -170,3 +171,14 @@ def pg_window(postgres: PostgresServer, pg_template: str) -> Window:
     yield window
     window.store.engine.dispose()
     postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_window(request, tmp_path) -> Window:
+    """The same test on a SQLite window and on a PostgreSQL one."""
+    if request.param == "postgresql":
+        yield request.getfixturevalue("pg_window")
+        return
+    window = make_window(tmp_path)
+    yield window
+    window.store.engine.dispose()

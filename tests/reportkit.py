@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 from windowkit import add_person, make_window
 
@@ -66,6 +67,14 @@ def dataset(tmp_path, policy: str = EXAMPLE_POLICY):
     """The reports' fixed dataset (the expected figures are worked out in tests/integration/test_reports.py):
     (window, {letter: id_number})."""
     return fill(make_window(tmp_path, policy=policy))
+
+
+@pytest.fixture
+def data(tmp_path):
+    """The dataset's window and people (a test module takes it with `from reportkit import data`)."""
+    w, people = dataset(tmp_path)
+    yield w, people
+    w.store.engine.dispose()
 
 
 def fill(w):

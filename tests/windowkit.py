@@ -76,10 +76,12 @@ _sequence = itertools.count(100)
 def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
                memberships: tuple[tuple[str, date, date | None], ...] = (("dibao", date(2020, 1, 1), None),),
                insured: tuple[date, date] | None = (date(2024, 1, 1), date(2024, 12, 31)),
-               household: str | None = "H001", diseases: tuple[str, ...] = ()) -> str:
-    """Put a person on the roster directly (memberships, an enrollment covering `insured`, special-disease
-    registrations from 2020-01-01 for `diseases`); returns the ID number."""
-    number = make_valid("330383", birth, f"{next(_sequence) % 1000:03d}")
+               household: str | None = "H001", diseases: tuple[str, ...] = (), id_number: str | None = None,
+               window_id: str = "LG-01") -> str:
+    """Put a person on the roster directly (memberships, an enrollment at `window_id` covering `insured`,
+    special-disease registrations from 2020-01-01 for `diseases`); returns the ID number, a new one unless
+    `id_number` is given (the same person on a second window's roster)."""
+    number = id_number or make_valid("330383", birth, f"{next(_sequence) % 1000:03d}")
     now = datetime(2024, 1, 1, 8, 0)
     with store.transaction() as tx:
         s = tx.session
@@ -99,9 +101,55 @@ def add_person(store, *, name: str = "张三", birth: date = date(1961, 5, 2),
             s.add(Enrollment(person_id=person.id, year=insured[0].year, category=memberships[0][0] if memberships
                              else "ordinary", contribution=Decimal("600.00"), person_pays=Decimal("0.00"),
                              insured_from=insured[0], insured_to=insured[1], enrolled_on=insured[0],
-                             policy_id="longgang-2022", receipt_no=f"TEST-{number}", window_id="LG-01",
+                             policy_id="longgang-2022", receipt_no=f"TEST-{number}", window_id=window_id,
                              created_by="fixture", created_at=now))
         for code in diseases:
             s.add(DiseaseRegistration(person_id=person.id, code=code, approved_on=date(2020, 1, 1),
                                       created_by="fixture", created_at=now))
     return number
+
+
+def tamper(path, statement: str, params=()) -> None:
+    """One statement on a SQLite file as someone holding the file would run it: plain sqlite3, past every
+    service (and the audit chain)."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(statement, params)
+        conn.commit()
+
+
+def migrate(engine, revision: str, *, down: bool = False) -> None:
+    """Alembic to `revision` (up, or down) on `engine`: databases as an older windowdesk left them."""
+    from alembic import command
+
+    from windowdesk.store.migrations import alembic_config
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def database_at(path, revision: str, settings: dict[str, str] | None = None) -> None:
+    """A SQLite file at an older `revision` holding these settings rows (what that version's init left)."""
+    from windowdesk.store.database import open_engine
+
+    engine = open_engine(str(path))
+    try:
+        migrate(engine, revision)
+        with engine.begin() as connection:
+            for key, value in (settings or {}).items():
+                connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
+    finally:
+        engine.dispose()
+
+
+def audit_findings(store) -> list[tuple[int | None, str]]:
+    """`db check`'s audit findings of a window that fails it, as (entry, code)."""
+    from windowdesk.services.maintenance import check_database
+
+    report = check_database(store)
+    assert report["ok"] is False
+    return [(p.params.get("seq"), p.code) for p in report["audit"]["problems"]]

@@ -3896,7 +3896,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The file {name} differs from the manifest&apos;s SHA-256: it was altered</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>{path} 不是结算明细文件，缺少列：{columns}</source>
         <translation>{path} is not a settlements file: it lacks the columns {columns}</translation>
     </message>
@@ -3906,7 +3906,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{path} row {row}: bad value in column {column}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+23"/>
         <source>--by 只用于 report coverage</source>
         <translation>--by is for report coverage only</translation>
     </message>
@@ -4121,7 +4121,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-85"/>
         <source>密钥文件 {path} 无法读取或格式不对：请从保管处恢复该文件，或由管理员重新设置县级密钥</source>
         <translation>The key file {path} cannot be read or is not a key file: restore it from where it is kept, or have an admin set the county key again</translation>
     </message>
@@ -4186,7 +4186,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The backup {path} cannot be opened: it is damaged, or the key or passphrase is wrong</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-106"/>
         <source>密码不能为空或只有空格</source>
         <translation>The password cannot be empty or spaces only</translation>
     </message>
@@ -4291,7 +4291,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>The backup folder {path} cannot be used ({detail})</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+141"/>
         <source>窗口编号</source>
         <translation>window id</translation>
     </message>
@@ -4346,7 +4346,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>county key</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-290"/>
         <source>{field} 含有控制字符（如 NUL），请删除后重试</source>
         <translation>{field} holds a control character (such as NUL): remove it and try again</translation>
     </message>
@@ -4431,7 +4431,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{field} must be from 1 to {maximum}: {value}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+73"/>
         <source>{file}：政策文件超过 {maximum} 字节</source>
         <translation>{file}: the policy file is larger than {maximum} bytes</translation>
     </message>
@@ -4446,7 +4446,7 @@ Restore from it? The current database file is kept aside first.</translation>
         <translation>{file}: {field} is above the largest amount, {maximum}: {value}</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-143"/>
         <source>请填写窗口编号</source>
         <translation>Enter the window id</translation>
     </message>
@@ -4459,6 +4459,136 @@ Restore from it? The current database file is kept aside first.</translation>
         <location line="+1"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>数据包清单 {field} 超过 {maximum} 字节，不是本系统生成的清单</source>
+        <translation>The package manifest {field} is larger than {maximum} bytes: not a manifest windowdesk wrote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据包清单 {field} 的 JSON 嵌套超过 {maximum} 层，不是本系统生成的清单</source>
+        <translation>The package manifest {field} nests its JSON deeper than {maximum} levels: not a manifest windowdesk wrote</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>SQLite 完整性检查未通过：{detail}</source>
+        <translation>SQLite&apos;s integrity check fails: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件无法读取（{detail}）：文件已损坏或不是数据库</source>
+        <translation>The database file cannot be read ({detail}): it is damaged or not a database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据表 {table} 第 {rowid} 行在 {parent} 表中没有对应的上级记录</source>
+        <translation>Row {rowid} of table {table} has no {parent} row it belongs to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少数据表 {table}</source>
+        <translation>The table {table} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库中没有数据库版本记录（alembic_version 为空）</source>
+        <translation>The database records no schema revision (alembic_version is empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库版本 {revision} 未知（本程序的版本为 {head}），可能由更新版本的程序生成</source>
+        <translation>The schema revision {revision} is unknown (this windowdesk&apos;s is {head}); a newer version may have made it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {entries} 条审计记录缺失（已被删除）</source>
+        <translation>Audit entries missing (deleted): {entries}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录的序号不对（此处应为第 {expected} 条）</source>
+        <translation>Audit entry {seq} is out of sequence (expected {expected})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录接不上第 {previous} 条（记录被调换、插入或伪造）</source>
+        <translation>Audit entry {seq} does not link to entry {previous} (reordered, inserted or forged)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录与其哈希值不符（已被改动）</source>
+        <translation>Audit entry {seq} does not match its hash (edited)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录的校验码（MAC）不是本机审计密钥所生成（审计链在没有密钥的情况下被改写）</source>
+        <translation>Audit entry {seq} does not carry the audit key&apos;s MAC (the chain was rewritten without the key)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录没有校验码（MAC），而审计链自第 {sealed_from} 条起已用密钥封存（在没有密钥的情况下被改写）</source>
+        <translation>Audit entry {seq} has no MAC although the chain is sealed from entry {sealed_from} (rewritten without the key)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有 {entries} 条审计记录已用审计密钥封存，但本机没有审计密钥（{path}），无法核对其校验码</source>
+        <translation>{entries} audit entries are sealed but this machine has no audit key ({path}): their MACs cannot be checked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计链是用审计密钥 {key_id} 封存的，本机密钥文件中的是 {own_key_id}</source>
+        <translation>The audit chain was sealed under audit key {key_id}; this machine&apos;s key file holds {own_key_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计链头有误（审计记录到第 {last} 条）：{head_state}</source>
+        <translation>The audit chain&apos;s head is wrong (the entries end at {last}): {head_state}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计链头的校验码（MAC）不是本机审计密钥所生成（审计链在没有密钥的情况下被截短或改写）</source>
+        <translation>The audit chain&apos;s head does not carry the audit key&apos;s MAC (the chain was cut back or rewritten without the key)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据表 {table} 中的 {row} 与第 {seq} 条审计记录不符（在本系统之外被改动）</source>
+        <translation>{row} in table {table} no longer matches audit entry {seq} (edited outside windowdesk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {seq} 条审计记录所记的数据表 {table} 中的 {row} 已不存在（被删除）</source>
+        <translation>{row} in table {table}, recorded by audit entry {seq}, is missing (deleted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户 {name} 没有任何审计记录（在本系统之外添加）</source>
+        <translation>User {name} is recorded by no audit entry (added outside windowdesk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {count} 个问题未列出</source>
+        <translation>{count} more problems not listed</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>链头行缺失</source>
+        <translation>its row is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>链头所记的条数多于现有的审计记录，末尾的记录已被删除</source>
+        <translation>it records more entries than there are: entries at the end were deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>链头之后又有审计记录，不是本系统添加的</source>
+        <translation>entries were added after it (not by windowdesk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>链头的哈希值与最后一条审计记录不符</source>
+        <translation>its hash does not match the last entry</translation>
     </message>
 </context>
 <context>

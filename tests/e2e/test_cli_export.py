@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,7 @@ from windowkit import PASSWORD, add_person, make_window
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
 from windowdesk.services.settlement import settle_visit
-from windowdesk.store.models import (
-    Enrollment,
-    Household,
-    Membership,
-    Person,
-    Settlement,
-)
+from windowdesk.store.models import Settlement
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
 KEY = "c0ffee" * 6
@@ -107,31 +100,11 @@ def test_set_key_export_twice_and_verify(desk, tmp_path):
         "code": "period_invalid", "field": "period", "message": "期间应为 年-月（如 2024-03），不是 2024-3"}
 
 
-def put_person(store, number: str) -> None:
-    """The same person on a second window's roster (dibao, insured for 2024)."""
-    now = datetime(2024, 1, 1, 8)
-    with store.transaction() as tx:
-        home = Household(number="H001")
-        tx.session.add(home)
-        tx.session.flush()
-        person = Person(id_number=number, name="张三", household_id=home.id, relation="户主",
-                        birth_date=date(1961, 5, 2), sex="M", created_at=now, updated_at=now)
-        tx.session.add(person)
-        tx.session.flush()
-        tx.session.add(Membership(person_id=person.id, category="dibao", identified_on=date(2020, 1, 1),
-                                  updated_at=now))
-        tx.session.add(Enrollment(person_id=person.id, year=2024, category="dibao", contribution=Decimal("600.00"),
-                                  person_pays=Decimal("0.00"), insured_from=date(2024, 1, 1),
-                                  insured_to=date(2024, 12, 31), enrolled_on=date(2024, 1, 1),
-                                  policy_id="longgang-2022", receipt_no="B-1", window_id="LG-02",
-                                  created_by="fixture", created_at=now))
-
-
 def test_ledger_import_of_another_windows_package(desk, tmp_path):
     window, number = desk
     other = make_window(tmp_path, window_id="LG-02")
     try:
-        put_person(other.store, number)
+        add_person(other.store, id_number=number, window_id="LG-02")
         settle_visit(other.store, other.clerk, id_number=number, visit=parse_visit(STAY),
                      now=datetime(2024, 3, 20, 9))
         for w, out in ((window, "lg01"), (other, "lg02")):
@@ -182,3 +155,28 @@ def test_family_cap_prints_the_contract_fields_and_pays_once(tmp_path):
         assert early.returncode == 2 and json.loads(early.stdout)["error"]["code"] == "family_cap_year_open"
     finally:
         window.store.engine.dispose()
+
+
+@pytest.mark.parametrize("manifest, code", [(b"[" * 100_000 + b"]" * 100_000, "package_manifest_too_deep"),
+                                            (b" " * ((1 << 20) + 1) + b"{}", "package_manifest_too_large")])
+def test_a_hostile_manifest_is_a_coded_refusal_not_an_internal_error(desk, tmp_path, manifest, code):
+    """Nested 100,000 deep, json.loads would overflow its recursion (exit 1); larger than any manifest, it is
+    not read whole. verify reports it, open and ledger import refuse it (exit 2)."""
+    from windowdesk.services.keys import set_county_key
+
+    window, _ = desk
+    set_county_key(window.store, window.admin, key_hex=KEY)
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "manifest.json").write_bytes(manifest)
+    verified = cli(window, "package", "verify", package, "--json", user="clerk")
+    assert verified.returncode == 2, verified.stderr
+    assert [p["code"] for p in json.loads(verified.stdout)["problems"]] == [code]
+    runs = (cli(window, "package", "open", package, "--out", tmp_path / "plain", "--json", user="clerk"),
+            cli(window, "ledger", "import", package, "--json"))
+    for done in runs:
+        assert done.returncode == 2, done.stderr
+        error = json.loads(done.stdout)["error"]
+        assert (error["code"], error["field"]) == (code, "manifest.json")
+        assert error["message"].startswith("数据包清单 manifest.json ") and error["message"] in done.stderr
+    assert not (tmp_path / "plain").exists()

@@ -11,8 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
-from reportkit import add_settlement, dataset
+from reportkit import add_settlement, data  # noqa: F401 (data: the fixture)
 from windowkit import PASSWORD
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
@@ -25,15 +24,8 @@ def cli(window, *args: str, user: str = "sup") -> subprocess.CompletedProcess:
                           env=environment, cwd=Path(window.path).parent, timeout=60, check=False)
 
 
-@pytest.fixture
-def desk(tmp_path):
-    window, people = dataset(tmp_path)
-    yield window, people
-    window.store.engine.dispose()
-
-
-def test_coverage_json_has_the_rows_all_and_target(desk):
-    window, _ = desk
+def test_coverage_json_has_the_rows_all_and_target(data):
+    window, _ = data
     done = cli(window, "report", "coverage", "--year", "2024", "--by", "category", "--json")
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)
@@ -47,8 +39,8 @@ def test_coverage_json_has_the_rows_all_and_target(desk):
            (5, "12500.00", "0.3378")
 
 
-def test_other_offices_grants_are_a_column_of_the_coverage_json_and_sheet(desk, tmp_path):
-    window, people = desk
+def test_other_offices_grants_are_a_column_of_the_coverage_json_and_sheet(data, tmp_path):
+    window, people = data
     # B (destitute) in May: total 3000 in scope, basic 1500, other offices' grants 1000 -> reimbursed 2500
     add_settlement(window.store, people["b"], discharged=datetime(2024, 5, 8).date(), total="3000", basic="1500",
                    relief="1000", category="destitute")
@@ -73,8 +65,8 @@ def test_other_offices_grants_are_a_column_of_the_coverage_json_and_sheet(desk, 
            [(5, "destitute", "1000.00")]
 
 
-def test_ledger_json_nests_enrollments_and_settlements(desk):
-    window, _ = desk
+def test_ledger_json_nests_enrollments_and_settlements(data):
+    window, _ = data
     got = json.loads(cli(window, "report", "ledger", "--year", "2024", "--month", "1", "--json").stdout)
     cells = {(r["month"], r["category"]): r for r in got["rows"]}
     assert cells[(1, "dibao")]["enrollments"] == {"count": 2, "contribution": "1200.00",
@@ -84,8 +76,8 @@ def test_ledger_json_nests_enrollments_and_settlements(desk):
     assert got["funds"] == ["finance", "assistance"]
 
 
-def test_each_report_writes_an_excel_sheet_with_chinese_headers_and_typed_cells(desk, tmp_path):
-    window, people = desk
+def test_each_report_writes_an_excel_sheet_with_chinese_headers_and_typed_cells(data, tmp_path):
+    window, people = data
     out = tmp_path / "monitoring.xlsx"
     done = cli(window, "report", "monitoring", "--year", "2024", "--xlsx", out, "--json")
     assert done.returncode == 0, done.stderr
@@ -115,8 +107,8 @@ def test_each_report_writes_an_excel_sheet_with_chinese_headers_and_typed_cells(
     assert refused.returncode == 2 and json.loads(refused.stdout)["error"]["code"] == "file_exists"
 
 
-def test_no_cell_is_a_formula(tmp_path):
-    window, people = dataset(tmp_path)
+def test_no_cell_is_a_formula(data, tmp_path):
+    window, people = data
     add_settlement(window.store, people["a"], discharged=datetime(2024, 5, 1).date(), total="100",
                    hospital="=HYPERLINK(\"http://x\")")
     out = tmp_path / "ooc.xlsx"
@@ -124,11 +116,10 @@ def test_no_cell_is_a_formula(tmp_path):
     sheet = openpyxl.load_workbook(out).active
     found = [c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=")]
     assert [(c.value, c.data_type) for c in found] == [("=HYPERLINK(\"http://x\")", "s")]
-    window.store.engine.dispose()
 
 
-def test_refusals_exit_2_with_the_code(desk):
-    window, _ = desk
+def test_refusals_exit_2_with_the_code(data):
+    window, _ = data
     done = cli(window, "report", "ledger", "--year", "2024", "--month", "13", "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"] == {"code": "report_month", "field": "month",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
-from windowkit import PASSWORD, add_person, make_window
+from windowkit import PASSWORD, add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services import auth
@@ -26,9 +27,26 @@ CHILD = Path(__file__).with_name("crash_child.py")
 pytest_plugins = ["pgkit"]  # the PostgreSQL server and database fixtures
 
 
-def _spawn(db: str, mode: str, *more: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(CHILD), db, mode, *more], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+@contextmanager
+def _child(db: str, mode: str, *more: str) -> Iterator[subprocess.Popen]:
+    """crash_child.py running `mode`, killed when the block ends (whatever the block asserted)."""
+    child = subprocess.Popen([sys.executable, str(CHILD), db, mode, *more], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        yield child
+    finally:
+        _kill(child)
+
+
+def _wait_for(child: subprocess.Popen, prefix: str, count: int) -> int:
+    """Reads the child's lines until it reports `count` done (or, for count 0, its first such line)."""
+    done = 0
+    while True:
+        line = child.stdout.readline()
+        assert line.startswith(prefix), (line, child.stderr.read())
+        done = int(line.split()[1]) if line.split()[1:] else done
+        if done >= count:
+            return done
 
 
 def _kill(child: subprocess.Popen) -> None:
@@ -59,14 +77,10 @@ def test_killed_inside_a_long_transaction_leaves_no_rows(window):
     persons, entries = _counts(window.store)
     wal = Path(window.path + "-wal")
     wal_before = wal.stat().st_size if wal.exists() else 0
-    child = _spawn(window.path, "bulk")
-    try:
-        line = child.stdout.readline()
-        assert line == "started\n", child.stderr.read()
+    with _child(window.path, "bulk") as child:
+        assert child.stdout.readline() == "started\n", child.stderr.read()
         # The uncommitted pages have spilled into the WAL: recovery, not luck, must discard them.
         assert wal.stat().st_size - wal_before > 1_000_000
-    finally:
-        _kill(child)
     assert _counts(window.store) == (persons, entries) == (1, 3)
     with window.store.reading() as session:
         assert session.execute(select(Person.name)).scalars().all() == ["李四"]
@@ -77,15 +91,8 @@ def test_killed_inside_a_long_transaction_leaves_no_rows(window):
 
 def test_killed_between_and_during_commits_keeps_each_use_case_whole(window):
     persons, entries = _counts(window.store)
-    child = _spawn(window.path, "commits")
-    try:
-        reported = 0
-        while reported < 40:
-            line = child.stdout.readline()
-            assert line.startswith("committed "), child.stderr.read()
-            reported = int(line.split()[1])
-    finally:
-        _kill(child)
+    with _child(window.path, "commits") as child:
+        reported = _wait_for(child, "committed ", 40)
     with window.store.reading() as session:
         names = set(session.execute(select(Person.id_number)).scalars())
         targets = set(session.execute(select(AuditEntry.target).where(AuditEntry.action == "crash.person"))
@@ -99,26 +106,6 @@ def test_killed_between_and_during_commits_keeps_each_use_case_whole(window):
 
 # --- roster import, settlement and export, on SQLite and on PostgreSQL ---------------------------------------
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_window(request, tmp_path):
-    if request.param == "postgresql":
-        yield request.getfixturevalue("pg_window")
-        return
-    window = make_window(tmp_path)
-    yield window
-    window.store.engine.dispose()
-
-
-def _wait_for(child: subprocess.Popen, prefix: str, count: int) -> int:
-    """Reads the child's lines until it reports `count` done (or, for count 0, its first such line)."""
-    done = 0
-    while True:
-        line = child.stdout.readline()
-        assert line.startswith(prefix), (line, child.stderr.read())
-        done = int(line.split()[1]) if line.split()[1:] else done
-        if done >= count:
-            return done
-
 
 def test_killed_during_a_roster_import_applies_all_of_it_or_nothing(any_window, tmp_path):
     sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
@@ -127,12 +114,9 @@ def test_killed_during_a_roster_import_applies_all_of_it_or_nothing(any_window, 
     roster = tmp_path / "roster.csv"
     write_csv(roster, 100_000, seed=7)
     persons, entries = _counts(any_window.store)
-    child = _spawn(any_window.path, "roster", str(roster))
-    try:
+    with _child(any_window.path, "roster", str(roster)) as child:
         assert child.stdout.readline() == "started\n", child.stderr.read()
         time.sleep(0.8)  # well into the import's one transaction (100,000 rows take several seconds)
-    finally:
-        _kill(child)
     after = _counts(any_window.store)
     with any_window.store.reading() as session:
         imports = session.execute(select(func.count()).select_from(RosterImport)).scalar_one()
@@ -142,11 +126,8 @@ def test_killed_during_a_roster_import_applies_all_of_it_or_nothing(any_window, 
 
 def test_killed_while_settling_keeps_each_settlement_whole_and_numbers_gap_free(any_window):
     number = add_person(any_window.store)
-    child = _spawn(any_window.path, "settle", number)
-    try:
+    with _child(any_window.path, "settle", number) as child:
         _wait_for(child, "settled ", 5)
-    finally:
-        _kill(child)
     with any_window.store.reading() as session:
         rows = session.execute(select(Settlement.receipt_no, Settlement.id)).all()
         tiers = session.execute(select(func.count(func.distinct(SettlementTier.settlement_id)))).scalar_one()
@@ -165,11 +146,8 @@ def test_killed_while_exporting_leaves_a_package_that_verifies_and_a_whole_datab
                                     "admitted": "2024-03-01", "discharged": "2024-03-12", "total": "3600.00"}),
                  now=datetime(2024, 3, 12, 9))
     folder = tmp_path / "package"
-    child = _spawn(any_window.path, "export", str(folder))
-    try:
+    with _child(any_window.path, "export", str(folder)) as child:
         _wait_for(child, "exported ", 2)
-    finally:
-        _kill(child)
     with any_window.store.reading() as session:
         packages = session.execute(select(ExportPackage.period, ExportPackage.sequence)).all()
     assert packages == [("2024-03", 1)]

@@ -228,6 +228,24 @@ def test_verify_accepts_the_package_and_rejects_alterations_with_the_reason(wind
     assert [p.code for p in verify_package(window.store, out)["problems"]] == ["package_file_missing"]
 
 
+def test_a_manifest_too_deep_or_too_large_is_a_finding_not_a_crash(window, month):
+    out = month["out"]
+    export_period(window.store, window.supervisor, period="2024-03", out_dir=out)
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    (out / "manifest.json").write_text(json.dumps({**manifest, "extra": "[" * 10_000}), encoding="utf-8")
+    assert verify_package(window.store, out)["problems"][0].code == "package_hmac_mismatch"  # brackets in text
+    deep = json.dumps(manifest)[:-1] + ', "extra": ' + 32 * "[" + 32 * "]" + "}"  # 33 levels with its own
+    (out / "manifest.json").write_text(deep, encoding="utf-8")
+    report = verify_package(window.store, out)
+    assert report["problems"] == [Problem("package_manifest_too_deep", "manifest.json", {"maximum": 32})]
+    assert message(report["problems"][0]) == "数据包清单 manifest.json 的 JSON 嵌套超过 32 层，不是本系统生成的清单"
+    (out / "manifest.json").write_text(json.dumps({**manifest, "extra": "x" * (1 << 20)}), encoding="utf-8")
+    report = verify_package(window.store, out)
+    assert report["problems"] == [Problem("package_manifest_too_large", "manifest.json", {"maximum": 1 << 20})]
+    assert message(report["problems"][0]) == \
+        "数据包清单 manifest.json 超过 1048576 字节，不是本系统生成的清单"
+
+
 def test_an_altered_manifest_fails_the_hmac(window, month):
     out = month["out"]
     export_period(window.store, window.supervisor, period="2024-03", out_dir=out)

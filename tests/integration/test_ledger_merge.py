@@ -23,7 +23,6 @@ from windowdesk.store.models import (
     AuditEntry,
     Enrollment,
     Household,
-    Membership,
     Person,
     Reversal,
     Settlement,
@@ -45,25 +44,6 @@ HUGE = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "ref
 NEXT = {**HUGE, "admitted": "2024-04-01", "discharged": "2024-04-10", "total": "300000.00"}
 
 
-def same_person(store, number: str, name: str = "张三") -> None:
-    """The person `number` on a second window's roster (dibao, insured for 2024)."""
-    now = datetime(2024, 1, 1, 8)
-    with store.transaction() as tx:
-        s = tx.session
-        home = Household(number="H001")
-        s.add(home)
-        s.flush()
-        person = Person(id_number=number, name=name, household_id=home.id, relation="户主", birth_date=date(1961, 5, 2),
-                        sex="M", created_at=now, updated_at=now)
-        s.add(person)
-        s.flush()
-        s.add(Membership(person_id=person.id, category="dibao", identified_on=date(2020, 1, 1), updated_at=now))
-        s.add(Enrollment(person_id=person.id, year=2024, category="dibao", contribution=D("600.00"),
-                         person_pays=D("0.00"), insured_from=date(2024, 1, 1), insured_to=date(2024, 12, 31),
-                         enrolled_on=date(2024, 1, 1), policy_id="longgang-2022", receipt_no=f"B-{number}",
-                         window_id="LG-02", created_by="fixture", created_at=now))
-
-
 @pytest.fixture
 def windows(tmp_path):
     a = make_window(tmp_path, window_id="LG-01")
@@ -71,7 +51,7 @@ def windows(tmp_path):
     for w in (a, b):
         set_county_key(w.store, w.admin, key_hex=KEY)
     number = add_person(a.store)
-    same_person(b.store, number)
+    add_person(b.store, id_number=number, window_id="LG-02")
     yield a, b, number
     a.store.engine.dispose()
     b.store.engine.dispose()

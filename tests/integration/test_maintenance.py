@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from windowkit import PASSWORD, add_person
+from windowkit import PASSWORD, add_person, audit_findings, database_at, migrate, tamper
 
 from windowdesk.services import auth
 from windowdesk.services.errors import AuthError, InvalidInput, NotInitialised, Refused
-from windowdesk.domain.problems import Refusal
+from windowdesk.domain.problems import Problem, Refusal
 from windowdesk.services.maintenance import (
     NO_LOGIN,
     backup,
@@ -30,6 +30,7 @@ from windowdesk.services.maintenance import (
 from windowdesk.store.migrations import copy_sqlite, head_revision
 from windowdesk.store.models import AuditEntry, Person
 from windowdesk.store.unit_of_work import entry_hash
+from windowdesk.wording.render import message
 
 WINDOWDESK = Path(sys.executable).parent / ("windowdesk.exe" if os.name == "nt" else "windowdesk")
 PASSPHRASE = "backup passphrase for the tests"  # backups are sealed: test_sealed_files.py has the keys' tests
@@ -49,17 +50,8 @@ def _plain(window, out: Path) -> Path:
     return out
 
 
-def _sql(path, statement: str, params=()) -> None:
-    """Tampering as someone with the file would: plain sqlite3, past every service."""
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute(statement, params)
-        conn.commit()
-
-
 def _problems(window) -> list[tuple[int | None, str]]:
-    report = check_database(window.store)
-    assert report["ok"] is False
-    return [(p["seq"], p["kind"]) for p in report["audit"]["problems"]]
+    return audit_findings(window.store)
 
 
 def _names(db) -> list[str]:
@@ -81,32 +73,39 @@ def test_a_fresh_window_checks_ok(window):
     assert report["foreign_keys"] == []
     assert report["missing_tables"] == []
     assert report["revision"] == report["head"] == head_revision()
+    assert report["problems"] == []
     assert report["audit"] == {"entries": 3, "problems": []}  # init, user.add sup, user.add clerk
 
 
 def test_an_edited_entry_is_named(window):
-    _sql(window.path, "UPDATE audit_entries SET detail = '{\"role\":\"admin\"}' WHERE seq = 2")
+    tamper(window.path, "UPDATE audit_entries SET detail = '{\"role\":\"admin\"}' WHERE seq = 2")
     assert _problems(window) == [(2, "edited")]
 
 
 def test_a_deleted_entry_is_a_gap(window):
-    _sql(window.path, "DELETE FROM audit_entries WHERE seq = 2")
+    tamper(window.path, "DELETE FROM audit_entries WHERE seq = 2")
     report = check_database(window.store)
     assert report["audit"]["entries"] == 2
     assert report["audit"]["problems"] == [
-        {"seq": 2, "kind": "missing", "message": "entry 2 is missing (deleted)"},
+        Problem("missing", "audit_entries", {"seq": 2, "entries": "2"}),
         # The entry recorded the user it added: that user now stands unrecorded.
-        {"seq": None, "kind": "row_uncovered", "message": "user sup is recorded by no audit entry (added outside "
-                                                          "windowdesk)"}]
+        Problem("row_uncovered", "users", {"key": "2", "name": "sup"})]
+    assert [message(p) for p in report["audit"]["problems"]] == ["第 2 条审计记录缺失（已被删除）",
+                                                                 "用户 sup 没有任何审计记录（在本系统之外添加）"]
 
 
 def test_deleting_the_last_entries_is_caught_by_the_head(window):
-    _sql(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
-    assert _problems(window) == [(2, "head"), (None, "row_uncovered"), (None, "row_uncovered")]
+    tamper(window.path, "DELETE FROM audit_entries WHERE seq >= 2")
+    report = check_database(window.store)
+    assert [(p.code, p.params.get("seq")) for p in report["audit"]["problems"]] == [
+        ("head", 2), ("row_uncovered", None), ("row_uncovered", None)]
+    head = report["audit"]["problems"][0]
+    assert head.params == {"seq": 2, "head_state": "ahead", "head_seq": 3, "last": 1}
+    assert message(head) == "审计链头有误（审计记录到第 1 条）：链头所记的条数多于现有的审计记录，末尾的记录已被删除"
 
 
 def test_a_changed_hash_breaks_its_entry_and_the_next_link(window):
-    _sql(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
+    tamper(window.path, "UPDATE audit_entries SET hash = ? WHERE seq = 2", ("f" * 64,))
     assert _problems(window) == [(2, "edited"), (2, "mac"), (3, "link")]
 
 
@@ -136,19 +135,23 @@ def test_reordered_entries_are_reported_where_they_are(window):
 
 
 def test_many_problems_are_capped(window):
-    _sql(window.path, "UPDATE audit_entries SET detail = '{}'")
+    tamper(window.path, "UPDATE audit_entries SET detail = '{}'")
     with window.store.reading() as session:
         problems = verify_audit_chain(session, limit=2)
-    assert [(p.seq, p.kind) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
-    assert problems[-1].message == "2 more problems not listed"
+    assert [(p.params.get("seq"), p.code) for p in problems] == [(1, "edited"), (2, "edited"), (None, "more")]
+    assert message(problems[0]) == "第 1 条审计记录与其哈希值不符（已被改动）"
+    assert message(problems[-1]) == "另有 2 个问题未列出"
 
 
 def test_orphan_rows_are_reported(window):
-    _sql(window.path, "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
+    tamper(window.path, "INSERT INTO memberships (person_id, category, identified_on, updated_at) "
                       "VALUES (999, 'dibao', '2024-01-01', '2024-01-01 00:00:00')")
     report = check_database(window.store)
     assert report["ok"] is False
     assert report["foreign_keys"] == [{"table": "memberships", "rowid": 1, "parent": "persons"}]
+    assert report["problems"] == [Problem("db_orphan_row", "memberships",
+                                          {"table": "memberships", "rowid": 1, "parent": "persons"})]
+    assert message(report["problems"][0]) == "数据表 memberships 第 1 行在 persons 表中没有对应的上级记录"
     assert report["audit"]["problems"] == []
 
 
@@ -161,6 +164,9 @@ def test_a_damaged_file_fails_the_integrity_check(window, tmp_path):
         store.engine.dispose()
     assert report["ok"] is False
     assert "row 4 missing from index sqlite_autoindex_users_1" in report["integrity"]
+    assert Problem("db_integrity", "integrity", {"detail": "row 4 missing from index sqlite_autoindex_users_1"}) \
+        in report["problems"]
+    assert {p.code for p in report["problems"]} == {"db_integrity"}
 
 
 def test_checking_a_missing_file_creates_nothing(tmp_path):
@@ -265,17 +271,17 @@ def _empty_sqlite(path: Path) -> None:
 
 def _unknown_revision(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    tamper(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
 
 
 def _broken_chain(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
+    tamper(path, "UPDATE audit_entries SET target = 'someone' WHERE seq = 2")
 
 
 def _no_audit(window, path: Path) -> None:
     _plain(window, path)
-    _sql(path, "DROP TABLE audit_entries")
+    tamper(path, "DROP TABLE audit_entries")
 
 
 @pytest.mark.parametrize("make, reason", [
@@ -388,11 +394,16 @@ def test_cli_db_check(window, tmp_path):
     done = _cli("db", "check", "--db", window.path, "--json", user="")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["ok"] is True and report["audit"] == {"entries": 3, "problems": []}
-    _sql(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
+    assert report["ok"] is True and report["problems"] == [] and report["audit"] == {"entries": 3, "problems": []}
+    tamper(window.path, "UPDATE audit_entries SET user = 'nobody' WHERE seq = 3")
     done = _cli("db", "check", "--db", window.path, user="")
     assert done.returncode == 1
-    assert "entry 3 does not match its hash (edited)" in done.stdout and "CHECK FAILED" in done.stdout
+    assert "  第 3 条审计记录与其哈希值不符（已被改动）\n" in done.stdout and "CHECK FAILED" in done.stdout
+    done = _cli("db", "check", "--db", window.path, "--json", user="")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["audit"]["problems"] == [
+        {"seq": 3, "code": "edited", "field": "audit_entries", "params": {"seq": "3"},
+         "message": "第 3 条审计记录与其哈希值不符（已被改动）"}]
     done = _cli("db", "check", "--db", tmp_path / "missing.sqlite")
     assert done.returncode == 2 and "不存在" in done.stderr
 
@@ -486,23 +497,14 @@ def test_a_plain_backup_made_before_backups_were_sealed_still_restores(window, t
 
 
 def test_the_migration_moves_a_county_key_out_of_the_database(tmp_path):
-    from alembic import command
     from sqlalchemy import create_engine
 
     from windowdesk.store.keyfile import load
-    from windowdesk.store.migrations import alembic_config
 
     path = tmp_path / "old.sqlite"
+    database_at(path, "0005", {"county_key": COUNTY_KEY})
     engine = create_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    with engine.begin() as connection:
-        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('county_key', ?)", (COUNTY_KEY,))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0009")
+    migrate(engine, "0009")
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM settings WHERE key = 'county_key'").scalar() == 0
     engine.dispose()

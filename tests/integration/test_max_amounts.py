@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text, update
 from sqlalchemy.exc import OperationalError
-from windowkit import add_person, make_window
+from windowkit import add_person
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.money import MAX_AMOUNT
@@ -29,32 +29,22 @@ LARGEST = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "
 VISITS = 5
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desk(request, tmp_path):
-    if request.param == "sqlite":
-        window = make_window(tmp_path)
-        yield window
-        window.store.engine.dispose()
-    else:
-        yield request.getfixturevalue("pg_window")
-
-
-def _settle_largest(desk, visits=VISITS, **changes):
-    number = add_person(desk.store, insured=(date(2024, 1, 1), date(2024, 12, 31)))
+def _settle_largest(window, visits=VISITS, **changes):
+    number = add_person(window.store, insured=(date(2024, 1, 1), date(2024, 12, 31)))
     visit = parse_visit({**LARGEST, **changes})
-    return number, [settle_visit(desk.store, desk.clerk, id_number=number, visit=visit, now=NOW)
+    return number, [settle_visit(window.store, window.clerk, id_number=number, visit=visit, now=NOW)
                     for _ in range(visits)]
 
 
-def test_the_largest_amounts_settle_and_the_day_closes_to_the_fen(desk):
+def test_the_largest_amounts_settle_and_the_day_closes_to_the_fen(any_window):
     # All out of catalogue, and all in scope: the funds pay up to their caps, the rest is the person's.
-    _number, outside = _settle_largest(desk)
-    _other, inside = _settle_largest(desk, out_of_catalog="0.00", previous_deductible="0.00")
+    _number, outside = _settle_largest(any_window)
+    _other, inside = _settle_largest(any_window, out_of_catalog="0.00", previous_deductible="0.00")
     settled = [s.result for s in outside + inside]
     assert all(r.reimbursed + r.patient_pays == MAX_AMOUNT for r in settled)
     # Basic's annual cap (300,000) is reached by the first visit; the next ones get nothing more from it.
     assert [s.result.basic for s in inside] == [Decimal("300000.00")] + [Decimal("0.00")] * (VISITS - 1)
-    closed = close_day(desk.store, desk.clerk, clerk="clerk", day=DAY, now=NOW)
+    closed = close_day(any_window.store, any_window.clerk, clerk="clerk", day=DAY, now=NOW)
     figures = closed["settlements"]
     reimbursed = sum((r.reimbursed for r in settled), Decimal(0))
     assert figures["count"] == 2 * VISITS
@@ -66,21 +56,20 @@ def test_the_largest_amounts_settle_and_the_day_closes_to_the_fen(desk):
     assert Decimal(closed["cash_collected"]) == 2 * VISITS * MAX_AMOUNT - reimbursed
 
 
-def test_an_unbounded_stored_amount_no_longer_stops_settling_or_closing(tmp_path):
-    desk = make_window(tmp_path)
-    number, settled = _settle_largest(desk, visits=2, out_of_catalog="0.00", previous_deductible="0.00")
+def test_an_unbounded_stored_amount_no_longer_stops_settling_or_closing(window):
+    number, settled = _settle_largest(window, visits=2, out_of_catalog="0.00", previous_deductible="0.00")
     huge = 90_000_000_000_000_000  # 9e16 yuan = 9e18 fen: two of them pass SQLite's 64-bit integers
-    with desk.store.transaction() as tx:
+    with window.store.transaction() as tx:
         tx.session.execute(update(Settlement).values(total=Decimal(huge), ytd_critical_base=Decimal(huge)))
         tx.session.execute(update(SettlementTier).where(SettlementTier.tier == "basic").values(paid=Decimal(huge)))
-    with desk.store.reading() as session:  # the SQL SUM the services used: SQLite refuses it
+    with window.store.reading() as session:  # the SQL SUM the services used: SQLite refuses it
         with pytest.raises(OperationalError, match="integer overflow"):
             session.execute(text("SELECT sum(ytd_critical_base) FROM settlements")).scalar()
         person_id = session.get(Settlement, settled[0].settlement_id).person_id
         assert year_to_date(session, person_id, 2024).critical_base == 2 * huge
-    void_settlement(desk.store, desk.supervisor, settlement_id=settled[0].settlement_id, reason="录入错误", now=NOW)
-    again = settle_visit(desk.store, desk.clerk, id_number=number, visit=parse_visit(LARGEST), now=NOW)
+    void_settlement(window.store, window.supervisor, settlement_id=settled[0].settlement_id, reason="录入错误",
+                    now=NOW)
+    again = settle_visit(window.store, window.clerk, id_number=number, visit=parse_visit(LARGEST), now=NOW)
     assert again.receipt_no
-    closed = close_day(desk.store, desk.clerk, clerk="clerk", day=DAY, now=NOW)
+    closed = close_day(window.store, window.clerk, clerk="clerk", day=DAY, now=NOW)
     assert Decimal(closed["settlements"]["total"]) == 2 * huge + MAX_AMOUNT
-    desk.store.engine.dispose()

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
+from windowkit import database_at
 
 from windowdesk.services.setup import open_store
-from windowdesk.store.database import open_engine
-from windowdesk.store.migrations import alembic_config, current_revision, head_revision
+from windowdesk.store.migrations import current_revision, head_revision
 
 
 def test_an_older_file_is_backed_up_then_migrated_to_head(tmp_path):
     path = tmp_path / "window.sqlite"
-    engine = open_engine(str(path))
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    with engine.begin() as connection:
-        connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('window_id', 'OLD-01')")
-    engine.dispose()
+    database_at(path, "0001", {"window_id": "OLD-01"})
 
     store = open_store(str(path))
     try:
@@ -36,11 +28,6 @@ def test_an_older_file_is_backed_up_then_migrated_to_head(tmp_path):
 
 def test_a_current_file_is_opened_without_a_backup(tmp_path):
     path = tmp_path / "window.sqlite"
-    engine = open_engine(str(path))
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    engine.dispose()
+    database_at(path, "head")
     open_store(str(path)).engine.dispose()
     assert not list(tmp_path.glob("*.bak"))

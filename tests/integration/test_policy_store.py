@@ -8,9 +8,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from alembic import command
 from sqlalchemy import select
-from windowkit import PASSWORD, add_person
+from windowkit import PASSWORD, add_person, database_at
 
 from windowdesk.adapters.policy_presets import load_policy, presets_dir
 from windowdesk.domain.case_json import parse_visit
@@ -21,8 +20,6 @@ from windowdesk.services.receipts import print_settlement
 from windowdesk.services.settlement import settle_visit, trial_settlement
 from windowdesk.services.setup import initialise, open_store
 from windowdesk.services.window import describe_window
-from windowdesk.store.database import open_engine
-from windowdesk.store.migrations import alembic_config
 from windowdesk.store.models import AuditEntry, PolicyText, Setting, Settlement
 from windowdesk.wording.render import message
 
@@ -160,15 +157,7 @@ def test_init_returns_the_warning_for_an_ended_policy(tmp_path):
 # --- migrating a database that named its policy by a file ------------------------------------------------------
 
 def _database_at_0005(path, policy_setting: str):
-    engine = open_engine(str(path))
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    with engine.begin() as connection:
-        for key, value in (("window_id", "OLD-01"), ("window_name", "旧窗口"), ("policy", policy_setting)):
-            connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)", (key, value))
-    engine.dispose()
+    database_at(path, "0005", {"window_id": "OLD-01", "window_name": "旧窗口", "policy": policy_setting})
 
 
 def test_the_migration_stores_the_file_the_setting_names(tmp_path):

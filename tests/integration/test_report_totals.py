@@ -7,11 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-import pytest
-from alembic import command
-from reportkit import dataset, place
+from reportkit import add_settlement, data, place  # noqa: F401 (data: the fixture)
 from sqlalchemy import select, update
-from windowkit import add_person, make_window
+from windowkit import add_person, make_window, migrate
 
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.services.export import export_period, set_county_key
@@ -23,15 +21,7 @@ from windowdesk.services.reports.monitoring import monitoring
 from windowdesk.services.reports.scope import plain
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.services.window import window_context
-from windowdesk.store.migrations import alembic_config
-from windowdesk.store.models import (
-    Enrollment,
-    Membership,
-    Person,
-    ReportCell,
-    ReportCrossing,
-    ReportPersonYear,
-)
+from windowdesk.store.models import ReportCell, ReportCrossing, ReportPersonYear
 
 D = Decimal
 NOW = datetime(2025, 2, 3, 9, 30)
@@ -39,22 +29,6 @@ KEY = "5a" * 32
 STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "referred": True,
         "admitted": "2024-03-01", "discharged": "2024-03-12", "diagnosis": "I63.9", "hospital": "龙港市人民医院",
         "total": "36000.00", "out_of_catalog": "1800.00", "partial_self_pay": "1200.00"}
-
-
-def same_person(store, number: str) -> None:
-    """The person `number` on a second window's roster too (dibao, insured for 2024)."""
-    now = datetime(2024, 1, 1, 8)
-    with store.transaction() as tx:
-        s = tx.session
-        person = Person(id_number=number, name="李四", relation="户主", birth_date=date(1961, 5, 2), sex="M",
-                        created_at=now, updated_at=now)
-        s.add(person)
-        s.flush()
-        s.add(Membership(person_id=person.id, category="dibao", identified_on=date(2020, 1, 1), updated_at=now))
-        s.add(Enrollment(person_id=person.id, year=2024, category="dibao", contribution=D("600.00"),
-                         person_pays=D("0.00"), insured_from=date(2024, 1, 1), insured_to=date(2024, 12, 31),
-                         enrolled_on=date(2024, 1, 1), policy_id="longgang-2022", receipt_no=f"B-{number}",
-                         window_id="LG-02", created_by="fixture", created_at=now))
 
 
 def kept(store) -> dict:
@@ -81,7 +55,7 @@ def test_the_kept_totals_are_what_a_rebuild_makes_after_settling_voiding_and_mer
     for w in (a, b):
         set_county_key(w.store, w.admin, key_hex=KEY)
     number = add_person(a.store, name="李四")
-    same_person(b.store, number)
+    add_person(b.store, id_number=number, name="李四", household=None, window_id="LG-02")
     other = add_person(a.store, name="王五")
     # Out of discharge order: the May stay first, then the March one that comes before it in the year.
     may = settle_visit(a.store, a.clerk, id_number=number, visit=stay(admitted="2024-05-01", discharged="2024-05-09"),
@@ -109,13 +83,6 @@ def test_the_kept_totals_are_what_a_rebuild_makes_after_settling_voiding_and_mer
         w.store.engine.dispose()
 
 
-@pytest.fixture
-def data(tmp_path):
-    w, people = dataset(tmp_path)
-    yield w, people
-    w.store.engine.dispose()
-
-
 def test_the_reports_dataset_keeps_its_totals_as_a_rebuild_makes_them(data):
     w, _ = data
     before = kept(w.store)
@@ -124,20 +91,17 @@ def test_the_reports_dataset_keeps_its_totals_as_a_rebuild_makes_them(data):
     assert before == rebuilt(w.store)
 
 
-def test_a_crossing_is_found_again_when_an_earlier_discharge_is_settled_later(tmp_path):
-    w, people = dataset(tmp_path)
+def test_a_crossing_is_found_again_when_an_earlier_discharge_is_settled_later(data):
+    w, people = data
     e = people["e"]
     # E (dibao, threshold 20000) crossed on 2024-12-28 with 15000 + 6000. A September stay settled now (pays
     # 5000 more) makes the running self-pay 15000 + 5000 = 20000 at 2024-09-30: the crossing moves there.
-    from reportkit import add_settlement
-
     add_settlement(w.store, e, discharged=date(2024, 9, 30), total="5000", hospital="市人民医院", level="city",
                    settled_on=date(2025, 1, 20))
     got = monitoring(w.store, w.supervisor, year=2024, now=NOW)
     assert [(r.id_number, str(r.self_pay), r.crossed_on) for r in got.rows] == [(e, "20000.00", date(2024, 9, 30))]
     with w.store.reading() as s:
         assert totals.crossings_current(s, 2024, window_context(s).policy.monitoring)
-    w.store.engine.dispose()
 
 
 def test_with_rules_changed_since_the_list_is_found_from_the_settlements_and_is_the_same(data):
@@ -171,12 +135,7 @@ def test_migration_0006_makes_the_totals_of_an_existing_store(data):
     w, _ = data
     before = kept(w.store)
     reports = plain(coverage(w.store, w.supervisor, year=2024, by="hospital", now=NOW))
-    config = alembic_config()
-    with w.store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-    with w.store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(w.store.engine, "0005", down=True)
+    migrate(w.store.engine, "head")
     assert kept(w.store) == before
     assert plain(coverage(w.store, w.supervisor, year=2024, by="hospital", now=NOW)) == reports

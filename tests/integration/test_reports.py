@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from reportkit import add_settlement, dataset
+from reportkit import add_settlement, data  # noqa: F401 (data: the fixture)
 
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import AuthError
@@ -19,13 +19,6 @@ from windowdesk.services.reports.unenrolled import unenrolled
 
 NOW = datetime(2025, 2, 3, 9, 30)
 D = Decimal
-
-
-@pytest.fixture
-def data(tmp_path):
-    w, people = dataset(tmp_path)
-    yield w, people
-    w.store.engine.dispose()
 
 
 def test_coverage_by_category_leaves_the_void_out_and_marks_rows_under_the_target(data):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
-from windowkit import add_person, make_window
+from windowkit import add_person
 
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.people import people_named
@@ -23,50 +23,40 @@ STAY = {"kind": "inpatient", "hospital_level": "county", "in_region": True, "ref
         "admitted": "2024-03-01", "discharged": "2024-03-12", "total": "3600.00"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desk(request, tmp_path):
-    if request.param == "sqlite":
-        window = make_window(tmp_path)
-        yield window
-        window.store.engine.dispose()
-    else:
-        yield request.getfixturevalue("pg_window")
-
-
 def _people(store) -> int:
     with store.reading() as session:
         return session.execute(select(func.count()).select_from(Person)).scalar_one()
 
 
-def test_a_nul_joined_id_number_in_a_roster_is_an_invalid_row_not_a_stored_number(desk, tmp_path):
+def test_a_nul_joined_id_number_in_a_roster_is_an_invalid_row_not_a_stored_number(any_window, tmp_path):
     first, second = (make_valid("330383", date(1961, 5, 2), seq) for seq in ("101", "102"))
     roster = tmp_path / "roster.csv"
     roster.write_text(HEADER + f"{first}\x00{second},张三,H1,户主,低保,2021-05-10,,龙港市,华中社区,\n"
                       f"{second},李四,H1,配偶,低保,2021-05-10,,龙港市,华中社区,\n"
                       f"{first},王\x00五,H1,子女,低保,2021-05-10,,龙港市,华中社区,\n", encoding="utf-8")
-    before = _people(desk.store)
-    report = import_roster(desk.store, desk.supervisor, path=roster)
+    before = _people(any_window.store)
+    report = import_roster(any_window.store, any_window.supervisor, path=roster)
     assert [(r.row, r.code) for r in report.invalid] == [(2, "id_chars"), (4, "roster_control_char")]
-    assert report.added == 1 and _people(desk.store) == before + 1
-    with desk.store.reading() as session:
+    assert report.added == 1 and _people(any_window.store) == before + 1
+    with any_window.store.reading() as session:
         stored = session.execute(select(Person.id_number)).scalars().all()
     assert all("\x00" not in number and len(number) == 18 for number in stored)
 
 
-def test_a_reason_with_a_nul_or_too_long_is_refused_before_the_database(desk):
-    number = add_person(desk.store)
-    settled = settle_visit(desk.store, desk.clerk, id_number=number, visit=parse_visit(STAY),
+def test_a_reason_with_a_nul_or_too_long_is_refused_before_the_database(any_window):
+    number = add_person(any_window.store)
+    settled = settle_visit(any_window.store, any_window.clerk, id_number=number, visit=parse_visit(STAY),
                            now=datetime(2024, 3, 12, 10, 0))
     for reason, code in (("录入\x00错误", "text_control_char"), ("错" * 501, "text_too_long")):
         with pytest.raises(Refusal) as refused:
-            void_settlement(desk.store, desk.supervisor, settlement_id=settled.settlement_id, reason=reason,
+            void_settlement(any_window.store, any_window.supervisor, settlement_id=settled.settlement_id, reason=reason,
                             now=datetime(2024, 3, 12, 11, 0))
         assert (refused.value.code, refused.value.field) == (code, "reason")
 
 
-def test_a_name_search_with_a_nul_is_refused(desk):
+def test_a_name_search_with_a_nul_is_refused(any_window):
     with pytest.raises(Refusal) as refused:
-        people_named(desk.store, "张\x00")
+        people_named(any_window.store, "张\x00")
     assert refused.value.code == "text_control_char"
 
 
@@ -74,14 +64,14 @@ def test_a_name_search_with_a_nul_is_refused(desk):
     ("name", "张" * 101, "text_too_long"), ("name", "张\x00三", "text_control_char"),
     ("phone", "1" * 41, "text_too_long"),
 ])
-def test_the_flush_guard_refuses_what_an_input_path_missed(desk, column, value, code):
-    number = add_person(desk.store)
-    before = _people(desk.store)
-    with pytest.raises(Refusal) as refused, desk.store.transaction() as tx:
+def test_the_flush_guard_refuses_what_an_input_path_missed(any_window, column, value, code):
+    number = add_person(any_window.store)
+    before = _people(any_window.store)
+    with pytest.raises(Refusal) as refused, any_window.store.transaction() as tx:
         person = tx.session.execute(select(Person).where(Person.id_number == number)).scalar_one()
         setattr(person, column, value)
         tx.session.flush()
     assert (refused.value.code, refused.value.field) == (code, f"persons.{column}")
-    with desk.store.reading() as session:
+    with any_window.store.reading() as session:
         kept = session.execute(select(Person).where(Person.id_number == number)).scalar_one()
-    assert getattr(kept, column) != value and _people(desk.store) == before
+    assert getattr(kept, column) != value and _people(any_window.store) == before

@@ -103,3 +103,13 @@ def test_the_header_says_how_to_open_it():
     blob = sealed.seal(KEY, header, b"data")
     read = sealed.read_header(blob)
     assert (read.purpose, read.source, read.salt) == (sealed.BACKUP, sealed.FROM_PASSPHRASE, header.salt)
+
+
+def test_a_key_file_nested_too_deep_is_invalid_not_a_crash(tmp_path):
+    from windowdesk.store import keyfile
+
+    path = tmp_path / "window.key"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(keyfile.KeyFileError) as caught:
+        keyfile.load(path)
+    assert caught.value.code == "key_file_invalid"

@@ -29,10 +29,10 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "src" / "windowdesk"
 TS_FILE = REPO / "resources" / "translations" / "windowdesk_en.ts"
 EXAMPLE = REPO / "tests" / "fixtures" / "example-2024.toml"
-# What makes a problem: Refusal, its subclasses in src, and Problem itself.
+# What makes a problem: Refusal, its subclasses in src, Problem itself and db check's findings (_finding).
 MAKERS = {"Refusal", "Problem", "CaseError", "IdNumberError", "MoneyError", "PolicyError", "ServiceError",
           "InvalidInput", "NotFound", "Refused", "NotInitialised", "AuthError", "UsageError", "RosterFileError",
-          "FieldError", "MoneyInputError"}
+          "FieldError", "MoneyInputError", "_finding"}
 
 
 def _call_name(node: ast.Call) -> str:
@@ -60,7 +60,8 @@ def test_the_scan_finds_the_codes_of_every_layer():
     codes = raised_codes()
     for code in ("discharge_before_admission", "in_scope_negative", "id_check_char", "not_insured",
                  "unknown_person", "role_refused", "day_closed", "policy_missing", "roster_empty",
-                 "package_file_altered", "malformed_json_line", "money_required"):
+                 "package_file_altered", "malformed_json_line", "money_required", "row_changed", "head",
+                 "db_orphan_row"):
         assert code in codes, code
     # Every Refusal subclass defined in the source is a maker the scan knows (a new one must be added above).
     subclasses = {node.name for path in SOURCES.rglob("*.py") for node in ast.walk(ast.parse(path.read_text("utf-8")))

@@ -6,7 +6,7 @@ import getpass
 import os
 import sys
 
-from .errors import UsageError
+from .errors import UsageError, problem_message, worded
 from .output import print_json
 from .session import acting_user, store_for
 
@@ -52,29 +52,43 @@ def run_check(args) -> int:
     finally:
         store.engine.dispose()
     if args.json:
-        print_json(report)
+        print_json({**report, "problems": [_finding(p) for p in report["problems"]],
+                    "audit": {**report["audit"], "problems": [_finding(p) for p in report["audit"]["problems"]]}})
     else:
         _print_check(report)
     return 0 if report["ok"] else 1
 
 
+def _finding(problem) -> dict:
+    """A finding as --json prints it: the audit entry it is at (`seq`, null when none), the stable code, the
+    field, its parameters as text and its sentence in WINDOWDESK_LANG."""
+    return {"seq": problem.params.get("seq"), **worded(problem), "params": problem.to_json()["params"]}
+
+
+# The line of the human report a database finding is listed under (the rest are orphan rows).
+_SECTIONS = {"db_table_missing": "schema", "db_revision_missing": "schema", "db_revision_unknown": "schema",
+             "db_integrity": "integrity", "db_unreadable": "integrity"}
+
+
 def _print_check(report: dict) -> None:
+    def listed(section: str, problems) -> None:
+        for problem in problems:
+            if _SECTIONS.get(problem.code, "foreign_keys") == section:
+                print(f"  {problem_message(problem)}")
+
     print(f"database: {report['database']}")
     print(f"schema revision: {report['revision']} (this windowdesk: {report['head']})")
-    if report["missing_tables"]:
-        print(f"missing tables: {', '.join(report['missing_tables'])}")
+    listed("schema", report["problems"])
     integrity = report["integrity"]
     print(f"SQLite integrity: {integrity if isinstance(integrity, str) else 'FAILED'}")
-    for message in [] if isinstance(integrity, str) else integrity:
-        print(f"  {message}")
+    listed("integrity", report["problems"])
     keys = report["foreign_keys"]
     print(f"foreign keys: {keys if isinstance(keys, str) else 'ok' if not keys else f'{len(keys)} orphan rows'}")
-    for row in [] if isinstance(keys, str) else keys:
-        print(f"  {row['table']} row {row['rowid']} has no {row['parent']} row")
+    listed("foreign_keys", report["problems"])
     audit = report["audit"]
     print(f"audit chain: {audit['entries']} entries, " + ("intact" if not audit["problems"] else "BROKEN"))
     for problem in audit["problems"]:
-        print(f"  {problem['message']}")
+        print(f"  {problem_message(problem)}")
     print("ok" if report["ok"] else "CHECK FAILED")
 
 

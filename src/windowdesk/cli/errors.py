@@ -29,6 +29,11 @@ def problem_message(problem: Problem) -> str:
     return render.message(problem, language.translator(language.chosen()))
 
 
+def worded(problem: Problem) -> dict:
+    """A finding in a --json report (package verify, db check): its code, field and sentence."""
+    return {"code": problem.code, "field": problem.field, "message": problem_message(problem)}
+
+
 def error_object(refusal: Refusal) -> dict:
     """The contract's error document: the first problem's code and field, every problem's words."""
     return {"error": {"code": refusal.code, "field": refusal.field, "message": message(refusal)}}

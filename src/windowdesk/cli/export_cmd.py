@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import UsageError, problem_message
+from .errors import UsageError, worded
 from .output import print_json
 from .session import acting_user, password_from, store_for
 
@@ -61,12 +61,12 @@ def run_verify(args) -> int:
     if not os.path.isdir(args.directory):
         raise UsageError("folder_missing", "directory", path=args.directory)
     report = verify_package(store, args.directory)
-    worded = [{"code": p.code, "field": p.field, "message": problem_message(p)} for p in report["problems"]]
+    found = [worded(p) for p in report["problems"]]
     if args.json:
-        print_json({**report, "problems": worded})
+        print_json({**report, "problems": found})
     elif report["ok"]:
         print(f"{args.directory}: ok ({report['window_id']} {report['period']} no. {report['sequence']})")
-    for problem in worded:
+    for problem in found:
         print(f"windowdesk package verify: {args.directory}: {problem['message']}", file=sys.stderr)
     return 0 if report["ok"] else 2
 

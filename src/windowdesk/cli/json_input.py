@@ -8,31 +8,19 @@ its line.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, BinaryIO, Iterator
 
+from ..adapters import json_bounds
 from .errors import UsageError
 
 MAX_DOCUMENT_BYTES = 1 << 20  # a case is about 600 bytes: a megabyte is no real case
 MAX_DEPTH = 32  # a case nests 3 deep
-_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')  # strings (skipped whole) and brackets
 _BOM = b"\xef\xbb\xbf"
 
 
 def depth_exceeds(text: str, maximum: int = MAX_DEPTH) -> bool:
-    """Whether brackets nest deeper than `maximum` (outside strings). Linear; most texts never need the scan."""
-    if text.count("[") + text.count("{") <= maximum:
-        return False
-    depth = 0
-    for token in _STRUCTURE.finditer(text):
-        mark = token.group()
-        if mark in "[{":
-            depth += 1
-            if depth > maximum:
-                return True
-        elif mark in "]}":
-            depth -= 1
-    return False
+    """Whether brackets nest deeper than `maximum` (a case's bound unless told) outside strings."""
+    return json_bounds.depth_exceeds(text, maximum)
 
 
 def read_document(path: str) -> Any:

@@ -40,24 +40,52 @@ _COMMANDS = {
 }
 
 
+# The options every command takes, before the command name or after it (`windowdesk --db X init ...` or
+# `windowdesk init --db X ...`). Their defaults are SUPPRESS, so a parser the option was not given to leaves
+# no value behind to overwrite one given elsewhere (argparse copies a subcommand's namespace over its parent's);
+# resolve() is the one place that says what holds when none was given.
+_COMMON = (("--db", {"help": "SQLite path or SQLAlchemy URL (env WINDOWDESK_DB)"}),
+           ("--json", {"action": "store_true", "help": "print one JSON document on stdout"}),
+           ("--user", {"help": "acting user (env WINDOWDESK_USER)"}))
+_VALUED = {name for name, options in _COMMON if "action" not in options}  # options that take a value
+
+
+def _add_common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    for name, options in _COMMON:
+        parser.add_argument(name, default=argparse.SUPPRESS, **options)
+    return parser
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=os.environ.get("WINDOWDESK_DB"),
-                        help="SQLite path or SQLAlchemy URL (env WINDOWDESK_DB)")
-    common.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    common.add_argument("--user", default=os.environ.get("WINDOWDESK_USER"),
-                        help="acting user (env WINDOWDESK_USER)")
+    common = _add_common(argparse.ArgumentParser(add_help=False))
     parser = argparse.ArgumentParser(prog="windowdesk", description=__doc__)
     parser.add_argument("--version", action="version", version=f"windowdesk {package_version()}")
-    # Only for opening the window (no command); commands take their own --db after the command name,
-    # and a separate dest keeps a command's default from overwriting a --db given before it.
-    parser.add_argument("--db", dest="window_db", default=os.environ.get("WINDOWDESK_DB"),
-                        help="with no command: the database the window opens (env WINDOWDESK_DB)")
+    _add_common(parser)  # with no command, --db is the database the window opens
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = [_COMMANDS[command]] if command in _COMMANDS else _COMMANDS.values()
     for name in dict.fromkeys(wanted):
         import_module(f"{__package__}.{name}").register(commands, common)
     return parser
+
+
+def resolve(args: argparse.Namespace, environ=os.environ) -> argparse.Namespace:
+    """The common options as the handlers read them: as given (after the command name or before it), else
+    from the environment (WINDOWDESK_DB, WINDOWDESK_USER), else none."""
+    args.db = getattr(args, "db", None) or environ.get("WINDOWDESK_DB")
+    args.user = getattr(args, "user", None) or environ.get("WINDOWDESK_USER")
+    args.json = getattr(args, "json", False)
+    return args
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command name: the first word that is neither an option nor the value of one (`--db X`)."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def package_version() -> str:
@@ -75,11 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--version"]:  # without building every command's parser
         print(f"windowdesk {package_version()}")
         return 0
-    command = next((arg for arg in argv if not arg.startswith("-")), None)
-    if argv[:1] == ["--db"] and len(argv) > 2:
-        command = argv[2]
-    parser = build_parser(command)
-    args = parser.parse_args(argv)
+    parser = build_parser(command_of(argv))
+    args = resolve(parser.parse_args(argv))
     from ..adapters.out_files import private_umask  # no heavy import: a module of os calls
 
     private_umask()  # the database, its WAL, backups, exports, temporaries: readable by the user alone
@@ -88,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             main as window_main,  # Qt is imported only when the window opens
         )
 
-        return window_main(args.window_db)
+        return window_main(args.db)
     try:
         return args.handler(args)
     except InputError as exc:

@@ -8,7 +8,6 @@ import os
 import shutil
 import sqlite3
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -20,7 +19,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from ..adapters import out_files
-from ..store.database import database_url, open_engine, sqlite_path
+from ..domain.problems import Problem
+from ..store.database import database_url, open_engine, read_only_sqlite, sqlite_path
 from ..store.migrations import alembic_config, current_revision, head_revision, upgrade
 from ..store.keyfile import KeyFileError, KeyRing, key_file_for, resealed_from
 from ..store.keyfile import load as load_keys
@@ -36,19 +36,12 @@ from .files import sha256_file
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_entries", "audit_head")
 NO_LOGIN = "(no login)"  # the audit user of a restore over a database too broken to log in to
 _BATCH = 5_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One break in the audit chain or in the rows it covers: the entry where it is (None when it is not one
-    entry's), what it is (`kind`, a stable code) and a sentence for the log."""
-
-    seq: int | None
-    # edited | missing | link | sequence | head (the chain); mac | unsealed | head_mac | key_missing | key_other |
-    # key_file_invalid (the seal); row_changed | row_missing | row_uncovered (the rows); more
-    kind: str
-    message: str
+def _finding(code: str, field: str, seq: int | None = None, **params) -> Problem:
+    """One finding of a check: a code, the table (or part of the report) it concerns, and its parameters; `seq`
+    is the audit entry where it is (absent when it is not one entry's). Worded in wording/problems.py."""
+    return Problem(code, field, {**({"seq": seq} if seq is not None else {}), **params})
 
 
 def verify_audit_chain(session: Session, *, limit: int = 1000, keys: KeyRing | None = None) -> list[Problem]:
@@ -59,7 +52,7 @@ def _keys_of(store: Store) -> tuple[KeyRing, list[Problem]]:
     try:
         return store.keys, []
     except KeyFileError as exc:
-        return KeyRing(None), [Problem(None, "key_file_invalid", f"the key file {exc.path} cannot be read")]
+        return KeyRing(None), [_finding("key_file_invalid", "county_key", path=str(exc.path))]
 
 
 def _walk_chain(session: Session, limit: int, keys: KeyRing | None = None, *,
@@ -75,7 +68,7 @@ def _walk_chain(session: Session, limit: int, keys: KeyRing | None = None, *,
     mac_key = keys.audit_mac_key()
     problems: list[Problem] = []
     count, expected, prev = 0, 1, GENESIS_HASH
-    sealed_entries, bad_macs = 0, 0
+    sealed_entries = 0
     covered: dict[tuple[str, str], tuple[int, str]] = {}
     blank = literal("")
     columns = (AuditEntry.seq, AuditEntry.at, AuditEntry.user, AuditEntry.action, AuditEntry.target,
@@ -87,56 +80,51 @@ def _walk_chain(session: Session, limit: int, keys: KeyRing | None = None, *,
     for seq, at, user, action, target, detail, prev_hash, stored, recorded, mac in rows:
         count += 1
         if seq > expected:
-            span = f"entry {expected} is" if seq == expected + 1 else f"entries {expected} to {seq - 1} are"
-            problems.append(Problem(expected, "missing", f"{span} missing (deleted)"))
+            span = str(expected) if seq == expected + 1 else f"{expected}-{seq - 1}"
+            problems.append(_finding("missing", "audit_entries", expected, entries=span))
         elif seq < expected:
-            problems.append(Problem(seq, "sequence", f"entry {seq} is out of sequence (expected {expected})"))
+            problems.append(_finding("sequence", "audit_entries", seq, expected=expected))
         elif prev_hash != prev:  # after a gap the link cannot be judged: the gap is the problem
-            problems.append(Problem(seq, "link", f"entry {seq} does not link to entry {seq - 1} "
-                                                 "(reordered, inserted or forged)"))
+            problems.append(_finding("link", "audit_entries", seq, previous=seq - 1))
         if entry_hash(prev_hash, seq, at, user, action, target, detail, recorded or "") != stored:
-            problems.append(Problem(seq, "edited", f"entry {seq} does not match its hash (edited)"))
+            problems.append(_finding("edited", "audit_entries", seq))
         if mac:
             sealed_entries += 1
             if mac_key is not None and not hmac.compare_digest(entry_mac(mac_key, stored), mac):
-                bad_macs += 1
-                problems.append(Problem(seq, "mac", f"entry {seq} does not carry the audit key's MAC "
-                                                    "(the chain was rewritten without the key)"))
+                problems.append(_finding("mac", "audit_entries", seq))
         elif mac_key is not None and seq >= keys.audit_from_seq:
-            problems.append(Problem(seq, "unsealed", f"entry {seq} has no MAC although the chain is sealed from "
-                                                     f"entry {keys.audit_from_seq} (rewritten without the key)"))
+            problems.append(_finding("unsealed", "audit_entries", seq, sealed_from=keys.audit_from_seq))
         if recorded:
             for table, key, digest in json.loads(recorded):
                 covered[(table, key)] = (seq, digest)
         prev, expected = stored, max(expected, seq + 1)
     last = expected - 1
     if sealed_entries and mac_key is None:
-        problems.append(Problem(None, "key_missing", f"{sealed_entries} entries are sealed but this machine has no "
-                                                     f"audit key ({keys.path}): their MACs cannot be checked"))
+        problems.append(_finding("key_missing", "audit_key", entries=sealed_entries, path=str(keys.path)))
     head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash,
                                   *((AuditHead.key_id, AuditHead.mac) if seal_columns else
                                     (blank.label("key_id"), blank.label("mac")))).where(AuditHead.id == 1)).first()
+    # One code for the head whatever is wrong with it (a stable code); `head_state` says what (its words).
     if head is None:
-        problems.append(Problem(None, "head", "the chain's head row is missing"))
+        problems.append(_finding("head", "audit_head", head_state="missing", last=last))
     elif head.last_seq > last:
-        problems.append(Problem(last + 1, "head", f"the head records {head.last_seq} entries but the chain ends "
-                                                  f"at {last}: entries at the end are missing (deleted)"))
+        problems.append(_finding("head", "audit_head", last + 1, head_state="ahead", head_seq=head.last_seq,
+                                 last=last))
     elif head.last_seq < last:
-        problems.append(Problem(head.last_seq + 1, "head", f"entries after {head.last_seq} were added behind "
-                                                           "the head (not by windowdesk)"))
+        problems.append(_finding("head", "audit_head", head.last_seq + 1, head_state="behind",
+                                 head_seq=head.last_seq, last=last))
     elif head.last_hash != prev:
-        problems.append(Problem(last or None, "head", f"the head's hash does not match entry {last}"))
+        problems.append(_finding("head", "audit_head", last or None, head_state="hash", head_seq=head.last_seq,
+                                 last=last))
     elif mac_key is not None and head.mac and head.key_id != keys.audit_key_id:
-        problems.append(Problem(None, "key_other", f"the chain was sealed under audit key {head.key_id}, this "
-                                                   f"machine's key file holds {keys.audit_key_id}"))
+        problems.append(_finding("key_other", "audit_key", key_id=head.key_id, own_key_id=keys.audit_key_id))
     elif mac_key is not None and (head.mac or last >= keys.audit_from_seq) \
             and not hmac.compare_digest(head_mac(mac_key, head.last_seq, head.last_hash), head.mac or ""):
-        problems.append(Problem(None, "head_mac", "the head does not carry the audit key's MAC (the chain was "
-                                                  "cut back or rewritten without the key)"))
+        problems.append(_finding("head_mac", "audit_head"))
     if seal_columns:
         problems += _check_rows(session, covered, sealed=sealed_entries > 0 and mac_key is not None)
     if len(problems) > limit:
-        problems[limit:] = [Problem(None, "more", f"{len(problems) - limit} more problems not listed")]
+        problems[limit:] = [_finding("more", "audit_entries", count=len(problems) - limit)]
     return count, problems
 
 
@@ -148,65 +136,75 @@ def _check_rows(session: Session, covered: dict[tuple[str, str], tuple[int, str]
     for (table, key), (seq, digest) in covered.items():
         now = row_digest(connection, table, key)
         if now is None:
-            problems.append(Problem(seq, "row_missing", f"{table} row {key} recorded by entry {seq} is missing "
-                                                        "(deleted)"))
+            problems.append(_finding("row_missing", table, seq, table=table, key=key, row=key))
         elif now != digest:
-            what = _describe(connection, table, key)
-            problems.append(Problem(seq, "row_changed", f"{table} row {key}{what} no longer matches entry {seq} "
-                                                        "(edited outside windowdesk)"))
+            problems.append(_changed(connection, table, key, seq))
     if sealed:
         for user_id, name in connection.execute(select(User.id, User.name).order_by(User.id)):
             if ("users", str(user_id)) not in covered:
-                problems.append(Problem(None, "row_uncovered", f"user {name} is recorded by no audit entry "
-                                                               "(added outside windowdesk)"))
+                problems.append(_finding("row_uncovered", "users", key=str(user_id), name=name))
     return problems
 
 
-def _describe(connection, table: str, key: str) -> str:
+def _changed(connection, table: str, key: str, seq: int) -> Problem:
+    """A row edited outside windowdesk, named as a reader knows it: a user by name, with the role it has now
+    (a raised role is the edit that matters most)."""
     if table == "users":
-        row = connection.execute(select(User.name, User.role).where(User.id == int(key))).first()
-        return f" (user {row.name}, role now {row.role})" if row else ""
-    return ""
+        user = connection.execute(select(User.name, User.role).where(User.id == int(key))).first()
+        if user:
+            return _finding("row_changed", table, seq, table=table, key=key, row=user.name, role=user.role)
+    return _finding("row_changed", table, seq, table=table, key=key, row=key)
 
 
 def check_database(store: Store) -> dict:
     """SQLite's integrity and foreign keys, the schema's revision and the audit chain, read in one snapshot.
 
-    Reads only: safe on a damaged database and while windows keep working.
+    Reads only: safe on a damaged database and while windows keep working. The report keeps what SQLite and
+    the schema say as they say it (`integrity`, `foreign_keys`, `missing_tables`, `revision`) and the findings
+    as values: `problems` (the database's) and `audit.problems` (the chain's), each a domain Problem.
     """
     sqlite = store.engine.url.get_backend_name() == "sqlite"
     na = "not applicable"  # PostgreSQL keeps its own pages whole and enforces foreign keys always
+    problems: list[Problem] = []
     report = {"database": store.engine.url.render_as_string(hide_password=True), "ok": False,
               "integrity": "ok" if sqlite else na, "foreign_keys": [] if sqlite else na,
-              "revision": None, "head": head_revision(), "missing_tables": [],
+              "revision": None, "head": head_revision(), "missing_tables": [], "problems": problems,
               "audit": {"entries": 0, "problems": []}}
     try:
         with _snapshot(store) as session:
             if sqlite:
                 messages = session.execute(text("PRAGMA integrity_check")).scalars().all()
                 report["integrity"] = "ok" if messages == ["ok"] else messages
+                problems += [_finding("db_integrity", "integrity", detail=m[:200]) for m in messages if m != "ok"]
                 report["foreign_keys"] = [{"table": table, "rowid": rowid, "parent": parent}
                                           for table, rowid, parent, _ in
                                           session.execute(text("PRAGMA foreign_key_check"))]
+                problems += [_finding("db_orphan_row", row["table"], **row) for row in report["foreign_keys"]]
             tables = set(inspect(session.connection()).get_table_names())
             report["missing_tables"] = [t for t in REQUIRED_TABLES if t not in tables]
+            problems += [_finding("db_table_missing", "missing_tables", table=t) for t in report["missing_tables"]]
             if "alembic_version" in tables:
-                report["revision"] = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                report["revision"] = revision = session.execute(text("SELECT version_num FROM alembic_version")
+                                                                ).scalar()
+                if revision is None:
+                    problems.append(_finding("db_revision_missing", "revision"))
+                elif revision not in _known_revisions():
+                    problems.append(_finding("db_revision_unknown", "revision", revision=revision,
+                                             head=report["head"]))
             if {"audit_entries", "audit_head"} <= tables:
                 keys, key_problem = _keys_of(store)
                 # A database before revision 0009 (a backup being vetted) has no MACs and no row digests.
                 seal_columns = "mac" in {c["name"] for c in inspect(session.connection()).get_columns("audit_head")}
-                entries, problems = _walk_chain(session, 1000, keys, seal_columns=seal_columns)
-                report["audit"] = {"entries": entries, "problems": [asdict(p) for p in [*key_problem, *problems]]}
+                entries, found = _walk_chain(session, 1000, keys, seal_columns=seal_columns)
+                report["audit"] = {"entries": entries, "problems": [*key_problem, *found]}
                 report["audit_key"] = {"key_id": keys.audit_key_id, "sealed_from": keys.audit_from_seq,
                                        "file": str(keys.path) if keys.path else None}
     except DBAPIError as exc:  # a file too damaged to read at all ("file is not a database", malformed)
         earlier = report["integrity"] if isinstance(report["integrity"], list) else []
         report["integrity"] = [*earlier, f"unreadable: {exc.orig}"]
+        problems.append(_finding("db_unreadable", "integrity", detail=str(exc.orig)[:200]))
         return report
-    report["ok"] = (report["integrity"] in ("ok", na) and not (sqlite and report["foreign_keys"])
-                    and not report["missing_tables"] and report["revision"] in _known_revisions()
-                    and not report["audit"]["problems"])
+    report["ok"] = not problems and not report["audit"]["problems"]
     return report
 
 
@@ -302,7 +300,7 @@ def restore_needs_admin(db: str | None) -> bool:
     if not live.is_file():
         return False
     try:
-        with closing(_read_only(live)) as conn:
+        with closing(read_only_sqlite(live)) as conn:
             return conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active").fetchone()[0] > 0
     except sqlite3.DatabaseError:
         return False
@@ -379,7 +377,7 @@ def _vet(source: Path, staging: Path, ring: KeyRing) -> str:
     refused); one sealed elsewhere, or before there were keys, is checked for its hashes and rows only."""
     store = Store(create_engine(f"sqlite:///{staging}", poolclass=NullPool), key_file=None)
     try:
-        with closing(_read_only(staging)) as conn:
+        with closing(read_only_sqlite(staging)) as conn:
             try:
                 sealed_by = conn.execute("SELECT key_id FROM audit_head WHERE id = 1").fetchone()
             except sqlite3.DatabaseError:
@@ -400,9 +398,9 @@ def _vet(source: Path, staging: Path, ring: KeyRing) -> str:
         raise Refused("restore_missing_tables", "file", path=path, tables=", ".join(report["missing_tables"]))
     if report["foreign_keys"]:
         raise Refused("restore_orphan_rows", "file", path=path, table=report["foreign_keys"][0]["table"])
-    broken = [p for p in report["audit"]["problems"] if p["kind"] not in ("key_missing", "key_other")]
+    broken = [p for p in report["audit"]["problems"] if p.code not in ("key_missing", "key_other")]
     if broken:
-        raise Refused("restore_audit_broken", "file", path=path, seq=str(broken[0]["seq"]))
+        raise Refused("restore_audit_broken", "file", path=path, seq=str(broken[0].params.get("seq")))
     return report["revision"]
 
 
@@ -438,16 +436,12 @@ def _live_path(db: str | None) -> Path:
     return Path(url.database)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-
-
 def _copy(source: Path, target: Path, *, fresh: bool = True) -> None:
     """Online backup into a new single file (rollback journal, so it can sit on read-only media); `fresh`
     False: into the empty file `target` as created (its mode kept)."""
     if fresh:
         target.unlink(missing_ok=True)
-    with closing(_read_only(source)) as src, closing(sqlite3.connect(target)) as dst:
+    with closing(read_only_sqlite(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
 

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..adapters import sealed
+from ..adapters import json_bounds, sealed
 from ..adapters.export_files import write_atomically
 from ..domain.problems import Problem
 from ..store.types import canonical_json
@@ -28,6 +28,8 @@ from .files import sha256_file
 FORMAT = "windowdesk-package/2"
 PLAIN_FORMAT = "windowdesk-package/1"
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 1 << 20  # a month's manifest is a few kilobytes
+MAX_MANIFEST_DEPTH = 32
 SEALED_SUFFIX = ".sealed"
 ENCRYPTION = {"cipher": "AES-256-GCM", "unit": "file", "suffix": SEALED_SUFFIX,
               "keys": "HKDF-SHA256 from the county key: package-encryption, package-signing"}
@@ -79,11 +81,23 @@ def write_file(folder: Path, keys: PackageKeys, *, name: str, table: str, rows: 
 
 
 def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
+    """The manifest, bounded as every JSON the commands read is (adapters/json_bounds): a manifest of a few
+    kilobytes nesting 4 deep; one larger or deeper than any windowdesk writes is refused unparsed."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        with open(folder / MANIFEST, "rb") as stream:
+            raw = stream.read(MAX_MANIFEST_BYTES + 1)
     except FileNotFoundError:
         return None, [Problem("package_manifest_missing", MANIFEST)]
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        return None, [Problem("package_manifest_unreadable", MANIFEST, {"detail": str(exc)[:200]})]
+    if len(raw) > MAX_MANIFEST_BYTES:
+        return None, [Problem("package_manifest_too_large", MANIFEST, {"maximum": MAX_MANIFEST_BYTES})]
+    try:
+        text = raw.decode("utf-8")
+        if json_bounds.depth_exceeds(text, MAX_MANIFEST_DEPTH):
+            return None, [Problem("package_manifest_too_deep", MANIFEST, {"maximum": MAX_MANIFEST_DEPTH})]
+        manifest = json.loads(text)
+    except ValueError as exc:  # not UTF-8, not JSON
         return None, [Problem("package_manifest_unreadable", MANIFEST, {"detail": str(exc)[:200]})]
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list) \
             or not all(isinstance(entry, dict) for entry in manifest["files"]) \

@@ -10,8 +10,6 @@ data folder to be checked; one that cannot be opened here is not offered.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,13 +47,7 @@ def check_on_start(db: str | None) -> StartCheck:
 
 
 def quick_check(path: Path) -> list[str]:
-    """[] when SQLite finds the file whole, else its messages."""
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)) as conn:
-            found = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        return [f"unreadable: {exc}"]
-    return [] if found == ["ok"] else found
+    return backup_seal.integrity_messages(path, quick=True)
 
 
 def candidates(live: Path) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def sqlite_path(engine: Engine) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
+
+
+def read_only_sqlite(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot write (a check, a copy's source, a backup being vetted)."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def open_engine(db: str | os.PathLike | None = None, *, create_dir: bool = True) -> Engine:

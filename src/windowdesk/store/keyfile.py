@@ -83,7 +83,7 @@ def load(path: Path | None) -> KeyRing:
         county, audit = data.get("county_key"), data.get("audit_key")
         return KeyRing(path, bytes.fromhex(county) if county else None, bytes.fromhex(audit) if audit else None,
                        int(data.get("audit_from_seq", 1)))
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (OSError, ValueError, TypeError, AttributeError, RecursionError):  # nested deep: json recurses
         raise KeyFileError("key_file_invalid", path) from None
 
 

@@ -219,6 +219,8 @@ PROBLEMS: dict[str, str] = {
     "package_file_outside": QT_TRANSLATE_NOOP("problems", "清单列出了数据包以外的文件：{name}"),
     "package_file_missing": QT_TRANSLATE_NOOP("problems", "缺少文件 {name}"),
     "package_file_altered": QT_TRANSLATE_NOOP("problems", "文件 {name} 与清单的 SHA-256 不符：文件被改动过"),
+    "package_manifest_too_large": QT_TRANSLATE_NOOP("problems", "数据包清单 {field} 超过 {maximum} 字节，不是本系统生成的清单"),
+    "package_manifest_too_deep": QT_TRANSLATE_NOOP("problems", "数据包清单 {field} 的 JSON 嵌套超过 {maximum} 层，不是本系统生成的清单"),
     # --- keys, sealed files, backups (issue 13) ---------------------------------------------------
     "key_file_invalid": QT_TRANSLATE_NOOP("problems", "密钥文件 {path} 无法读取或格式不对：请从保管处恢复该文件，或由管理员重新设置县级密钥"),
     "key_file_not_writable": QT_TRANSLATE_NOOP("problems", "无法写入密钥文件 {path}：{detail}"),
@@ -235,6 +237,27 @@ PROBLEMS: dict[str, str] = {
     "backup_wrong_key": QT_TRANSLATE_NOOP("problems", "备份文件 {path} 无法解开：文件已损坏，或密钥、口令不对"),
     "ledger_columns_missing": QT_TRANSLATE_NOOP("problems", "{path} 不是结算明细文件，缺少列：{columns}"),
     "ledger_bad_value": QT_TRANSLATE_NOOP("problems", "{path} 第 {row} 行 {column} 列有误"),
+    # --- db check: findings in its report (services/maintenance.py), not refusals ------------------------
+    "db_integrity": QT_TRANSLATE_NOOP("problems", "SQLite 完整性检查未通过：{detail}"),
+    "db_unreadable": QT_TRANSLATE_NOOP("problems", "数据库文件无法读取（{detail}）：文件已损坏或不是数据库"),
+    "db_orphan_row": QT_TRANSLATE_NOOP("problems", "数据表 {table} 第 {rowid} 行在 {parent} 表中没有对应的上级记录"),
+    "db_table_missing": QT_TRANSLATE_NOOP("problems", "缺少数据表 {table}"),
+    "db_revision_missing": QT_TRANSLATE_NOOP("problems", "数据库中没有数据库版本记录（alembic_version 为空）"),
+    "db_revision_unknown": QT_TRANSLATE_NOOP("problems", "数据库版本 {revision} 未知（本程序的版本为 {head}），可能由更新版本的程序生成"),
+    "missing": QT_TRANSLATE_NOOP("problems", "第 {entries} 条审计记录缺失（已被删除）"),
+    "sequence": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录的序号不对（此处应为第 {expected} 条）"),
+    "link": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录接不上第 {previous} 条（记录被调换、插入或伪造）"),
+    "edited": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录与其哈希值不符（已被改动）"),
+    "mac": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录的校验码（MAC）不是本机审计密钥所生成（审计链在没有密钥的情况下被改写）"),
+    "unsealed": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录没有校验码（MAC），而审计链自第 {sealed_from} 条起已用密钥封存（在没有密钥的情况下被改写）"),
+    "key_missing": QT_TRANSLATE_NOOP("problems", "有 {entries} 条审计记录已用审计密钥封存，但本机没有审计密钥（{path}），无法核对其校验码"),
+    "key_other": QT_TRANSLATE_NOOP("problems", "审计链是用审计密钥 {key_id} 封存的，本机密钥文件中的是 {own_key_id}"),
+    "head": QT_TRANSLATE_NOOP("problems", "审计链头有误（审计记录到第 {last} 条）：{head_state}"),
+    "head_mac": QT_TRANSLATE_NOOP("problems", "审计链头的校验码（MAC）不是本机审计密钥所生成（审计链在没有密钥的情况下被截短或改写）"),
+    "row_changed": QT_TRANSLATE_NOOP("problems", "数据表 {table} 中的 {row} 与第 {seq} 条审计记录不符（在本系统之外被改动）"),
+    "row_missing": QT_TRANSLATE_NOOP("problems", "第 {seq} 条审计记录所记的数据表 {table} 中的 {row} 已不存在（被删除）"),
+    "row_uncovered": QT_TRANSLATE_NOOP("problems", "用户 {name} 没有任何审计记录（在本系统之外添加）"),
+    "more": QT_TRANSLATE_NOOP("problems", "另有 {count} 个问题未列出"),
     # --- reports -------------------------------------------------------------------------------------
     "report_by_coverage_only": QT_TRANSLATE_NOOP("problems", "--by 只用于 report coverage"),
     "report_unenrolled_whole_year": QT_TRANSLATE_NOOP("problems", "report unenrolled 按整年统计，不接受 --month"),
@@ -298,4 +321,12 @@ _SETTINGS = {
     "backup_keep": QT_TRANSLATE_NOOP("problems", "保留备份份数"),
     "county_key": QT_TRANSLATE_NOOP("problems", "县级密钥"),
 }
-PARAM_WORDS: dict[str, dict[str, str]] = {"role": _ROLES, "required": _ROLES, "setting": _SETTINGS}
+# What is wrong with the audit chain's head (db check's "head" finding).
+_HEAD_STATES = {
+    "missing": QT_TRANSLATE_NOOP("problems", "链头行缺失"),
+    "ahead": QT_TRANSLATE_NOOP("problems", "链头所记的条数多于现有的审计记录，末尾的记录已被删除"),
+    "behind": QT_TRANSLATE_NOOP("problems", "链头之后又有审计记录，不是本系统添加的"),
+    "hash": QT_TRANSLATE_NOOP("problems", "链头的哈希值与最后一条审计记录不符"),
+}
+PARAM_WORDS: dict[str, dict[str, str]] = {"role": _ROLES, "required": _ROLES, "setting": _SETTINGS,
+                                          "head_state": _HEAD_STATES}
