@@ -96,9 +96,10 @@ def test_person_page_says_when_no_name_matches(qtbot, main_window):
 # --- ui.app.main: the start as `windowdesk` with no command runs it
 
 
-def test_login_then_the_main_window(monkeypatch, window):
+def start_as(monkeypatch, path: str, user: str) -> list[MainWindow]:
+    """`windowdesk` started on `path` with `user` logging in; the main windows shown (closed again)."""
     def fake_exec(dialog: LoginDialog) -> int:
-        dialog.user_edit.setText("sup")
+        dialog.user_edit.setText(user)
         dialog.password_edit.setText(PASSWORD)
         dialog.submit()
         answered()
@@ -107,6 +108,7 @@ def test_login_then_the_main_window(monkeypatch, window):
     shown: list[MainWindow] = []
 
     def fake_loop(app) -> int:
+        answered()  # what the start left on a pool thread (the day's backup) ends meanwhile
         shown.extend(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         for w in shown:
             w.close()
@@ -114,7 +116,12 @@ def test_login_then_the_main_window(monkeypatch, window):
 
     monkeypatch.setattr(LoginDialog, "exec", fake_exec)
     monkeypatch.setattr(ui_app, "run_event_loop", fake_loop)
-    assert ui_app.main(window.path) == 0
+    assert ui_app.main(path) == 0
+    return shown
+
+
+def test_login_then_the_main_window(monkeypatch, window):
+    shown = start_as(monkeypatch, window.path, "sup")
     assert len(shown) == 1 and shown[0].user_label.text() == "审核员：sup"
 
 
@@ -125,25 +132,7 @@ def test_cancelled_login_ends_without_a_window(monkeypatch, window):
 
 
 def test_login_makes_the_days_backup_off_the_gui_thread(monkeypatch, window):
-    def fake_exec(dialog: LoginDialog) -> int:
-        dialog.user_edit.setText("clerk")
-        dialog.password_edit.setText(PASSWORD)
-        dialog.submit()
-        answered()
-        return dialog.result()
-
-    shown: list[MainWindow] = []
-
-    def fake_loop(app) -> int:
-        answered()  # the backup runs on a pool thread; the clerk could work meanwhile
-        shown.extend(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-        for w in shown:
-            w.close()
-        return 0
-
-    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
-    monkeypatch.setattr(ui_app, "run_event_loop", fake_loop)
-    assert ui_app.main(window.path) == 0
+    shown = start_as(monkeypatch, window.path, "clerk")
     today = Path(window.path).parent / "backups" / f"windowdesk-{date.today().isoformat()}.sqlite"
     assert today.is_file()
     assert shown[0].backup_label.text().startswith(f"上次备份：{date.today().isoformat()} ")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.problems import Refusal
 from . import ops, policy_words
+from .beside import beside
 from .field_errors import FieldErrors
 from .messages import ERROR_STYLE, error_text, show
 from .operations import QueryOp
@@ -121,12 +122,7 @@ class FolderPage(CheckedPage):
         self.folder = QLineEdit(str(Path(db).parent) if db and "://" not in db else standard_folder())
         self.folder.setObjectName("folder")
         self.choose_button = QPushButton(self.tr("选择…"))
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(self.choose_button)
-        holder = QWidget()
-        holder.setLayout(row)
-        row.setContentsMargins(0, 0, 0, 0)
+        holder = beside(self.folder, self.choose_button)
         self.standard = QLabel(self.tr("本机的标准数据位置：{0}").format(standard_folder()))
         self.standard.setWordWrap(True)
         self.database_label = QLabel()
@@ -217,12 +213,7 @@ class PolicyPage(CheckedPage):
         self.policy = QComboBox()
         self.policy.setObjectName("policy")
         self.file_button = QPushButton(self.tr("从文件选择…"))
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.policy, 1)
-        row.addWidget(self.file_button)
-        holder = QWidget()
-        holder.setLayout(row)
+        holder = beside(self.policy, self.file_button)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.state = QLabel()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.problems import Refusal
 from .. import ops, policy_words
+from ..beside import beside
 from ..confirm import confirm
 from ..field_errors import FieldErrors
 from ..messages import problems_text
@@ -75,12 +76,7 @@ class SettingsPage(DeskPage):
         self.save_button.setMinimumHeight(32)
         self.fields = {"window_name": self.window_name, "page_size": self.page_size, "default_printer": self.printer,
                        "language": self.language, "backup_dir": self.backup_dir, "backup_keep": self.backup_keep}
-        dir_row = QHBoxLayout()
-        dir_row.setContentsMargins(0, 0, 0, 0)
-        dir_row.addWidget(self.backup_dir, 1)
-        dir_row.addWidget(self.choose_backup_dir)
-        dir_box = QWidget()
-        dir_box.setLayout(dir_row)
+        dir_box = beside(self.backup_dir, self.choose_backup_dir)
         window_box = QGroupBox(self.tr("本窗口"))
         form = QFormLayout(window_box)
         form.addRow(self.tr("窗口编号"), self.window_id)
@@ -121,12 +117,7 @@ class SettingsPage(DeskPage):
         self.changes_view.setMinimumHeight(120)
         self.preview_text = QLabel()
         self.preview_text.setWordWrap(True)
-        choice_row = QHBoxLayout()
-        choice_row.setContentsMargins(0, 0, 0, 0)
-        choice_row.addWidget(self.policy_choice, 1)
-        choice_row.addWidget(self.policy_file_button)
-        choice_box = QWidget()
-        choice_box.setLayout(choice_row)
+        choice_box = beside(self.policy_choice, self.policy_file_button)
         policy_box = QGroupBox(self.tr("本地政策"))
         policy_layout = QVBoxLayout(policy_box)
         policy_layout.addWidget(self.policy_now)
