@@ -16,7 +16,8 @@ from windowkit import PASSWORD, add_person, make_window
 from windowdesk.adapters import out_files
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.problems import Refusal
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.maintenance import backup
 from windowdesk.services.settlement import settle_visit
 

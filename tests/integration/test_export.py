@@ -20,7 +20,8 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.enrollment import enroll
 from windowdesk.services.errors import AuthError, InvalidInput, Refused
-from windowdesk.services.export import export_period, open_package, set_county_key, verify_package
+from windowdesk.services.export import export_period, open_package, verify_package
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, ExportPackage
 from windowdesk.domain.problems import Problem

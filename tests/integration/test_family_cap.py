@@ -18,7 +18,8 @@ from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import mask
 from windowdesk.services.policy_store import set_policy
 from windowdesk.services.errors import AuthError, Refused
-from windowdesk.services.export import export_period, open_package, set_county_key
+from windowdesk.services.export import export_period, open_package
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.family_cap import run_family_cap
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import AuditEntry, FamilyCapPayout, Person, Settlement

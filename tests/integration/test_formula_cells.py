@@ -18,7 +18,8 @@ from windowdesk.adapters.report_xlsx import write_xlsx
 from windowdesk.domain.case_json import parse_visit
 from windowdesk.domain.idnumber import make_valid
 from windowdesk.services.enrollment import enroll
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.package_files import PackageKeys, open_into
 from windowdesk.services.reports.run import run_report
 from windowdesk.services.roster_sync import import_roster

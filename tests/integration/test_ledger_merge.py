@@ -16,7 +16,8 @@ from windowdesk.services import package_files
 from windowdesk.domain.idnumber import make_valid, mask
 from windowdesk.services import ledger
 from windowdesk.services.errors import AuthError, InvalidInput
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.ledger_merge import import_ledger
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.models import (

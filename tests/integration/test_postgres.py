@@ -25,7 +25,8 @@ from windowdesk.services.closing import close_day
 from windowdesk.services.enrollment import enroll
 from windowdesk.domain.problems import Refusal
 from windowdesk.services.errors import AuthError, InvalidInput, Refused
-from windowdesk.services.export import export_period, set_county_key, verify_package
+from windowdesk.services.export import export_period, verify_package
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.maintenance import check_database
 from windowdesk.services.receipts import print_settlement
 from windowdesk.services.settlement import settle_visit, trial_settlement, void_settlement

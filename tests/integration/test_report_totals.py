@@ -12,7 +12,8 @@ from sqlalchemy import select, update
 from windowkit import add_person, make_window, migrate
 
 from windowdesk.domain.case_json import parse_visit
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.ledger_merge import import_ledger
 from windowdesk.services.reports import totals
 from windowdesk.services.reports.coverage import coverage

@@ -12,7 +12,8 @@ from windowkit import add_person, make_window
 
 from windowdesk.domain.case_json import parse_visit, settlement_json
 from windowdesk.services.closing import close_day, day_summary
-from windowdesk.services.export import export_period, set_county_key
+from windowdesk.services.export import export_period
+from windowdesk.services.keys import set_county_key
 from windowdesk.services.ledger_merge import import_ledger
 from windowdesk.services.settlement import settle_visit, void_settlement
 from windowdesk.store.migrations import alembic_config, current_revision, head_revision, upgrade

@@ -13,7 +13,7 @@ from windowkit import add_person
 
 from windowdesk.adapters import sealed
 from windowdesk.domain.case_json import parse_visit
-from windowdesk.services.export import key_id, set_county_key
+from windowdesk.services.keys import key_id, set_county_key
 from windowdesk.services.settlement import settle_visit
 from windowdesk.store.models import ExportPackage
 from windowdesk.domain.problems import Problem

@@ -29,8 +29,10 @@ from . import settings
 from .auth import Actor
 from . import backup_seal
 from .errors import InvalidInput, Refused
-from .maintenance import copy_database
+from ..adapters import out_files
+from .maintenance import copy_database, sealed_copy
 
+FOLDER = "backups"  # the default backup folder's name, in the data folder
 DAILY = re.compile(r"windowdesk-(\d{4}-\d{2}-\d{2})\.sqlite")
 ACTIONS = ("db.backup", "db.backup.auto")  # what counts as a backup made (manual, daily)
 
@@ -49,7 +51,7 @@ def backup_folder(store: Store, folder: str | Path | None = None) -> Path:
         return Path(folder)
     with store.reading() as session:
         configured = settings.get(session, settings.BACKUP_DIR)
-    return Path(configured) if configured else data_folder(store) / "backups"
+    return Path(configured) if configured else data_folder(store) / FOLDER
 
 
 def auto_backup(store: Store, actor: Actor, *, folder: str | Path | None = None, keep: int | str | None = None,
@@ -72,7 +74,7 @@ def auto_backup(store: Store, actor: Actor, *, folder: str | Path | None = None,
     made = False
     if not target.exists():
         sealing = bool(passphrase) or store.keys.county_key is not None
-        if not sealing and target_dir.resolve() != (data_folder(store) / "backups").resolve():
+        if not sealing and target_dir.resolve() != (data_folder(store) / FOLDER).resolve():
             raise Refused("backup_key_missing", "dir")
         backup_seal.refuse_damaged(source)
         made = _copy(store, actor, source, target, passphrase=passphrase if sealing else None, sealing=sealing)
@@ -93,18 +95,14 @@ def _copy(store: Store, actor: Actor, source: Path, target: Path, *, passphrase:
     with store.transaction() as tx:
         tx.audit(user=actor.name, action="db.backup.auto", target=target.name,
                  detail={"file": str(target.resolve()), "sealed": sealing})
-    # The plain copy is made beside the live database (the data folder); only sealed bytes go elsewhere.
-    plain = source.with_name(f".{source.name}.daily-{os.getpid()}.tmp")
-    part = target.with_name(target.name + ".part")
+    part = None
     try:
-        plain.unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
-        copy_database(source, plain)
-        os.chmod(plain, 0o600)  # names and ID numbers: the user's alone
         if sealing:
-            backup_seal.seal_to(plain, part, store.keys, passphrase=passphrase)
-        else:
-            plain.rename(part)
+            part, _used = sealed_copy(source, target, store.keys, passphrase=passphrase)
+        else:  # only ever into the data folder's backups/ (auto_backup): a private file there
+            fd, part = out_files.exclusive_temp(target)
+            os.close(fd)
+            copy_database(source, part, fresh=False)
         if target.exists():  # another window of this folder made it meanwhile
             return False
         part.rename(target)
@@ -112,8 +110,8 @@ def _copy(store: Store, actor: Actor, source: Path, target: Path, *, passphrase:
         raise InvalidInput("backup_folder_unusable", "dir", path=str(target.parent),
                            detail=exc.strerror or "") from None
     finally:
-        part.unlink(missing_ok=True)
-        plain.unlink(missing_ok=True)
+        if part is not None:
+            part.unlink(missing_ok=True)
     return True
 
 

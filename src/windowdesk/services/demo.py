@@ -13,7 +13,7 @@ from ..resources import resources_dir
 from ..store.models import Person
 from . import auth
 from .enrollment import enroll
-from .export import set_county_key
+from .keys import set_county_key
 from .roster_sync import import_roster
 from .settlement import settle_visit
 from .setup import initialise, open_store

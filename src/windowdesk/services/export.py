@@ -47,11 +47,11 @@ from ..store.models import (
     Settlement,
 )
 from ..store.unit_of_work import GENESIS_HASH, Store
-from .keys import county_key, key_id, set_county_key  # noqa: F401 (set_county_key: callers' home)
+from .keys import county_key, key_id
 from .auth import Actor
 from . import package_files
 from .errors import InvalidInput
-from .package_files import FORMAT, MANIFEST, PackageKeys, manifest_bytes, sign  # noqa: F401 (callers' home)
+from .package_files import FORMAT, MANIFEST, PackageKeys, manifest_bytes, sign
 from .reports.crossings import crossings
 from .window import window_context
 

@@ -272,23 +272,34 @@ def backup(store: Store, actor: Actor, *, out: Path | str, passphrase: str | Non
     with store.transaction() as tx:
         entry = tx.audit(user=actor.name, action="db.backup", target=out.name[:100],
                          detail={"file": str(out.resolve()), "key": "passphrase" if passphrase else "county_key"})
-    # The plain copy stays in the data folder (the user's alone); only the sealed bytes go beside `out`.
+    part, used = sealed_copy(source, out, ring, passphrase=passphrase)
+    try:
+        out_files.install(part, out, force=force)
+    except FileExistsError:
+        raise InvalidInput("file_exists", "out", path=str(out)) from None
+    finally:
+        part.unlink(missing_ok=True)
+    return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq,
+            **used.to_json()}
+
+
+def sealed_copy(source: Path, target: Path, ring: KeyRing, *,
+                passphrase: str | None) -> tuple[Path, backup_seal.BackupKey]:
+    """A consistent copy of the live database `source` sealed into a new private temporary file beside
+    `target`, which the caller moves into place or deletes. The plain copy is made beside `source` (the data
+    folder, the user's alone) and removed: only sealed bytes are written where `target` goes."""
     plain = _free_name(source.with_name(f".{source.name}.backup-{os.getpid()}.tmp"))
-    fd, part = out_files.exclusive_temp(out)  # a fresh private name; seal_to creates it again exclusively
+    fd, part = out_files.exclusive_temp(target)  # a fresh private name; seal_to creates it again exclusively
     os.close(fd)
     part.unlink()
     try:
         _copy(source, plain)
-        used = backup_seal.seal_to(plain, part, ring, passphrase=passphrase)
-        try:
-            out_files.install(part, out, force=force)
-        except FileExistsError:
-            raise InvalidInput("file_exists", "out", path=str(out)) from None
-    finally:
+        return part, backup_seal.seal_to(plain, part, ring, passphrase=passphrase)
+    except BaseException:
         part.unlink(missing_ok=True)
+        raise
+    finally:
         plain.unlink(missing_ok=True)
-    return {"file": str(out), "bytes": out.stat().st_size, "sha256": sha256_file(out), "audit_seq": entry.seq,
-            **used.to_json()}
 
 
 def restore_needs_admin(db: str | None) -> bool:
@@ -339,7 +350,7 @@ def restore(db: str | None, file: Path | str, *, actor: Actor | None, now: datet
     try:
         try:
             _copy(opened or source, staging)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.DatabaseError:
             raise Refused("not_a_windowdesk_database", "file", path=str(source)) from None
         restored_revision = _vet(source, staging, ring)
         if live.exists():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..store.database import sqlite_path
 from ..store.unit_of_work import Store
-from . import backups, keys, maintenance, policy_store, settings
+from . import backups, maintenance, policy_store, settings
 from .auth import Actor
 from .errors import InvalidInput
 
@@ -51,7 +51,3 @@ def restore_over_open(store: Store, actor: Actor, *, file: str) -> dict:
         raise InvalidInput("restore_needs_sqlite", "db")
     store.engine.dispose()
     return maintenance.restore(str(path), file, actor=actor)
-
-
-def set_county_key(store: Store, actor: Actor, *, key_hex: str) -> dict:
-    return keys.set_county_key(store, actor, key_hex=key_hex)

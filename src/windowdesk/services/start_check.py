@@ -19,9 +19,8 @@ from ..store.database import database_url
 from ..store.keyfile import KeyFileError, KeyRing, key_file_for
 from ..store.keyfile import load as load_keys
 from . import backup_seal
+from .backups import FOLDER as BACKUP_FOLDER
 from .errors import ServiceError
-
-BACKUP_FOLDER = "backups"
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ def ask(text: str) -> bool:
 def check_at_start(db: str | None) -> bool:
     """The database's quick check before anything opens it; a damaged one is said in Chinese and the last good
     backup offered. True when the window may go on (whole, or restored)."""
+    from ..services.backup_seal import passphrase_from_env
     from ..services.maintenance import restore
     from ..services.start_check import check_on_start
 
@@ -76,7 +77,7 @@ def check_at_start(db: str | None) -> bool:
     if not ask(damaged + "\n\n" + question):
         return False
     try:
-        restore(db, found.last_good_backup, actor=None, passphrase=os.environ.get("WINDOWDESK_BACKUP_PASSPHRASE"))
+        restore(db, found.last_good_backup, actor=None, passphrase=passphrase_from_env())
     except ServiceError as exc:  # an admin can still log in to the damaged file: the command line, then
         tell(error_text(exc) + "\n\n" + QCoreApplication.translate(
             "app", "请管理员在命令行恢复：windowdesk restore {0} --user 管理员用户名").format(found.last_good_backup))

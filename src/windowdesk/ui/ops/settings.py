@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...services import policy_store, settings, settings_page
+from ...services import keys, policy_store, settings, settings_page
 from ...services.first_run import PolicyChoice, preset_choices
 from ..operations import CollectionOp, Desk, QueryOp, collection, query
 
@@ -36,7 +36,7 @@ def set_policy(desk: Desk, id_or_file: str) -> CollectionOp[dict]:
 
 
 def set_county_key(desk: Desk, key_hex: str) -> CollectionOp[dict]:
-    return collection(desk, lambda d: settings_page.set_county_key(d.store, d.actor, key_hex=key_hex), SETTINGS)
+    return collection(desk, lambda d: keys.set_county_key(d.store, d.actor, key_hex=key_hex), SETTINGS)
 
 
 def suggested_backup_file(desk: Desk) -> QueryOp[str]:
