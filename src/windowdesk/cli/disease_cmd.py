@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from . import arguments
 from .output import print_json
 from .session import acting_user, store_for
@@ -33,8 +31,9 @@ def run_add(args) -> int:
 
     store = store_for(args)
     actor = acting_user(args, store)
+    ended_on = arguments.day(args.end, "--to") if args.end else None
     done = add_registration(store, actor, id_number=args.id_number, code=args.code,
-                            approved_on=_day(args.start, "--from"), ended_on=_day(args.end, "--to") if args.end else None)
+                            approved_on=arguments.day(args.start, "--from"), ended_on=ended_on)
     _print(args, done)
     return 0
 
@@ -44,7 +43,8 @@ def run_end(args) -> int:
 
     store = store_for(args)
     actor = acting_user(args, store)
-    _print(args, end_registration(store, actor, id_number=args.id_number, code=args.code, on=_day(args.on, "--on")))
+    on = arguments.day(args.on, "--on")
+    _print(args, end_registration(store, actor, id_number=args.id_number, code=args.code, on=on))
     return 0
 
 
@@ -69,7 +69,3 @@ def _print(args, registration) -> None:
         print_json(registration.to_json())
     else:
         print(f"{registration.code} {registration.name} {registration.approved_on} ~ {registration.ended_on or ''}")
-
-
-def _day(text: str, option: str) -> date:
-    return arguments.day(text, option)
